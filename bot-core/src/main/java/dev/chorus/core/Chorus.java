@@ -1,0 +1,332 @@
+package dev.chorus.core;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.Command;
+import dev.chorus.core.command.CommandParser;
+import dev.chorus.core.command.ParseResult;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Delivery;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.conversation.Lookup;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.draft.PostDraft;
+import dev.chorus.core.export.ExportQuestion;
+import dev.chorus.core.lifecycle.CloseQuestion;
+import dev.chorus.core.lifecycle.EditQuestion;
+import dev.chorus.core.lifecycle.OpenQuestion;
+import dev.chorus.core.lifecycle.ReopenQuestion;
+import dev.chorus.core.message.ButtonAction;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.message.Text;
+import dev.chorus.core.overview.Forms;
+import dev.chorus.core.overview.ListQuestions;
+import dev.chorus.core.overview.NotificationPreferences;
+import dev.chorus.core.overview.OfferForm;
+import dev.chorus.core.overview.ShowHelp;
+import dev.chorus.core.overview.ShowStatus;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.StoreUnavailableException;
+import dev.chorus.core.view.ForgetEverywhere;
+import dev.chorus.core.view.ForgetMember;
+import dev.chorus.core.view.HideStatement;
+import dev.chorus.core.view.ProposeAmendment;
+import dev.chorus.core.view.ShareView;
+import dev.chorus.core.vote.GiveBlockReason;
+import dev.chorus.core.vote.Reactions;
+import dev.chorus.core.vote.VoteOnDraft;
+import dev.chorus.core.vote.VoteOnStatement;
+import dev.chorus.core.vote.VoteSource;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The front door: takes what a member did, routes it to one use case, commits the decision (again
+ * from a fresh read when another change got there first), delivers the public messages, and returns
+ * the private answers for the member. A rejected or failed command changes nothing and always gets
+ * an answer saying why and what to do instead.
+ */
+public final class Chorus {
+  private static final System.Logger LOG = System.getLogger(Chorus.class.getName());
+  private static final int ATTEMPTS = 8;
+
+  private final Questions questions;
+  private final MessageLinks links;
+  private final Delivery delivery;
+  private final CommandParser parser = new CommandParser();
+  private final Lookup lookup;
+  private final OfferForm offerForm;
+  private final ShareView shareView;
+  private final OpenQuestion openQuestion;
+  private final PostDraft postDraft;
+  private final ProposeAmendment proposeAmendment;
+  private final VoteOnStatement voteOnStatement;
+  private final VoteOnDraft voteOnDraft;
+  private final GiveBlockReason giveBlockReason;
+  private final ShowStatus showStatus;
+  private final ListQuestions listQuestions;
+  private final EditQuestion editQuestion;
+  private final HideStatement hideStatement;
+  private final CloseQuestion closeQuestion;
+  private final ReopenQuestion reopenQuestion;
+  private final ExportQuestion exportQuestion = new ExportQuestion();
+  private final NotificationPreferences notificationPreferences = new NotificationPreferences();
+  private final ForgetMember forgetMember;
+  private final ForgetEverywhere forgetEverywhere;
+  private final ShowHelp showHelp = new ShowHelp();
+
+  public Chorus(
+      Questions questions, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings,
+      RandomGenerator random) {
+    this.questions = questions;
+    this.links = links;
+    this.delivery = new Delivery(chat, links);
+    this.lookup = new Lookup(questions);
+    this.offerForm = new OfferForm(questions, pseudonyms, settings);
+    this.shareView = new ShareView(pseudonyms, clock, settings);
+    this.openQuestion = new OpenQuestion(questions, pseudonyms, clock, settings, random);
+    this.postDraft = new PostDraft(pseudonyms, clock, settings);
+    this.proposeAmendment = new ProposeAmendment(pseudonyms, clock, settings);
+    this.voteOnStatement = new VoteOnStatement(pseudonyms);
+    this.voteOnDraft = new VoteOnDraft(pseudonyms, clock);
+    this.giveBlockReason = new GiveBlockReason(pseudonyms, settings);
+    this.showStatus = new ShowStatus(pseudonyms);
+    this.listQuestions = new ListQuestions(questions, clock, settings);
+    this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
+    this.hideStatement = new HideStatement(pseudonyms, settings);
+    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings);
+    this.reopenQuestion = new ReopenQuestion(pseudonyms);
+    this.forgetMember = new ForgetMember(pseudonyms);
+    this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
+  }
+
+  /** Handles one inbound event and returns what to tell the member privately. */
+  public List<Effect.Private> handle(Inbound inbound) {
+    if (inbound.actor().bot()) {
+      return List.of();
+    }
+    try {
+      if (questions.processed(inbound.community(), inbound.event())) {
+        return List.of();
+      }
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        var decision = decide(inbound);
+        if (decision instanceof Decision.Rejected rejected) {
+          return List.of(explain(rejected));
+        }
+        var accepted = (Decision.Accepted) decision;
+        if (!accepted.writes().isEmpty()) {
+          var result = questions.commit(inbound.community(), accepted.writes(), inbound.event());
+          if (result instanceof Questions.CommitResult.AlreadyProcessed) {
+            return List.of();
+          }
+          if (result instanceof Questions.CommitResult.Conflict) {
+            continue;
+          }
+        }
+        return delivery.deliver(inbound.community(), accepted.effects());
+      }
+      return List.of(Effect.Reply.of("Many members are changing this question at the same moment, and your change "
+          + "did not get through. Nothing was changed: please send it again."));
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.WARNING, "store unavailable while handling a {0}: {1}", kind(inbound), e.getMessage());
+      return List.of(Effect.Reply.of("Chorus could not save that just now, so nothing was changed. "
+          + "Please try again in a moment."));
+    } catch (RuntimeException e) {
+      // Logged without the member's words or ids: only what kind of event failed and where.
+      LOG.log(Level.ERROR, "failed to handle a " + kind(inbound), e);
+      return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
+          + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
+    }
+  }
+
+  private static String kind(Inbound inbound) {
+    return inbound.getClass().getSimpleName();
+  }
+
+  static Effect.Reply explain(Decision.Rejected rejected) {
+    return new Effect.Reply(Card.of(
+        new Block.Paragraph(rejected.reason()),
+        new Block.Paragraph(Text.of("Try: " + rejected.hint()))));
+  }
+
+  private Decision decide(Inbound inbound) {
+    if (inbound instanceof Inbound.CommandInvoked command) {
+      var parsed = parser.parse(command.text());
+      if (parsed instanceof ParseResult.Invalid invalid) {
+        return new Decision.Rejected(invalid.reason(), invalid.hint());
+      }
+      var ok = ((ParseResult.Parsed) parsed).command();
+      return route(Request.of(inbound, ok.question()), ok.command());
+    }
+    if (inbound instanceof Inbound.ReactionAdded reaction) {
+      return reaction(inbound, reaction.messageId(), reaction.emoji(), false);
+    }
+    if (inbound instanceof Inbound.ReactionRemoved reaction) {
+      return reaction(inbound, reaction.messageId(), reaction.emoji(), true);
+    }
+    if (inbound instanceof Inbound.ButtonPressed button) {
+      return button(inbound, button);
+    }
+    return form(inbound, (Inbound.FormSubmitted) inbound);
+  }
+
+  private Decision route(Request request, Command command) {
+    if (command instanceof Command.OpenForm) {
+      return offerForm.decide(request);
+    }
+    if (command instanceof Command.ShareView view) {
+      return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, view.text()));
+    }
+    if (command instanceof Command.Open open) {
+      return request.named() != null
+          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open <title>")
+          : openQuestion.decide(request, open);
+    }
+    if (command instanceof Command.PostDraft draft) {
+      if (draft.text().isBlank()) {
+        return Decision.Rejected.because("A draft needs its text.", "/respond draft <the text of the joint response>");
+      }
+      return onOpen(request, "/respond draft <text>", q -> postDraft.decide(request, q, draft.text()));
+    }
+    if (command instanceof Command.Amend amend) {
+      return onOpen(request, "/respond amend <change>", q -> proposeAmendment.decide(request, q, amend.text()));
+    }
+    if (command instanceof Command.VoteOnStatement vote) {
+      return onOpen(request, "/respond vote " + vote.statement() + " " + vote.choice().word(),
+          q -> voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
+    }
+    if (command instanceof Command.VoteOnDraft vote) {
+      return onOpen(request, "/respond vote " + vote.draft() + " " + vote.choice().word(),
+          q -> voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
+    }
+    if (command instanceof Command.GiveReason reason) {
+      return onOpen(request, "/respond reason <why>", q -> giveBlockReason.decide(request, q, reason.text()));
+    }
+    if (command instanceof Command.Status) {
+      return onAny(request, "/respond status", q -> showStatus.decide(request, q));
+    }
+    if (command instanceof Command.ListQuestions list) {
+      return listQuestions.decide(request, list.wholeCommunity());
+    }
+    if (command instanceof Command.Edit edit) {
+      return onAny(request, "/respond edit --deadline 7d", q -> editQuestion.decide(request, q, edit));
+    }
+    if (command instanceof Command.Hide hide) {
+      return onAny(request, "/respond hide V3 <reason>", q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
+    }
+    if (command instanceof Command.Close close) {
+      return onAny(request, "/respond close", q -> closeQuestion.decide(request, q, close.draft()));
+    }
+    if (command instanceof Command.Reopen) {
+      return onAny(request, "/respond reopen", q -> reopenQuestion.decide(request, q));
+    }
+    if (command instanceof Command.Export export) {
+      return onAny(request, "/respond export", q -> exportQuestion.decide(q, export.format()));
+    }
+    if (command instanceof Command.Forget) {
+      return onAny(request, "/respond forget", q -> forgetMember.decide(request, q));
+    }
+    if (command instanceof Command.ForgetMe) {
+      return forgetEverywhere.decide(request, questions.inCommunity(request.community()));
+    }
+    if (command instanceof Command.Help) {
+      return showHelp.decide();
+    }
+    return notificationPreferences.decide(command);
+  }
+
+  private Decision onOpen(Request request, String usage, Function<Question, Decision> useCase) {
+    var found = lookup.openQuestion(request, usage);
+    var question = Lookup.questionOf(found);
+    return question == null ? Lookup.rejection(found) : useCase.apply(question);
+  }
+
+  private Decision onAny(Request request, String usage, Function<Question, Decision> useCase) {
+    var found = lookup.anyQuestion(request, usage);
+    var question = Lookup.questionOf(found);
+    return question == null ? Lookup.rejection(found) : useCase.apply(question);
+  }
+
+  private Decision reaction(Inbound inbound, String messageId, String emoji, boolean removed) {
+    var target = links.targetOf(inbound.community(), messageId);
+    if (target.isEmpty()) {
+      return Decision.Accepted.saying();
+    }
+    var question = questions.find(inbound.community(), target.get().question());
+    if (question.isEmpty()) {
+      return Decision.Accepted.saying();
+    }
+    var request = Request.of(inbound, question.get().id());
+    var q = question.get();
+    if (target.get() instanceof Target.StatementMessage statement) {
+      var choice = Reactions.statementChoice(emoji);
+      if (choice.isEmpty()) {
+        return Decision.Accepted.saying();
+      }
+      return removed ? voteOnStatement.retract(request, q, statement.statement(), choice.get())
+          : voteOnStatement.decide(request, q, statement.statement(), choice.get(), VoteSource.REACTION);
+    }
+    var version = target.get() instanceof Target.DraftMessage draft ? draft.draft()
+        : target.get() instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
+    if (version == null) {
+      return Decision.Accepted.saying();
+    }
+    var choice = Reactions.draftChoice(emoji);
+    if (choice.isEmpty()) {
+      return Decision.Accepted.saying();
+    }
+    return removed ? voteOnDraft.retract(request, q, version, choice.get())
+        : voteOnDraft.decide(request, q, version, choice.get(), VoteSource.REACTION);
+  }
+
+  private Decision button(Inbound inbound, Inbound.ButtonPressed button) {
+    var action = ButtonAction.parse(button.action());
+    var target = links.targetOf(inbound.community(), button.messageId());
+    if (action.isEmpty() || target.isEmpty() || !target.get().question().equals(action.get().question())) {
+      return Decision.Rejected.because("That button is not one Chorus can act on any more.",
+          "/respond status shows where the question stands");
+    }
+    var question = questions.find(inbound.community(), action.get().question());
+    if (question.isEmpty()) {
+      return Decision.Rejected.because("That question no longer exists.", "/respond list");
+    }
+    var request = Request.of(inbound, question.get().id());
+    if (action.get() instanceof ButtonAction.StatementVote vote) {
+      return voteOnStatement.decide(request, question.get(), vote.statement(), vote.choice(), VoteSource.BUTTON);
+    }
+    var vote = (ButtonAction.DraftVote) action.get();
+    return voteOnDraft.decide(request, question.get(), vote.draft(), vote.choice(), VoteSource.BUTTON);
+  }
+
+  private Decision form(Inbound inbound, Inbound.FormSubmitted form) {
+    if (form.formId().equals(Forms.OPEN)) {
+      var deadlineText = form.fields().getOrDefault("deadline", "").strip();
+      var deadline = deadlineText.isEmpty() ? null : CommandParser.parseDeadline(deadlineText, false).orElse(null);
+      if (!deadlineText.isEmpty() && deadline == null) {
+        return new Decision.Rejected(Text.builder().plain("\"").quoted(deadlineText).plain("\" is not a deadline. "
+            + "Write a duration (3d, 12h, 1w) or a date (2026-12-31).").build(), "send the form again, or /respond open <title> --deadline 7d");
+      }
+      return openQuestion.decide(Request.of(inbound, null), new Command.Open(
+          form.fields().getOrDefault("title", ""), form.fields().getOrDefault("context", ""),
+          form.fields().getOrDefault("for", ""), deadline, false));
+    }
+    var question = Forms.viewFormQuestion(form.formId());
+    if (question.isPresent()) {
+      QuestionId id = question.get();
+      var request = Request.of(inbound, id);
+      return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
+    }
+    return Decision.Rejected.because("That form is not one Chorus can act on any more.", "/respond for a new form");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.chorus.core.command;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats of {@code /respond export}. */
+public enum ExportFormat {
+  MARKDOWN("md", "text/markdown"),
+  JSON("json", "application/json"),
+  CSV("csv", "text/csv");
+
+  private final String extension;
+  private final String mediaType;
+
+  ExportFormat(String extension, String mediaType) {
+    this.extension = extension;
+    this.mediaType = mediaType;
+  }
+
+  public String extension() {
+    return extension;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public static Optional<ExportFormat> parse(String word) {
+    var lower = word.toLowerCase(Locale.ROOT);
+    for (var format : values()) {
+      if (format.name().toLowerCase(Locale.ROOT).equals(lower) || format.extension.equals(lower)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.chorus.core.conversation;
+
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.Button;
+import dev.chorus.core.message.ButtonAction;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Text;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftChoice;
+import dev.chorus.core.question.Outcome;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.Statement;
+import dev.chorus.core.question.StatementChoice;
+import dev.chorus.core.question.StatementKind;
+import dev.chorus.core.question.StatementStatus;
+import dev.chorus.core.question.SupportLevel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chorus's words for the shared messages: the question card, each statement, each draft and the
+ * outcome. Built from the question as it now stands, so an edit always shows the current state.
+ */
+public final class Cards {
+  private Cards() {}
+
+  static final List<String> STATEMENT_REACTIONS =
+      Arrays.stream(StatementChoice.values()).map(StatementChoice::emoji).toList();
+  static final List<String> DRAFT_REACTIONS = Arrays.stream(DraftChoice.values()).map(DraftChoice::emoji).toList();
+
+  public static Card question(Question q) {
+    var blocks = new ArrayList<Block>();
+    blocks.add(new Block.Heading(Text.builder().plain(q.id() + " · ").quoted(q.title()).build()));
+    if (!q.context().isEmpty()) {
+      blocks.add(new Block.Quote(q.context()));
+    }
+    var fields = new ArrayList<Block.Field>();
+    if (!q.forBody().isEmpty()) {
+      fields.add(new Block.Field("For", Text.quoted(q.forBody())));
+    }
+    if (q.deadline() != null) {
+      fields.add(new Block.Field("Deadline", Text.builder().moment(q.deadline()).build()));
+    }
+    fields.add(new Block.Field("Status", Text.of(q.open() ? "open" : closedLine(q))));
+    fields.add(new Block.Field("Taking part", Text.of(participation(q))));
+    blocks.add(new Block.Fields(fields));
+    if (q.open()) {
+      blocks.add(new Block.Paragraph(Text.of(
+          "Share your view: /respond #" + q.id() + " <your view>, or /respond for a form. "
+              + "Views, amendments and drafts appear in this thread; vote with reactions"
+              + (q.anonymous() ? " buttons." : " (👍 agree, 👎 disagree, 🤷 pass)."))));
+    }
+    if (q.anonymous()) {
+      blocks.add(new Block.Paragraph(Text.of(
+          "Anonymous: nobody in the community, facilitators included, can see who wrote a view or how "
+              + "anyone voted. This protects members from each other, not from whoever operates Chorus.")));
+    }
+    return new Card(blocks, List.of(), List.of());
+  }
+
+  static String participation(Question q) {
+    var views = q.membersWithView().size();
+    return views == 1 ? "1 member has shared a view" : views + " members have shared a view";
+  }
+
+  private static String closedLine(Question q) {
+    return q.latestOutcome()
+        .map(o -> "closed: " + o.level().label() + (o.draft() == null ? "" : " on " + o.draft()))
+        .orElse("closed");
+  }
+
+  public static Card statement(Question q, Statement s) {
+    var blocks = new ArrayList<Block>();
+    var heading = Text.builder().plain(s.id() + " · " + s.kind().label());
+    if (s.kind() == StatementKind.AMENDMENT && s.amends() != null) {
+      heading.plain(" to " + s.amends());
+    }
+    if (s.authorName() != null) {
+      heading.plain(" by ").quoted(s.authorName());
+    }
+    if (s.status() == StatementStatus.REPLACED) {
+      blocks.add(new Block.Heading(heading.plain(" · replaced").build()));
+      blocks.add(new Block.Paragraph(Text.of("Its author edited this view; the new text is "
+          + s.replacedBy() + ". Votes here are kept in the history but no longer count.")));
+      return new Card(blocks, List.of(), List.of());
+    }
+    if (s.status() == StatementStatus.WITHDRAWN) {
+      blocks.add(new Block.Heading(Text.of(s.id() + " · withdrawn by its author")));
+      return new Card(blocks, List.of(), List.of());
+    }
+    if (s.status() == StatementStatus.HIDDEN) {
+      blocks.add(new Block.Heading(Text.of(s.id() + " · hidden by a facilitator")));
+      blocks.add(new Block.Paragraph(Text.builder().plain("Reason: ").quoted(String.valueOf(s.hiddenReason())).build()));
+      return new Card(blocks, List.of(), List.of());
+    }
+    blocks.add(new Block.Heading(heading.build()));
+    blocks.add(new Block.Quote(s.text()));
+    blocks.add(new Block.Paragraph(Text.of(statementTally(s))));
+    if (!q.open()) {
+      return new Card(blocks, List.of(), List.of());
+    }
+    if (q.anonymous()) {
+      var buttons = new ArrayList<Button>();
+      for (var choice : StatementChoice.values()) {
+        buttons.add(new Button(capital(choice.word()), ButtonAction.statementVote(q.id(), s.id(), choice)));
+      }
+      return new Card(blocks, buttons, List.of());
+    }
+    return new Card(blocks, List.of(), STATEMENT_REACTIONS);
+  }
+
+  static String statementTally(Statement s) {
+    var t = s.tally();
+    return "👍 " + t.agree() + " agree · 👎 " + t.disagree() + " disagree · 🤷 " + t.pass() + " pass";
+  }
+
+  public static Card draft(Question q, Draft d, boolean announcement) {
+    var blocks = new ArrayList<Block>();
+    var heading = Text.builder();
+    if (announcement) {
+      heading.plain("New draft " + d.version() + " for " + q.id() + " · ").quoted(q.title());
+    } else {
+      heading.plain("Draft " + d.version() + " of " + q.id());
+    }
+    blocks.add(new Block.Heading(heading.build()));
+    var by = Text.builder();
+    if (d.byChorus()) {
+      by.plain("Written by Chorus from the members' views.");
+    } else if (d.writtenBy() != null) {
+      by.plain("Written by ").quoted(d.writtenBy()).plain(".");
+    } else {
+      by.plain("Written by a facilitator.");
+    }
+    blocks.add(new Block.Paragraph(by.build()));
+    blocks.add(new Block.Quote(d.text()));
+    blocks.add(new Block.Paragraph(Text.of(draftTally(d.tally()))));
+    var latest = q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false);
+    if (!latest) {
+      blocks.add(new Block.Paragraph(Text.of("A newer draft, " + q.latestDraft().orElseThrow().version()
+          + ", is the one to vote on now; votes here stay recorded.")));
+    }
+    if (!q.open()) {
+      return new Card(blocks, List.of(), List.of());
+    }
+    if (latest) {
+      blocks.add(new Block.Paragraph(Text.of("Vote: " + (q.anonymous() ? "" : "✅ ") + "agree, "
+          + (q.anonymous() ? "" : "🤷 ") + "abstain, " + (q.anonymous() ? "" : "❌ ") + "disagree, or "
+          + (q.anonymous() ? "" : "✋ ") + "block (a serious objection; Chorus will ask you why). "
+          + "Propose a change with /respond #" + q.id() + " amend <change>.")));
+    }
+    if (q.anonymous()) {
+      var buttons = new ArrayList<Button>();
+      for (var choice : DraftChoice.values()) {
+        buttons.add(new Button(capital(choice.word()), ButtonAction.draftVote(q.id(), d.version(), choice)));
+      }
+      return new Card(blocks, buttons, List.of());
+    }
+    return new Card(blocks, List.of(), DRAFT_REACTIONS);
+  }
+
+  static String draftTally(Draft.DraftTally t) {
+    return "✅ " + t.agree() + " agree · 🤷 " + t.abstain() + " abstain · ❌ " + t.disagree() + " disagree · ✋ "
+        + t.block() + " block";
+  }
+
+  public static Card outcome(Question q, Outcome o) {
+    var blocks = new ArrayList<Block>();
+    var heading = Text.builder().plain(q.id() + " closed: " + o.level().label());
+    if (o.draft() != null) {
+      heading.plain(" for draft " + o.draft());
+    }
+    heading.plain(" · ").quoted(q.title());
+    blocks.add(new Block.Heading(heading.build()));
+    if (o.draft() != null) {
+      blocks.add(new Block.Quote(o.draftText()));
+      blocks.add(new Block.Paragraph(Text.of("Votes of the " + o.membersWithView() + " members who shared a view: "
+          + draftTally(o.tally()) + ". Quorum " + o.quorum() + " votes: " + (o.quorumMet() ? "met." : "not met."))));
+    } else {
+      blocks.add(new Block.Paragraph(Text.of("No draft was put to a vote.")));
+    }
+    blocks.add(new Block.Paragraph(Text.of(rules(o.thresholds()))));
+    if (o.level() == SupportLevel.NO_CONSENSUS) {
+      blocks.add(new Block.Paragraph(Text.of("There is no single position; this is the map of views, "
+          + "most agreed first:")));
+      blocks.add(new Block.Bullets(positions(q)));
+    }
+    if (!o.dissent().isEmpty()) {
+      blocks.add(new Block.Paragraph(Text.of("Record of dissent:")));
+      blocks.add(new Block.Bullets(o.dissent().stream().map(Cards::dissent).toList()));
+    }
+    if (!q.forBody().isEmpty()) {
+      blocks.add(new Block.Paragraph(Text.builder().plain("An informed opinion for ").quoted(q.forBody())
+          .plain(" is ready: /respond #" + q.id() + " export markdown.").build()));
+    }
+    return new Card(blocks, List.of(), List.of());
+  }
+
+  static String rules(Outcome.Thresholds t) {
+    return "Levels: consensus = quorum, no block, no disagree; broad support = quorum, no block, agree ≥ "
+        + percent(t.broadSupport()) + " of non-abstaining votes; majority = quorum, agree > "
+        + percent(t.majority()) + ". Quorum: half of the members who shared a view.";
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  /** The views that count, most agreed first: the outcome when there is no single position. */
+  static List<Text> positions(Question q) {
+    return q.activeViews().stream()
+        .sorted(Comparator.comparingInt((Statement s) -> -s.tally().agree()).thenComparing(Statement::id))
+        .map(s -> Text.builder().plain(s.id() + " (" + statementTally(s) + "): ").quoted(s.text()).build())
+        .toList();
+  }
+
+  static Text dissent(Outcome.Dissent d) {
+    var who = Text.builder();
+    switch (d.kind()) {
+      case BLOCK -> who.plain("✋ Block");
+      case DISAGREE -> who.plain("❌ Disagreed");
+      case MINORITY_VIEW -> who.plain("Minority view");
+    }
+    if (d.who() != null) {
+      who.plain(" (").quoted(d.who()).plain(")");
+    }
+    who.plain(": ");
+    return d.words().isEmpty() ? who.plain("no reason given").build() : who.quoted(d.words()).build();
+  }
+
+  static String capital(String word) {
+    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.chorus.core.conversation;
+
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Form;
+import dev.chorus.core.message.Place;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.message.Text;
+import org.jspecify.annotations.Nullable;
+
+/** What Chorus does in answer: public messages posted or edited, and private answers to the member. */
+public sealed interface Effect {
+
+  /** Posted for everyone; the message is linked to the target so reactions and edits find it. */
+  record Post(Place place, Card card, @Nullable Target link) implements Effect {}
+
+  /** Every message showing the target now shows this card. */
+  record Edit(Target target, Card card) implements Effect {}
+
+  /** Only for the member who acted (Slack/Discord ephemeral; the shell prints it as private). */
+  sealed interface Private extends Effect {}
+
+  record Reply(Card card) implements Private {
+    public static Reply of(Text text) {
+      return new Reply(Card.text(text));
+    }
+
+    public static Reply of(String text) {
+      return of(Text.of(text));
+    }
+  }
+
+  record ShowForm(dev.chorus.core.message.Form form) implements Private {
+    public ShowForm {
+      java.util.Objects.requireNonNull(form, "form");
+    }
+
+    public static ShowForm of(Form form) {
+      return new ShowForm(form);
+    }
+  }
+
+  /** A file for the member, such as an export. */
+  record Attachment(String fileName, String mediaType, String content) implements Private {}
+}

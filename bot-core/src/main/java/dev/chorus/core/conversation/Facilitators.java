@@ -1,0 +1,24 @@
+package dev.chorus.core.conversation;
+
+import dev.chorus.core.community.Actor;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.Question;
+
+/**
+ * Who facilitates a question: its opener, holders of the configured facilitator role, and platform
+ * administrators (DESIGN §2).
+ */
+public final class Facilitators {
+  private Facilitators() {}
+
+  public static boolean facilitates(Question question, Actor actor, MemberKey key) {
+    return actor.admin() || actor.facilitatorRole() || question.opener().equals(key);
+  }
+
+  public static Decision.Rejected onlyFacilitators(String what, Question question) {
+    return Decision.Rejected.because(
+        "Only a facilitator of " + question.id() + " can " + what + ": the member who opened it, "
+            + "holders of the facilitator role, or an administrator.",
+        "ask a facilitator, or see who took part with /respond #" + question.id() + " status");
+  }
+}

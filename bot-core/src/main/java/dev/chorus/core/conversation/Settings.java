@@ -1,0 +1,41 @@
+package dev.chorus.core.conversation;
+
+import dev.chorus.core.question.Outcome;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The rules a deployment may tune, with DESIGN's defaults.
+ *
+ * @param thresholds support levels of §3.5
+ * @param openedBy who may open questions
+ * @param defaultZone the zone dates without one are read in, when the community's is unknown
+ * @param recentlyClosed how long a closed question still shows in {@code list}
+ */
+public record Settings(
+    Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed) {
+
+  public static final Settings DEFAULTS = new Settings(
+      Limits.DEFAULTS, Outcome.Thresholds.DEFAULTS, OpenedBy.ANYONE, ZoneId.of("UTC"), Duration.ofDays(14));
+
+  public Settings {
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(thresholds, "thresholds");
+    Objects.requireNonNull(openedBy, "openedBy");
+    Objects.requireNonNull(defaultZone, "defaultZone");
+    Objects.requireNonNull(recentlyClosed, "recentlyClosed");
+  }
+
+  /** Who may open a question. */
+  public enum OpenedBy {
+    ANYONE,
+    FACILITATORS
+  }
+
+  /** Length limits of DESIGN §3.1, in characters. */
+  public record Limits(
+      int view, int title, int draft, int context, int forBody, int reason, int hideReason, Duration longestDeadline) {
+    public static final Limits DEFAULTS = new Limits(1500, 200, 3500, 1500, 200, 1000, 300, Duration.ofDays(366));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.chorus.core.draft;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Facilitators;
+import dev.chorus.core.conversation.MemberWords;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Place;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.Question;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A facilitator posts a hand-written draft: in the thread and announced in the channel, both taking
+ * votes. Earlier drafts keep their votes and say that a newer one exists.
+ */
+public final class PostDraft {
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final Settings settings;
+
+  public PostDraft(Pseudonyms pseudonyms, Clock clock, Settings settings) {
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public Decision decide(Request request, Question question, String rawText) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+      return Facilitators.onlyFacilitators("post a draft", question);
+    }
+    var usage = "/respond #" + question.id() + " draft <the text of the joint response>";
+    var checked = MemberWords.check(rawText, settings.limits().draft(), "The draft", usage);
+    var text = MemberWords.words(checked);
+    if (text == null) {
+      return MemberWords.refusal(checked);
+    }
+    var version = question.nextDraftVersion();
+    var draft = new Draft(version, text, question.anonymous() ? null : request.actor().displayName(), false,
+        clock.instant(), Map.of());
+    var changed = question.withDraft(draft);
+    var effects = new ArrayList<Effect>();
+    effects.add(new Effect.Post(new Place.QuestionThread(question.channel(), question.id()),
+        Cards.draft(changed, draft, false), new Target.DraftMessage(question.id(), version)));
+    effects.add(new Effect.Post(new Place.Channel(question.channel()), Cards.draft(changed, draft, true),
+        new Target.DraftAnnouncement(question.id(), version)));
+    for (var earlier : question.drafts()) {
+      effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), earlier.version()), Cards.draft(changed, earlier, false)));
+      effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), earlier.version()), Cards.draft(changed, earlier, true)));
+    }
+    effects.add(Effect.Reply.of("Draft " + version + " is posted in " + question.id() + "'s thread and announced in "
+        + "the channel; members vote on it with reactions or /respond #" + question.id() + " vote " + version + " agree."));
+    return new Decision.Accepted(List.of(changed), effects);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.chorus.core.lifecycle;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Facilitators;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Place;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.OutcomePolicy;
+import dev.chorus.core.question.Question;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** A facilitator closes the question: Chorus publishes the outcome with its level of support and the dissent. */
+public final class CloseQuestion {
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final OutcomePolicy policy;
+
+  public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings) {
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.policy = new OutcomePolicy(settings.thresholds());
+  }
+
+  public Decision decide(Request request, Question question, @Nullable DraftVersion named) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+      return Facilitators.onlyFacilitators("close it", question);
+    }
+    if (!question.open()) {
+      return Decision.Rejected.because(question.id() + " is already closed.",
+          "/respond #" + question.id() + " reopen to open it again");
+    }
+    Optional<Draft> draft = named == null ? question.latestDraft() : question.draft(named);
+    if (named != null && draft.isEmpty()) {
+      return Decision.Rejected.because(question.id() + " has no draft " + named + ".",
+          "/respond #" + question.id() + " close to close on the latest draft");
+    }
+    var outcome = policy.evaluate(question, draft, clock.instant(),
+        question.anonymous() ? null : request.actor().displayName());
+    var closed = question.closedWith(outcome);
+    var effects = new ArrayList<Effect>();
+    effects.add(new Effect.Post(new Place.Channel(question.channel()), Cards.outcome(closed, outcome),
+        new Target.OutcomeMessage(question.id())));
+    effects.add(new Effect.Edit(new Target.QuestionCard(question.id()), Cards.question(closed)));
+    for (var each : closed.drafts()) {
+      effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), each.version()), Cards.draft(closed, each, false)));
+      effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), each.version()), Cards.draft(closed, each, true)));
+    }
+    effects.add(Effect.Reply.of(question.id() + " is closed: " + outcome.level().label()
+        + (outcome.draft() == null ? "" : " on draft " + outcome.draft()) + ". The outcome is posted in the channel; "
+        + "/respond #" + question.id() + " export gives the full record."));
+    return new Decision.Accepted(List.of(closed), effects);
+  }
+}

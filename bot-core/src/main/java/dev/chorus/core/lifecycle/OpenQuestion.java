@@ -1,0 +1,78 @@
+package dev.chorus.core.lifecycle;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.Command;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.MemberWords;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Place;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.QuestionStatus;
+import dev.chorus.core.question.Questions;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Opens a question: Chorus posts its card in the channel and its thread hangs off the card. */
+public final class OpenQuestion {
+  private final Questions questions;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final Settings settings;
+  private final RandomGenerator random;
+
+  public OpenQuestion(Questions questions, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
+    this.questions = questions;
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.settings = settings;
+    this.random = random;
+  }
+
+  public Decision decide(Request request, Command.Open open) {
+    var actor = request.actor();
+    if (settings.openedBy() == Settings.OpenedBy.FACILITATORS && !actor.admin() && !actor.facilitatorRole()) {
+      return Decision.Rejected.because("In this community only facilitators open questions.",
+          "ask a facilitator to open it");
+    }
+    var usage = "/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]";
+    var limits = settings.limits();
+    var title = MemberWords.check(open.title(), limits.title(), "The title", usage);
+    var context = MemberWords.checkOptional(open.context(), limits.context(), "The context", usage);
+    var forBody = MemberWords.checkOptional(open.forBody(), limits.forBody(), "The outside body's name", usage);
+    for (var checked : List.of(title, context, forBody)) {
+      if (MemberWords.words(checked) == null) {
+        return MemberWords.refusal(checked);
+      }
+    }
+    var deadline = Deadlines.resolve(open.deadline(), clock, settings, usage);
+    if (deadline instanceof Deadlines.Resolved.Refused refused) {
+      return refused.rejection();
+    }
+    var id = new QuestionId(questions.lastNumber(request.community()) + 1);
+    var salt = open.anonymous() ? salt() : "";
+    var opener = open.anonymous() ? pseudonyms.pseudonym(salt, actor.id()) : MemberKey.of(actor.id());
+    var question = new Question(
+        request.community(), id, request.channel(), 0, MemberWords.words(title), MemberWords.words(context),
+        MemberWords.words(forBody), ((Deadlines.Resolved.At) deadline).instant(), open.anonymous(), opener,
+        open.anonymous() ? null : actor.displayName(), salt, clock.instant(), QuestionStatus.OPEN, List.of(), List.of(),
+        List.of());
+    return new Decision.Accepted(List.of(question), List.of(
+        new Effect.Post(new Place.Channel(request.channel()), Cards.question(question), new Target.QuestionCard(id)),
+        Effect.Reply.of(id + " is open. You facilitate it: post a draft with /respond #" + id + " draft <text>, "
+            + "change it with /respond #" + id + " edit, close it with /respond #" + id + " close.")));
+  }
+
+  private String salt() {
+    var bytes = new byte[16];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * A question's life: opening it, changing its details, publishing the outcome at close, and
+ * reopening it (DESIGN §3.4, §3.5).
+ */
+@NullMarked
+package dev.chorus.core.lifecycle;
+
+import org.jspecify.annotations.NullMarked;

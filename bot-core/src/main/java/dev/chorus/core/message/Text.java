@@ -1,0 +1,105 @@
+package dev.chorus.core.message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A line of text made of spans. Chorus's own words are {@link Span.Plain}; anything a member wrote
+ * is {@link Span.Quoted}, which every renderer escapes so it can neither ping nor change the layout;
+ * a {@link Span.Moment} is shown in each reader's time zone where the platform can.
+ */
+public record Text(List<Span> spans) {
+  public Text {
+    spans = List.copyOf(spans);
+  }
+
+  public static Text of(String plain) {
+    return new Text(List.of(new Span.Plain(plain)));
+  }
+
+  public static Text quoted(String memberWords) {
+    return new Text(List.of(new Span.Quoted(memberWords)));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Text append(Text other) {
+    var copy = new ArrayList<>(spans);
+    copy.addAll(other.spans);
+    return new Text(copy);
+  }
+
+  /** The words without any rendering, for tests and logs that hold no member text. */
+  public String plainText() {
+    var out = new StringBuilder();
+    for (var span : spans) {
+      if (span instanceof Span.Plain plain) {
+        out.append(plain.text());
+      } else if (span instanceof Span.Quoted quoted) {
+        out.append(quoted.text());
+      } else if (span instanceof Span.Moment moment) {
+        out.append(moment.at());
+      }
+    }
+    return out.toString();
+  }
+
+  /** A piece of a text. */
+  public sealed interface Span {
+    /** Chorus's own words, already safe. */
+    record Plain(String text) implements Span {
+      public Plain {
+        Objects.requireNonNull(text, "text");
+      }
+    }
+
+    /** A member's words: escaped by the renderer. */
+    record Quoted(String text) implements Span {
+      public Quoted {
+        Objects.requireNonNull(text, "text");
+      }
+    }
+
+    /** A point in time, shown in the reader's own zone where possible. */
+    record Moment(Instant at) implements Span {
+      public Moment {
+        Objects.requireNonNull(at, "at");
+      }
+    }
+  }
+
+  /** Builds a text span by span. */
+  public static final class Builder {
+    private final List<Span> spans = new ArrayList<>();
+
+    public Builder plain(String text) {
+      if (!text.isEmpty()) {
+        spans.add(new Span.Plain(text));
+      }
+      return this;
+    }
+
+    public Builder quoted(String text) {
+      spans.add(new Span.Quoted(text));
+      return this;
+    }
+
+    public Builder moment(Instant at) {
+      spans.add(new Span.Moment(at));
+      return this;
+    }
+
+    public Builder text(Text text) {
+      spans.addAll(text.spans());
+      return this;
+    }
+
+    public Text build() {
+      return new Text(spans);
+    }
+  }
+}

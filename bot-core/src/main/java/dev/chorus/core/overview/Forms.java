@@ -1,0 +1,38 @@
+package dev.chorus.core.overview;
+
+import dev.chorus.core.message.Form;
+import dev.chorus.core.question.QuestionId;
+import java.util.List;
+import java.util.Optional;
+
+/** The forms Chorus opens, and how their ids read back when submitted. */
+public final class Forms {
+  private Forms() {}
+
+  public static final String OPEN = "open";
+  private static final String VIEW_PREFIX = "view:";
+
+  public static Form view(QuestionId question, String title, String prefill, int limit) {
+    var shortTitle = "Your view on " + question;
+    return new Form(VIEW_PREFIX + question, shortTitle, List.of(
+        new Form.FormField("view", shorten(title, 45), prefill, limit, true, true)));
+  }
+
+  public static Form open(int titleLimit, int contextLimit) {
+    return new Form(OPEN, "Open a question", List.of(
+        new Form.FormField("title", "Title", "", titleLimit, false, true),
+        new Form.FormField("context", "Context (optional)", "", contextLimit, true, false),
+        new Form.FormField("for", "For an outside body (optional)", "", 200, false, false),
+        new Form.FormField("deadline", "Deadline, like 7d or 2026-12-31 (optional)", "", 40, false, false)));
+  }
+
+  /** The question a view form is for; empty for any other form id. */
+  public static Optional<QuestionId> viewFormQuestion(String formId) {
+    return formId.startsWith(VIEW_PREFIX) ? QuestionId.parse(formId.substring(VIEW_PREFIX.length())) : Optional.empty();
+  }
+
+  private static String shorten(String text, int max) {
+    var flat = text.replace('\n', ' ');
+    return flat.codePointCount(0, flat.length()) <= max ? flat : flat.substring(0, flat.offsetByCodePoints(0, max - 1)) + "…";
+  }
+}

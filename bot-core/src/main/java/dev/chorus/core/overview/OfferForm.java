@@ -1,0 +1,63 @@
+package dev.chorus.core.overview;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Text;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.Statement;
+
+/**
+ * Bare {@code /respond}: with one open question a form prefilled with the member's view; with none
+ * the open-a-question form; with several, a choice.
+ */
+public final class OfferForm {
+  private final Questions questions;
+  private final Pseudonyms pseudonyms;
+  private final Settings settings;
+
+  public OfferForm(Questions questions, Pseudonyms pseudonyms, Settings settings) {
+    this.questions = questions;
+    this.pseudonyms = pseudonyms;
+    this.settings = settings;
+  }
+
+  public Decision decide(Request request) {
+    if (request.named() != null) {
+      var named = questions.find(request.community(), request.named());
+      if (named.isEmpty() || !named.get().channel().equals(request.channel())) {
+        return Decision.Rejected.because("There is no " + request.named() + " in this channel.",
+            "/respond list to see this channel's questions");
+      }
+      return viewForm(request, named.get());
+    }
+    var open = questions.inChannel(request.community(), request.channel()).stream().filter(Question::open).toList();
+    if (open.isEmpty()) {
+      return Decision.Accepted.saying(Effect.ShowForm.of(Forms.open(settings.limits().title(), settings.limits().context())));
+    }
+    if (open.size() == 1) {
+      return viewForm(request, open.get(0));
+    }
+    var choices = open.stream()
+        .map(q -> Text.builder().plain("/respond #" + q.id() + " — your view on ").quoted(q.title()).build())
+        .toList();
+    return Decision.Accepted.saying(new Effect.Reply(Card.of(
+        new Block.Paragraph(Text.of("Several questions are open here. Which one? Send one of these:")),
+        new Block.Bullets(choices))));
+  }
+
+  private Decision viewForm(Request request, Question question) {
+    if (!question.open()) {
+      return Decision.Rejected.because(question.id() + " is closed, so it takes no more views.",
+          "a facilitator can /respond #" + question.id() + " reopen");
+    }
+    var prefill = question.viewOf(pseudonyms.keyOf(question, request.actor().id())).map(Statement::text).orElse("");
+    return Decision.Accepted.saying(Effect.ShowForm.of(
+        Forms.view(question.id(), question.title(), prefill, settings.limits().view())));
+  }
+}

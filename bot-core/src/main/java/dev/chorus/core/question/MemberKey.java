@@ -1,0 +1,23 @@
+package dev.chorus.core.question;
+
+import dev.chorus.core.community.MemberId;
+import java.util.Objects;
+
+/**
+ * How a question stores a member: the member id itself, or in anonymous questions a pseudonym that
+ * only the server secret can recompute (DESIGN §3.6).
+ */
+public record MemberKey(String value) {
+  public MemberKey {
+    Objects.requireNonNull(value, "value");
+  }
+
+  public static MemberKey of(MemberId id) {
+    return new MemberKey(id.value());
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.chorus.core.question;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The level of support of DESIGN §3.5, from the members' own votes on one draft (one member, one
+ * vote), and the record of dissent.
+ */
+public final class OutcomePolicy {
+  private final Outcome.Thresholds thresholds;
+
+  public OutcomePolicy(Outcome.Thresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  /** Half of the members who shared a view, rounded up. */
+  public static int quorum(int membersWithView) {
+    return (membersWithView + 1) / 2;
+  }
+
+  public SupportLevel level(Draft.DraftTally tally, int membersWithView) {
+    var quorumMet = tally.voters() >= quorum(membersWithView) && tally.voters() > 0;
+    var nonAbstaining = tally.nonAbstaining();
+    if (!quorumMet || nonAbstaining == 0 || tally.agree() == 0) {
+      return SupportLevel.NO_CONSENSUS;
+    }
+    if (tally.block() == 0 && tally.disagree() == 0) {
+      return SupportLevel.CONSENSUS;
+    }
+    if (tally.block() == 0 && tally.agree() >= thresholds.broadSupport() * nonAbstaining) {
+      return SupportLevel.BROAD_SUPPORT;
+    }
+    if (tally.agree() > thresholds.majority() * nonAbstaining) {
+      return SupportLevel.MAJORITY;
+    }
+    return SupportLevel.NO_CONSENSUS;
+  }
+
+  /** The outcome of closing the question on the draft (or with none). */
+  public Outcome evaluate(Question question, Optional<Draft> draft, Instant closedAt, @Nullable String closedBy) {
+    var members = question.membersWithView().size();
+    if (draft.isEmpty()) {
+      return new Outcome(null, "", SupportLevel.NO_CONSENSUS, new Draft.DraftTally(0, 0, 0, 0), members,
+          quorum(members), thresholds, java.util.List.of(), closedAt, closedBy);
+    }
+    var chosen = draft.get();
+    var tally = chosen.tally();
+    var dissent = new ArrayList<Outcome.Dissent>();
+    chosen.ballots().forEach((member, ballot) -> {
+      if (ballot.choice() == DraftChoice.BLOCK) {
+        dissent.add(new Outcome.Dissent(Outcome.Dissent.Kind.BLOCK, ballot.voterName(),
+            ballot.reason() == null ? "" : ballot.reason()));
+      }
+    });
+    chosen.ballots().forEach((member, ballot) -> {
+      if (ballot.choice() == DraftChoice.DISAGREE) {
+        var view = question.viewOf(member).map(Statement::text).orElse("");
+        dissent.add(new Outcome.Dissent(Outcome.Dissent.Kind.DISAGREE, ballot.voterName(), view));
+      }
+    });
+    return new Outcome(chosen.version(), chosen.text(), level(tally, members), tally, members, quorum(members),
+        thresholds, dissent, closedAt, closedBy);
+  }
+}

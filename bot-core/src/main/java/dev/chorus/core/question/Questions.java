@@ -1,0 +1,51 @@
+package dev.chorus.core.question;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where questions are kept. Reads return the value with the revision it was stored at; a commit
+ * writes all its questions or none, and only if each is still at the revision it was read at.
+ *
+ * <p>Every method may throw {@link StoreUnavailableException} when the store cannot be reached;
+ * nothing is then written.
+ */
+public interface Questions {
+
+  Optional<Question> find(CommunityId community, QuestionId id);
+
+  /** The channel's questions, open and closed, in number order. */
+  List<Question> inChannel(CommunityId community, ChannelId channel);
+
+  /** Every question of the community, in number order. */
+  List<Question> inCommunity(CommunityId community);
+
+  /** The highest question number the community has used, 0 when none. */
+  int lastNumber(CommunityId community);
+
+  /**
+   * Writes the questions atomically. A question at revision 0 must not exist yet; any other must
+   * still be at its revision. The event id, when given, is recorded in the same step, and a commit
+   * for an event already recorded writes nothing.
+   */
+  CommitResult commit(CommunityId community, List<Question> writes, @Nullable EventId event);
+
+  /** Whether the event was already applied (a redelivery). */
+  boolean processed(CommunityId community, EventId event);
+
+  /** How a commit ended. */
+  sealed interface CommitResult {
+    /** Written; the questions now stand at their revision + 1 (new ones at 1). */
+    record Committed() implements CommitResult {}
+
+    /** Someone changed a question since it was read: read again and decide again. */
+    record Conflict() implements CommitResult {}
+
+    /** The event was applied before; nothing was written. */
+    record AlreadyProcessed() implements CommitResult {}
+  }
+}

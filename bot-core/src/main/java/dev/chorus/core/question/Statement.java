@@ -1,0 +1,120 @@
+package dev.chorus.core.question;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A view or an amendment that members vote on.
+ *
+ * @param authorName display name at the time of writing; null in anonymous questions
+ * @param replaces the view this one replaced when its author edited it
+ * @param replacedBy the view that replaced this one
+ * @param hiddenReason why a facilitator hid it
+ * @param amends the draft an amendment proposes to change
+ * @param votes recorded votes; the author's implicit agreement is not stored (see {@link #tally()})
+ */
+public record Statement(
+    StatementId id,
+    StatementKind kind,
+    MemberKey author,
+    @Nullable String authorName,
+    String text,
+    Instant postedAt,
+    StatementStatus status,
+    @Nullable StatementId replaces,
+    @Nullable StatementId replacedBy,
+    @Nullable String hiddenReason,
+    @Nullable DraftVersion amends,
+    Map<MemberKey, StatementChoice> votes) {
+
+  public Statement {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(text, "text");
+    votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+  }
+
+  public static Statement posted(
+      StatementId id,
+      StatementKind kind,
+      MemberKey author,
+      @Nullable String authorName,
+      String text,
+      Instant at,
+      @Nullable StatementId replaces,
+      @Nullable DraftVersion amends) {
+    return new Statement(
+        id, kind, author, authorName, text, at, StatementStatus.ACTIVE, replaces, null, null, amends, Map.of());
+  }
+
+  public boolean active() {
+    return status == StatementStatus.ACTIVE;
+  }
+
+  /** The member's vote as it counts: a recorded vote wins, otherwise an author agrees with their own words. */
+  public @Nullable StatementChoice voteOf(MemberKey member) {
+    var recorded = votes.get(member);
+    if (recorded != null) {
+      return recorded;
+    }
+    return member.equals(author) ? StatementChoice.AGREE : null;
+  }
+
+  public StatementTally tally() {
+    int agree = 0;
+    int disagree = 0;
+    int pass = 0;
+    for (var choice : votes.values()) {
+      switch (choice) {
+        case AGREE -> agree++;
+        case DISAGREE -> disagree++;
+        case PASS -> pass++;
+      }
+    }
+    if (!votes.containsKey(author)) {
+      agree++;
+    }
+    return new StatementTally(agree, disagree, pass);
+  }
+
+  public Statement withVote(MemberKey member, @Nullable StatementChoice choice) {
+    var copy = new LinkedHashMap<>(votes);
+    if (choice == null) {
+      copy.remove(member);
+    } else {
+      copy.remove(member);
+      copy.put(member, choice);
+    }
+    return new Statement(
+        id, kind, author, authorName, text, postedAt, status, replaces, replacedBy, hiddenReason, amends, copy);
+  }
+
+  public Statement replacedBy(StatementId successor) {
+    return new Statement(
+        id, kind, author, authorName, text, postedAt, StatementStatus.REPLACED, replaces, successor,
+        hiddenReason, amends, votes);
+  }
+
+  /** Withdrawn by its author: the words and the votes on them are dropped, only the number stays. */
+  public Statement withdrawn() {
+    return new Statement(
+        id, kind, author, authorName, "", postedAt, StatementStatus.WITHDRAWN, replaces, replacedBy, null,
+        amends, Map.of());
+  }
+
+  public Statement hidden(String reason) {
+    return new Statement(
+        id, kind, author, authorName, text, postedAt, StatementStatus.HIDDEN, replaces, replacedBy, reason,
+        amends, votes);
+  }
+
+  /** One line for a statement's tally. */
+  public record StatementTally(int agree, int disagree, int pass) {
+    public int total() {
+      return agree + disagree + pass;
+    }
+  }
+}

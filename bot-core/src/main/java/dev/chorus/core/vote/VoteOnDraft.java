@@ -1,0 +1,85 @@
+package dev.chorus.core.vote;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.DraftBallot;
+import dev.chorus.core.question.DraftChoice;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.Question;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A member votes on a draft (agree, abstain, disagree, block), or retracts the vote that counts.
+ * After a block Chorus asks for the reason.
+ */
+public final class VoteOnDraft {
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+
+  public VoteOnDraft(Pseudonyms pseudonyms, Clock clock) {
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+  }
+
+  public Decision decide(Request request, Question question, DraftVersion version, DraftChoice choice, VoteSource source) {
+    return change(request, question, version, choice, source, false);
+  }
+
+  public Decision retract(Request request, Question question, DraftVersion version, DraftChoice removed) {
+    return change(request, question, version, removed, VoteSource.REACTION, true);
+  }
+
+  private Decision change(
+      Request request, Question question, DraftVersion version, DraftChoice choice, VoteSource source, boolean retract) {
+    if (question.anonymous() && source == VoteSource.REACTION) {
+      return retract ? Decision.Accepted.saying() : Decision.Rejected.because(
+          question.id() + " is anonymous: reactions are public, so they are not counted.",
+          "vote privately with the buttons under draft " + version + ", or /respond #" + question.id() + " vote "
+              + version + " " + choice.word());
+    }
+    if (!question.open()) {
+      return Decision.Rejected.because(question.id() + " is closed, so it takes no more votes.",
+          "a facilitator can /respond #" + question.id() + " reopen");
+    }
+    var draft = question.draft(version);
+    if (draft.isEmpty()) {
+      return Decision.Rejected.because(question.id() + " has no draft " + version + ".",
+          "/respond #" + question.id() + " status shows the latest draft");
+    }
+    var member = pseudonyms.keyOf(question, request.actor().id());
+    var recorded = draft.get().ballots().get(member);
+    DraftBallot next;
+    if (retract) {
+      if (recorded == null || recorded.choice() != choice) {
+        return Decision.Accepted.saying();
+      }
+      next = null;
+    } else {
+      if (recorded != null && recorded.choice() == choice) {
+        return source == VoteSource.REACTION ? Decision.Accepted.saying()
+            : Decision.Accepted.saying(Effect.Reply.of("Your vote on " + version + " is already " + choice.word() + "."));
+      }
+      next = new DraftBallot(choice, clock.instant(), question.anonymous() ? null : request.actor().displayName(), null);
+    }
+    var changed = question.withDraftChanged(version, d -> d.withBallot(member, next));
+    var updated = changed.draft(version).orElseThrow();
+    var effects = new ArrayList<Effect>();
+    effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), version), Cards.draft(changed, updated, false)));
+    effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), version), Cards.draft(changed, updated, true)));
+    if (next != null && choice == DraftChoice.BLOCK) {
+      effects.add(Effect.Reply.of("You block draft " + version + " of " + question.id()
+          + ". A block is a serious objection: please say why, so everyone can address it: /respond #"
+          + question.id() + " reason <why you block it>"));
+    } else if (source != VoteSource.REACTION) {
+      effects.add(Effect.Reply.of(next == null ? "Your vote on " + version + " is withdrawn."
+          : "Your vote on " + version + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
+    }
+    return new Decision.Accepted(List.of(changed), effects);
+  }
+}

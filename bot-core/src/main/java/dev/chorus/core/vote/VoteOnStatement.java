@@ -1,0 +1,87 @@
+package dev.chorus.core.vote;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Request;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.StatementChoice;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.core.question.StatementStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member votes on a view or amendment, or retracts the vote that counts. In anonymous questions
+ * reactions are public, so only buttons and commands count there.
+ */
+public final class VoteOnStatement {
+  private final Pseudonyms pseudonyms;
+
+  public VoteOnStatement(Pseudonyms pseudonyms) {
+    this.pseudonyms = pseudonyms;
+  }
+
+  public Decision decide(Request request, Question question, StatementId id, StatementChoice choice, VoteSource source) {
+    return change(request, question, id, choice, source, false);
+  }
+
+  /** A reaction was removed: the vote goes only if it is the one that counts. */
+  public Decision retract(Request request, Question question, StatementId id, StatementChoice removed) {
+    return change(request, question, id, removed, VoteSource.REACTION, true);
+  }
+
+  private Decision change(
+      Request request, Question question, StatementId id, StatementChoice choice, VoteSource source, boolean retract) {
+    if (question.anonymous() && source == VoteSource.REACTION) {
+      return retract ? Decision.Accepted.saying() : Decision.Rejected.because(
+          question.id() + " is anonymous: reactions are public, so they are not counted.",
+          "vote privately with the buttons under " + id + ", or /respond #" + question.id() + " vote " + id + " "
+              + choice.word());
+    }
+    if (!question.open()) {
+      return Decision.Rejected.because(question.id() + " is closed, so it takes no more votes.",
+          "a facilitator can /respond #" + question.id() + " reopen");
+    }
+    var statement = question.statement(id);
+    if (statement.isEmpty()) {
+      return Decision.Rejected.because(question.id() + " has no " + id + ".",
+          "/respond #" + question.id() + " status lists its views");
+    }
+    if (statement.get().status() == StatementStatus.REPLACED) {
+      return Decision.Rejected.because(id + " was replaced by its author's new text, " + statement.get().replacedBy() + ".",
+          "/respond #" + question.id() + " vote " + statement.get().replacedBy() + " " + choice.word());
+    }
+    if (!statement.get().active()) {
+      return Decision.Rejected.because(id + " was " + statement.get().status().name().toLowerCase(java.util.Locale.ROOT)
+          + " and takes no votes.", "vote on the other views of " + question.id());
+    }
+    var member = pseudonyms.keyOf(question, request.actor().id());
+    var recorded = statement.get().votes().get(member);
+    @Nullable StatementChoice next;
+    if (retract) {
+      if (recorded != choice) {
+        return Decision.Accepted.saying();
+      }
+      next = null;
+    } else {
+      if (recorded == choice) {
+        return source == VoteSource.REACTION ? Decision.Accepted.saying()
+            : Decision.Accepted.saying(Effect.Reply.of("Your vote on " + id + " is already " + choice.word() + "."));
+      }
+      next = choice;
+    }
+    var changed = question.withStatementChanged(id, s -> s.withVote(member, next));
+    var effects = new ArrayList<Effect>();
+    effects.add(new Effect.Edit(new Target.StatementMessage(question.id(), id),
+        Cards.statement(changed, changed.statement(id).orElseThrow())));
+    if (source != VoteSource.REACTION) {
+      effects.add(Effect.Reply.of("Your vote on " + id + ": " + choice.word()
+          + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
+    }
+    return new Decision.Accepted(List.of(changed), effects);
+  }
+}
