@@ -176,8 +176,8 @@ public final class Cards {
     blocks.add(new Block.Heading(heading.build()));
     if (o.draft() != null) {
       blocks.add(new Block.Quote(o.draftText()));
-      blocks.add(new Block.Paragraph(Text.of("Votes of the " + o.membersWithView() + " members who shared a view: "
-          + draftTally(o.tally()) + ". Quorum " + o.quorum() + " votes: " + (o.quorumMet() ? "met." : "not met."))));
+      blocks.add(new Block.Paragraph(Text.of("Votes: " + draftTally(o.tally()) + ". " + members(o.membersWithView())
+          + " shared a view, so the quorum is " + votes(o.quorum()) + ": " + (o.quorumMet() ? "met." : "not met."))));
     } else {
       blocks.add(new Block.Paragraph(Text.of("No draft was put to a vote.")));
     }
@@ -196,6 +196,14 @@ public final class Cards {
           .plain(" is ready: /respond #" + q.id() + " export markdown.").build()));
     }
     return new Card(blocks, List.of(), List.of());
+  }
+
+  static String members(int n) {
+    return n == 1 ? "1 member" : n + " members";
+  }
+
+  static String votes(int n) {
+    return n == 1 ? "1 vote" : n + " votes";
   }
 
   static String rules(Outcome.Thresholds t) {

@@ -21,9 +21,9 @@ public final class Forms {
   public static Form open(int titleLimit, int contextLimit) {
     return new Form(OPEN, "Open a question", List.of(
         new Form.FormField("title", "Title", "", titleLimit, false, true),
-        new Form.FormField("context", "Context (optional)", "", contextLimit, true, false),
-        new Form.FormField("for", "For an outside body (optional)", "", 200, false, false),
-        new Form.FormField("deadline", "Deadline, like 7d or 2026-12-31 (optional)", "", 40, false, false)));
+        new Form.FormField("context", "Context", "", contextLimit, true, false),
+        new Form.FormField("for", "For an outside body", "", 200, false, false),
+        new Form.FormField("deadline", "Deadline, like 7d or 2026-12-31", "", 40, false, false)));
   }
 
   /** The question a view form is for; empty for any other form id. */

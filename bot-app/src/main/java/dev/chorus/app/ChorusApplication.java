@@ -1,0 +1,42 @@
+package dev.chorus.app;
+
+import java.util.Arrays;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** {@code java -jar chorus.jar <command>}: the entry point. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ChorusApplication {
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar chorus.jar <command>",
+      "",
+      "Commands:",
+      "  shell   a local chat in this terminal: play members and try every /respond command",
+      "          (no token, no network; pipe a script in to replay a conversation)",
+      "  help    this text");
+
+  public static void main(String[] args) {
+    var command = args.length == 0 ? "help" : args[0];
+    switch (command) {
+      case "shell" -> {
+        var app = new SpringApplication(ChorusApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setAdditionalProfiles("shell");
+        var context = app.run(Arrays.copyOfRange(args, 1, args.length));
+        System.exit(SpringApplication.exit(context));
+      }
+      case "help", "--help", "-h" -> System.out.println(USAGE);
+      default -> {
+        System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
+        System.exit(2);
+      }
+    }
+  }
+}

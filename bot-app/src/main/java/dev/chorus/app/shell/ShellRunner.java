@@ -1,0 +1,53 @@
+package dev.chorus.app.shell;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Questions;
+import dev.chorus.shell.Shell;
+import dev.chorus.shell.ShellChat;
+import dev.chorus.shell.ShellRenderer;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** Starts the shell when the application runs with the {@code shell} command. */
+@Component
+@Profile("shell")
+class ShellRunner implements ApplicationRunner {
+  private final Questions questions;
+  private final MessageLinks links;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final Settings settings;
+
+  ShellRunner(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings) {
+    this.questions = questions;
+    this.links = links;
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws Exception {
+    var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    var in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
+    var renderer = new ShellRenderer(ZoneId.systemDefault());
+    var chat = new ShellChat(out, renderer);
+    var chorus = new Chorus(questions, links, chat, pseudonyms, clock, settings, new SecureRandom());
+    new Shell(chorus, chat, renderer, out).run(in, System.console() != null);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.chorus.testkit;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Form;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Members talking to Chorus in one community, on in-memory ports: {@code say(alice, "/respond open
+ * …")}, {@code react(bob, 7, "👍")}, {@code press(carol, 9, "Agree")}, {@code submit(dave, form, "…")}.
+ * Messages are numbered per community as the shell numbers them.
+ */
+public final class Conversation {
+  public static final byte[] TEST_SECRET = "chorus-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+  private final CommunityId community;
+  private final InMemoryQuestions questions;
+  private final InMemoryMessageLinks links;
+  private final RecordingChat chat;
+  private final MutableClock clock;
+  private final Chorus chorus;
+  private final Map<String, Actor> members = new LinkedHashMap<>();
+  private ChannelId channel = new ChannelId("general");
+  private long events;
+
+  private Conversation(CommunityId community, InMemoryQuestions questions, InMemoryMessageLinks links,
+      RecordingChat chat, MutableClock clock, Settings settings, long seed) {
+    this.community = community;
+    this.questions = questions;
+    this.links = links;
+    this.chat = chat;
+    this.clock = clock;
+    this.chorus = new Chorus(questions, links, chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
+  }
+
+  /** A fresh community on fresh ports, at 2026-11-02 09:00 UTC. */
+  public static Conversation start() {
+    return in(new CommunityId("local"));
+  }
+
+  public static Conversation in(CommunityId community) {
+    return new Conversation(community, new InMemoryQuestions(), new InMemoryMessageLinks(), new RecordingChat(),
+        MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, 1);
+  }
+
+  /** Another community on the same ports, to prove that nothing crosses between them. */
+  public Conversation neighbour(CommunityId other) {
+    return new Conversation(other, questions, links, chat, clock, Settings.DEFAULTS, 1);
+  }
+
+  public Actor member(String name) {
+    return members.computeIfAbsent(name, n -> new Actor(new MemberId("U" + Integer.toHexString(n.hashCode()).toUpperCase()),
+        n, false, false, false));
+  }
+
+  public Actor facilitator(String name) {
+    var actor = member(name).asFacilitator();
+    members.put(name, actor);
+    return actor;
+  }
+
+  public Conversation inChannel(String name) {
+    channel = new ChannelId(name);
+    return this;
+  }
+
+  public Answer say(Actor who, String line) {
+    return handle(new Inbound.CommandInvoked(community, channel, who, nextEvent(), line));
+  }
+
+  public Answer react(Actor who, int message, String emoji) {
+    return handle(new Inbound.ReactionAdded(community, channel, who, nextEvent(), String.valueOf(message), emoji));
+  }
+
+  public Answer unreact(Actor who, int message, String emoji) {
+    return handle(new Inbound.ReactionRemoved(community, channel, who, nextEvent(), String.valueOf(message), emoji));
+  }
+
+  /** Presses the button with that label on the message as it now shows. */
+  public Answer press(Actor who, int message, String label) {
+    var posted = chat.find(community, message).orElseThrow(() -> new AssertionError("no message " + message));
+    var button = posted.card().buttons().stream().filter(b -> b.label().equalsIgnoreCase(label)).findFirst()
+        .orElseThrow(() -> new AssertionError("message " + message + " has no button " + label));
+    return handle(new Inbound.ButtonPressed(community, channel, who, nextEvent(), posted.id(), button.action()));
+  }
+
+  /** Fills the form's main (first) field and submits it. */
+  public Answer submit(Actor who, Form form, String text) {
+    return handle(new Inbound.FormSubmitted(community, channel, who, nextEvent(), form.id(),
+        Map.of(form.fields().get(0).id(), text)));
+  }
+
+  public Answer handle(Inbound inbound) {
+    return new Answer(chorus.handle(inbound));
+  }
+
+  /** The same event delivered again, as a platform retry would. */
+  public Answer redeliver(Inbound inbound) {
+    return handle(inbound);
+  }
+
+  private EventId nextEvent() {
+    return new EventId("e" + (++events));
+  }
+
+  public CommunityId community() {
+    return community;
+  }
+
+  public ChannelId channel() {
+    return channel;
+  }
+
+  public InMemoryQuestions questions() {
+    return questions;
+  }
+
+  public InMemoryMessageLinks links() {
+    return links;
+  }
+
+  public RecordingChat chat() {
+    return chat;
+  }
+
+  public MutableClock clock() {
+    return clock;
+  }
+
+  /** The newest message posted in this community. */
+  public RecordingChat.Posted lastMessage() {
+    var all = chat.messages(community);
+    if (all.isEmpty()) {
+      throw new AssertionError("nothing was posted");
+    }
+    return all.get(all.size() - 1);
+  }
+
+  /** The number of the newest message whose text contains the words. */
+  public int message(String containing) {
+    return chat.last(community, containing).number();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.chorus.testkit;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Questions in memory, with the same all-or-nothing, revision-checked commits as the real store.
+ * {@link #failWhile} plays a store that cannot be reached.
+ */
+public final class InMemoryQuestions implements Questions {
+  private final Map<CommunityId, TreeMap<Integer, Question>> byCommunity = new HashMap<>();
+  private final Map<CommunityId, Set<EventId>> processed = new HashMap<>();
+  private volatile boolean unavailable;
+
+  @Override
+  public synchronized Optional<Question> find(CommunityId community, QuestionId id) {
+    check();
+    return Optional.ofNullable(questions(community).get(id.number()));
+  }
+
+  @Override
+  public synchronized List<Question> inChannel(CommunityId community, ChannelId channel) {
+    check();
+    return questions(community).values().stream().filter(q -> q.channel().equals(channel)).toList();
+  }
+
+  @Override
+  public synchronized List<Question> inCommunity(CommunityId community) {
+    check();
+    return List.copyOf(questions(community).values());
+  }
+
+  @Override
+  public synchronized int lastNumber(CommunityId community) {
+    check();
+    var all = questions(community);
+    return all.isEmpty() ? 0 : all.lastKey();
+  }
+
+  @Override
+  public synchronized CommitResult commit(CommunityId community, List<Question> writes, @Nullable EventId event) {
+    check();
+    if (event != null && processed.getOrDefault(community, Set.of()).contains(event)) {
+      return new CommitResult.AlreadyProcessed();
+    }
+    var stored = questions(community);
+    for (var write : writes) {
+      if (!write.community().equals(community)) {
+        throw new IllegalArgumentException("a commit writes only its own community's questions");
+      }
+      var current = stored.get(write.id().number());
+      var currentRevision = current == null ? 0 : current.revision();
+      if (currentRevision != write.revision()) {
+        return new CommitResult.Conflict();
+      }
+    }
+    for (var write : writes) {
+      stored.put(write.id().number(), write.atRevision(write.revision() + 1));
+    }
+    if (event != null) {
+      processed.computeIfAbsent(community, c -> new HashSet<>()).add(event);
+    }
+    return new CommitResult.Committed();
+  }
+
+  @Override
+  public synchronized boolean processed(CommunityId community, EventId event) {
+    check();
+    return processed.getOrDefault(community, Set.of()).contains(event);
+  }
+
+  /** Everything stored for the community, as a value that equals another snapshot of the same state. */
+  public synchronized Map<Integer, Question> snapshot(CommunityId community) {
+    return Map.copyOf(questions(community));
+  }
+
+  /** While true, every call fails as an unreachable store would. */
+  public void failWhile(boolean down) {
+    this.unavailable = down;
+  }
+
+  private void check() {
+    if (unavailable) {
+      throw new StoreUnavailableException("the in-memory store is set to fail");
+    }
+  }
+
+  private TreeMap<Integer, Question> questions(CommunityId community) {
+    return byCommunity.computeIfAbsent(community, c -> new TreeMap<>());
+  }
+
+  /** For diagnostics in tests. */
+  public synchronized List<CommunityId> communities() {
+    return new ArrayList<>(byCommunity.keySet());
+  }
+}

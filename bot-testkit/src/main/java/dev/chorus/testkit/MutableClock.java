@@ -1,0 +1,49 @@
+package dev.chorus.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until a test moves it. */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
+  private final ZoneId zone;
+
+  public MutableClock(Instant start) {
+    this(start, ZoneOffset.UTC);
+  }
+
+  private MutableClock(Instant start, ZoneId zone) {
+    this.now = start;
+    this.zone = zone;
+  }
+
+  public static MutableClock at(String isoInstant) {
+    return new MutableClock(Instant.parse(isoInstant));
+  }
+
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  @Override
+  public Clock withZone(ZoneId newZone) {
+    return new MutableClock(now, newZone);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+}

@@ -1,0 +1,229 @@
+package dev.chorus.shell;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.message.Form;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read–print loop of the local chat. Lines starting with {@code /respond} are commands of the
+ * current member; lines starting with {@code :} steer the shell. Works the same typed by hand or
+ * piped from a script; end of input ends it cleanly.
+ */
+public final class Shell {
+  private static final String HELP = String.join("\n",
+      "(shell) Type Chorus commands as a member would, for example:",
+      "(shell)   /respond open Should we adopt the new data policy? --deadline 7d",
+      "(shell)   /respond I support it if we get a transition period",
+      "(shell)   /respond help            every Chorus command",
+      "(shell) Shell commands:",
+      "(shell)   :as <name>               act as that member (created on first use)",
+      "(shell)   :in <channel>            switch channel (default general)",
+      "(shell)   :community <name>        switch community (default local)",
+      "(shell)   :facilitator <name>      give a member facilitator rights",
+      "(shell)   :submit <n> <text>       fill form n's text field and submit it",
+      "(shell)   :react <n> <emoji>       react to message n (👍 👎 🤷 on views, ✅ 🤷 ❌ ✋ on drafts)",
+      "(shell)   :unreact <n> <emoji>     take a reaction back",
+      "(shell)   :press <n> <label>       press a button on message n",
+      "(shell)   :help, :quit");
+
+  private final Chorus chorus;
+  private final ShellChat chat;
+  private final ShellRenderer renderer;
+  private final PrintStream out;
+  private final List<Form> forms = new ArrayList<>();
+  private final Set<String> facilitators = new HashSet<>();
+  private String member = "you";
+  private ChannelId channel = new ChannelId("general");
+  private CommunityId community = new CommunityId("local");
+  private long events;
+
+  /**
+   * @param chorus built around {@code chat}
+   * @param chat prints to {@code out}
+   */
+  public Shell(Chorus chorus, ShellChat chat, ShellRenderer renderer, PrintStream out) {
+    this.chorus = chorus;
+    this.chat = chat;
+    this.renderer = renderer;
+    this.out = out;
+  }
+
+  /** Runs until {@code :quit} or the end of input. */
+  public void run(BufferedReader in, boolean interactive) throws IOException {
+    if (interactive) {
+      out.println("(shell) Chorus local chat. You are \"" + member + "\" in #" + channel
+          + " of community \"" + community + "\". :help lists the shell commands, /respond help Chorus's.");
+    }
+    while (true) {
+      if (interactive) {
+        out.print(member + "@" + channel + "> ");
+        out.flush();
+      }
+      var line = in.readLine();
+      if (line == null) {
+        break;
+      }
+      var trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      if (!interactive) {
+        out.println(member + "@" + channel + "> " + ShellRenderer.safe(trimmed));
+      }
+      if (trimmed.equals(":quit") || trimmed.equals(":q")) {
+        break;
+      }
+      if (trimmed.startsWith(":")) {
+        meta(trimmed);
+      } else if (trimmed.startsWith("/respond")) {
+        answer(chorus.handle(new Inbound.CommandInvoked(community, channel, actor(), event(), trimmed)));
+      } else {
+        out.println("(shell) Commands start with /respond (try /respond help), shell commands with : (try :help).");
+      }
+      out.flush();
+    }
+    out.flush();
+  }
+
+  private void meta(String line) {
+    var parts = line.split("\\s+", 3);
+    var command = parts[0].toLowerCase(Locale.ROOT);
+    var first = parts.length > 1 ? parts[1] : "";
+    var rest = parts.length > 2 ? parts[2] : "";
+    switch (command) {
+      case ":help" -> out.println(HELP);
+      case ":as" -> {
+        if (first.isEmpty()) {
+          out.println("(shell) Say who: :as <name>");
+        } else {
+          member = first;
+          out.println("(shell) You are now " + member + (facilitators.contains(key(member)) ? " (facilitator)." : "."));
+        }
+      }
+      case ":in" -> {
+        if (first.isEmpty()) {
+          out.println("(shell) Say which channel: :in <channel>");
+        } else {
+          channel = new ChannelId(first.startsWith("#") && first.length() > 1 ? first.substring(1) : first);
+          out.println("(shell) Now in #" + channel + ".");
+        }
+      }
+      case ":community" -> {
+        if (first.isEmpty()) {
+          out.println("(shell) Say which community: :community <name>");
+        } else {
+          community = new CommunityId(first);
+          out.println("(shell) Now in community " + community + ".");
+        }
+      }
+      case ":facilitator" -> {
+        if (first.isEmpty()) {
+          out.println("(shell) Say who: :facilitator <name>");
+        } else {
+          facilitators.add(key(first));
+          out.println("(shell) " + first + " now has facilitator rights in " + community + ".");
+        }
+      }
+      case ":submit" -> submit(first, rest);
+      case ":react", ":unreact" -> react(command.equals(":react"), first, rest);
+      case ":press" -> press(first, rest);
+      default -> out.println("(shell) Unknown shell command " + ShellRenderer.safe(command) + "; :help lists them.");
+    }
+  }
+
+  private void submit(String number, String text) {
+    var index = number(number);
+    if (index < 1 || index > forms.size()) {
+      out.println("(shell) There is no form " + ShellRenderer.safe(number) + "; forms are numbered as they open.");
+      return;
+    }
+    var form = forms.get(index - 1);
+    answer(chorus.handle(new Inbound.FormSubmitted(community, channel, actor(), event(), form.id(),
+        Map.of(form.fields().get(0).id(), text))));
+  }
+
+  private void react(boolean add, String number, String emoji) {
+    if (number(number) < 1 || emoji.isBlank()) {
+      out.println("(shell) Use :" + (add ? "react" : "unreact") + " <message number> <emoji>, e.g. :react 3 👍");
+      return;
+    }
+    var inbound = add
+        ? new Inbound.ReactionAdded(community, channel, actor(), event(), number, emoji.strip())
+        : new Inbound.ReactionRemoved(community, channel, actor(), event(), number, emoji.strip());
+    answer(chorus.handle(inbound));
+  }
+
+  private void press(String number, String label) {
+    var card = chat.card(number(number));
+    if (card == null) {
+      out.println("(shell) There is no message " + ShellRenderer.safe(number) + ". Use :press <message number> <label>.");
+      return;
+    }
+    var button = card.buttons().stream().filter(b -> b.label().equalsIgnoreCase(label.strip())).findFirst();
+    if (button.isEmpty()) {
+      out.println("(shell) Message " + number + " has no button \"" + ShellRenderer.safe(label) + "\".");
+      return;
+    }
+    answer(chorus.handle(new Inbound.ButtonPressed(community, channel, actor(), event(), number, button.get().action())));
+  }
+
+  private void answer(List<Effect.Private> privates) {
+    for (var answer : privates) {
+      if (answer instanceof Effect.Reply reply) {
+        for (var line : renderer.lines(reply.card())) {
+          out.println("(private) " + line);
+        }
+      } else if (answer instanceof Effect.ShowForm show) {
+        forms.add(show.form());
+        var form = show.form();
+        out.println("(private) form " + forms.size() + ": " + form.title());
+        for (var field : form.fields()) {
+          out.println("(private)   " + field.label() + (field.required() ? "" : " (optional)")
+              + (field.prefill().isEmpty() ? "" : " [now: " + ShellRenderer.safe(field.prefill()) + "]"));
+        }
+        out.println("(private)   fill it with :submit " + forms.size() + " <text>");
+      } else if (answer instanceof Effect.Attachment file) {
+        out.println("(private) file " + file.fileName() + ":");
+        out.println("--- file: " + file.fileName() + " ---");
+        out.print(file.content().endsWith("\n") ? file.content() : file.content() + "\n");
+        out.println("--- end of file ---");
+      }
+    }
+  }
+
+  private Actor actor() {
+    var id = new MemberId("shell-" + member.toLowerCase(Locale.ROOT));
+    return new Actor(id, member, false, facilitators.contains(key(member)), false);
+  }
+
+  private String key(String name) {
+    return community + "/" + name.toLowerCase(Locale.ROOT);
+  }
+
+  private EventId event() {
+    return new EventId("shell-" + (++events));
+  }
+
+  private static int number(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
