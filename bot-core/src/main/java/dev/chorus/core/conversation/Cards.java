@@ -50,8 +50,8 @@ public final class Cards {
     if (q.open()) {
       blocks.add(new Block.Paragraph(Text.of(
           "Share your view: /respond #" + q.id() + " <your view>, or /respond for a form. "
-              + "Views, amendments and drafts appear in this thread; vote with reactions"
-              + (q.anonymous() ? " buttons." : " (👍 agree, 👎 disagree, 🤷 pass)."))));
+              + "Views, amendments and drafts appear in this thread; vote "
+              + (q.anonymous() ? "with the buttons under each one (privately)." : "with reactions (👍 agree, 👎 disagree, 🤷 pass)."))));
     }
     if (q.anonymous()) {
       blocks.add(new Block.Paragraph(Text.of(

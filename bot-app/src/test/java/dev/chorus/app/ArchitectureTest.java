@@ -1,0 +1,57 @@
+package dev.chorus.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependencies point inward (DESIGN §6): the core knows no framework, SDK or store; adapters know each other not. */
+@AnalyzeClasses(packages = "dev.chorus", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule coreUsesNoFrameworkSdkOrStoreClient = noClasses()
+      .that().resideInAPackage("dev.chorus.core..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "org.springframework..", "jakarta..", "javax.inject..",
+          "net.dv8tion..", "club.minnced..",
+          "com.slack..",
+          "io.lettuce..", "redis..", "org.redisson..",
+          "okhttp3..", "tools.jackson..", "com.fasterxml.jackson..")
+      .because("bot-core is the domain: plain Java, so it runs the same under every adapter and store");
+
+  @ArchTest
+  static final ArchRule coreDependsOnNoOuterModule = noClasses()
+      .that().resideInAPackage("dev.chorus.core..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "dev.chorus.app..", "dev.chorus.shell..", "dev.chorus.discord..", "dev.chorus.slack..", "dev.chorus.testkit..")
+      .because("dependencies point inward");
+
+  @ArchTest
+  static final ArchRule shellKnowsNoOtherAdapter = noClasses()
+      .that().resideInAPackage("dev.chorus.shell..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.chorus.discord..", "dev.chorus.slack..", "dev.chorus.app..")
+      .because("adapters do not depend on each other or on the composition root");
+
+  @ArchTest
+  static final ArchRule discordKnowsNoOtherAdapter = noClasses()
+      .that().resideInAPackage("dev.chorus.discord..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.slack..", "dev.chorus.app..")
+      .allowEmptyShould(true)
+      .because("adapters do not depend on each other or on the composition root");
+
+  @ArchTest
+  static final ArchRule slackKnowsNoOtherAdapter = noClasses()
+      .that().resideInAPackage("dev.chorus.slack..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.discord..", "dev.chorus.app..")
+      .allowEmptyShould(true)
+      .because("adapters do not depend on each other or on the composition root");
+
+  @ArchTest
+  static final ArchRule adaptersUseNoSpring = noClasses()
+      .that().resideInAnyPackage("dev.chorus.shell..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+      .because("Spring is the composition root's business; adapters are wired by it");
+}

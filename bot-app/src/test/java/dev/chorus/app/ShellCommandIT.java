@@ -1,0 +1,83 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a user runs it: {@code java -jar bot-app/target/chorus.jar shell < script}. */
+class ShellCommandIT {
+  private static final Path JAR = Path.of("target", "chorus.jar");
+
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  private static Run run(String stdin, String... args) throws IOException, InterruptedException {
+    var java = ProcessHandle.current().info().command().orElse("java");
+    var command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    var process = new ProcessBuilder(command).start();
+    try (var in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    var stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    return new Run(process.exitValue(), stdout, stderr);
+  }
+
+  @Test
+  void theExampleConversationRunsToTheEndAndExitsCleanly() throws Exception {
+    var script = Files.readString(Path.of("..", "examples", "joint-response.txt"));
+    var run = run(script, "shell");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("[1] #general:").contains("Q1 closed: consensus for draft v2")
+        .contains("Q2 closed: broad support").contains("Q3 closed: majority").contains("Q4 closed: no consensus")
+        .contains("--- file: chorus-Q1.json ---").contains("--- end of file ---");
+    assertThat(run.stderr()).as("nothing goes wrong along the way").isBlank();
+  }
+
+  @Test
+  void endOfInputEndsTheShellWithExitCodeZero() throws Exception {
+    var run = run("", "shell");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void anAnonymousSessionLeavesNoNameInAnyOutputOrLogLine() throws Exception {
+    var script = String.join("\n",
+        ":as Ulrike", "/respond open Do you trust the new management? --anonymous",
+        "/respond Not yet; decisions come without explanation",
+        ":as Vikram", "/respond They listen more than the old team",
+        ":press 2 Disagree",
+        ":as Wanjiru", "/respond I need to see results first", ":press 4 Agree", ":react 2 👍",
+        ":as Ulrike", "/respond draft Trust must be earned: we ask for explained decisions.",
+        ":as Vikram", ":press 5 Block", "/respond reason It sounds hostile",
+        ":as Wanjiru", ":press 6 Agree", "/respond status",
+        ":as Ulrike", "/respond close", "/respond export markdown", "/respond export json", "/respond export csv", "");
+    var run = run(script, "shell");
+    assertThat(run.exitCode()).isZero();
+    var everything = run.stdout() + run.stderr();
+    assertThat(everything).contains("It sounds hostile").contains("✋ 1 block");
+    // The shell echoes each script line, and so each ":as <name>": drop those echoes, then nothing may name anyone.
+    var shown = everything.lines()
+        .filter(line -> !line.contains("> :as ") && !line.startsWith("(shell) You are now"))
+        .map(line -> line.replaceFirst("^[A-Za-z]+@general> ", ""))
+        .reduce("", (a, b) -> a + b + "\n");
+    for (var name : List.of("Ulrike", "Vikram", "Wanjiru", "ulrike", "vikram", "wanjiru")) {
+      assertThat(shown).doesNotContain(name);
+    }
+    assertThat(shown).doesNotContain("anon:");
+  }
+
+  @Test
+  void anUnknownCommandPrintsTheUsageAndFails() throws Exception {
+    var run = run("", "dance");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("Unknown command \"dance\"").contains("shell");
+  }
+}

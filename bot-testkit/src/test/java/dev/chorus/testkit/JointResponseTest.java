@@ -1,0 +1,175 @@
+package dev.chorus.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.StatementId;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The behaviours of DESIGN §3 that the example script does not pin down. */
+class JointResponseTest {
+
+  @Test
+  void aRedeliveredEventIsAppliedOnce() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Retry safety");
+    var vote = new Inbound.CommandInvoked(chat.community(), chat.channel(), chat.member("ben"), new EventId("slack-Ev1"),
+        "/respond Counted once");
+    var first = chat.handle(vote);
+    var again = chat.redeliver(vote);
+    assertThat(first.text()).contains("V1");
+    assertThat(again.silent()).isTrue();
+    assertThat(question(chat, 1).statements()).hasSize(1);
+  }
+
+  @Test
+  void whenTheStoreIsDownTheMemberIsToldAndNothingChanges() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Outage");
+    var before = chat.questions().snapshot(chat.community());
+    chat.questions().failWhile(true);
+    var answer = chat.say(ana, "/respond My view during the outage");
+    chat.questions().failWhile(false);
+    assertThat(answer.text()).contains("could not save").contains("try again");
+    assertThat(chat.questions().snapshot(chat.community())).isEqualTo(before);
+    assertThat(chat.say(ana, "/respond My view after the outage").text()).contains("V1");
+  }
+
+  @Test
+  void withSeveralOpenQuestionsACommandMustNameOne() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open First");
+    chat.say(ana, "/respond open Second");
+    var unnamed = chat.say(ana, "/respond I have a view");
+    assertThat(unnamed.text()).contains("Several questions are open").contains("Q1, Q2").contains("/respond #Q1 view");
+    assertThat(chat.say(ana, "/respond #Q2 I have a view").text()).contains("V1 in Q2");
+    assertThat(chat.say(ana, "/respond").text()).contains("/respond #Q1").contains("/respond #Q2");
+  }
+
+  @Test
+  void aQuestionInAnotherChannelIsNotReachableFromHere() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.inChannel("policy").say(ana, "/respond open Over there");
+    var answer = chat.inChannel("general").say(ana, "/respond #Q1 My view");
+    assertThat(answer.text()).contains("Q1 belongs to another channel");
+  }
+
+  @Test
+  void limitsAreNamedWhenTextIsTooLong() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    assertThat(chat.say(ana, "/respond open " + "t".repeat(201)).text()).contains("201 characters; the limit is 200");
+    chat.say(ana, "/respond open Limits");
+    assertThat(chat.say(ana, "/respond " + "v".repeat(1501)).text()).contains("1,501 characters; the limit is 1,500");
+    assertThat(chat.say(ana, "/respond " + "😀".repeat(1500)).text()).as("emoji count as one character").contains("V1");
+    assertThat(chat.say(ana.asFacilitator(), "/respond draft " + "d".repeat(3501)).text()).contains("the limit is 3,500");
+  }
+
+  @Test
+  void aDeadlineMustLieAhead() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    assertThat(chat.say(ana, "/respond open Late --deadline 2020-01-01").text()).contains("is not in the future");
+    assertThat(chat.say(ana, "/respond open Far --deadline 500d").text()).contains("more than 366 days away");
+    chat.say(ana, "/respond open Soon --deadline 3d");
+    assertThat(question(chat, 1).deadline()).isEqualTo(chat.clock().instant().plus(Duration.ofDays(3)));
+  }
+
+  @Test
+  void editingTellsMembersWhatChanged() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Old title");
+    var ben = chat.member("ben");
+    assertThat(chat.say(ben, "/respond edit --title Mine now").text()).contains("Only a facilitator of Q1");
+    var answer = chat.say(ana, "/respond edit --title New title --deadline 7d");
+    assertThat(answer.text()).contains("Q1 is changed");
+    assertThat(chat.lastMessage().text()).contains("Q1 was changed by a facilitator").contains("title: New title")
+        .contains("deadline:");
+    assertThat(chat.chat().find(chat.community(), 1).orElseThrow().text()).contains("Q1 · New title");
+  }
+
+  @Test
+  void aReasonNeedsABlockAndABlockAsksForOne() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Blocks");
+    chat.say(ana, "/respond draft Text");
+    var ben = chat.member("ben");
+    assertThat(chat.say(ben, "/respond reason Because").text()).contains("You have not blocked the latest draft, v1");
+    assertThat(chat.say(ben, "/respond vote v1 block").text()).contains("/respond #Q1 reason");
+    assertThat(chat.say(ben, "/respond reason It harms newcomers").text()).contains("recorded");
+    var ballot = question(chat, 1).draft(new DraftVersion(1)).orElseThrow().ballots().values().iterator().next();
+    assertThat(ballot.reason()).isEqualTo("It harms newcomers");
+  }
+
+  @Test
+  void votesOnAReplacedViewStayButNoLongerCount() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Replacing");
+    chat.say(ana, "/respond First words");
+    var ben = chat.member("ben");
+    chat.react(ben, chat.message("V1 · view"), "👍");
+    chat.say(ana, "/respond Second words");
+    var q = question(chat, 1);
+    assertThat(q.statement(new StatementId(1)).orElseThrow().votes()).hasSize(1);
+    assertThat(q.activeViews()).extracting(s -> s.id().toString()).containsExactly("V2");
+    assertThat(chat.say(ben, "/respond vote V1 agree").text()).contains("replaced").contains("vote V2 agree");
+    assertThat(chat.chat().find(chat.community(), chat.message("V1 · view")).orElseThrow().text()).contains("replaced");
+  }
+
+  @Test
+  void aDraftVoteCountsOnceWhereverItWasCast() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Once");
+    chat.say(ana, "/respond draft One text");
+    var thread = chat.message("Draft v1 of Q1");
+    var announcement = chat.message("New draft v1");
+    var ben = chat.member("ben");
+    chat.react(ben, thread, "✅");
+    chat.react(ben, announcement, "❌");
+    var tally = question(chat, 1).draft(new DraftVersion(1)).orElseThrow().tally();
+    assertThat(tally.voters()).isEqualTo(1);
+    assertThat(tally.disagree()).isEqualTo(1);
+    assertThat(chat.chat().find(chat.community(), thread).orElseThrow().text()).contains("❌ 1 disagree");
+    assertThat(chat.chat().find(chat.community(), announcement).orElseThrow().text()).contains("❌ 1 disagree");
+  }
+
+  @Test
+  void closedQuestionsTakeNoVotesAndReopenKeepsTheOutcome() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Closing");
+    chat.say(ana, "/respond Mine");
+    chat.say(ana, "/respond close");
+    var ben = chat.member("ben");
+    assertThat(chat.say(ben, "/respond Late view").text()).contains("Q1 is closed");
+    assertThat(chat.say(ana, "/respond close").text()).contains("already closed");
+    assertThat(chat.say(ana, "/respond reopen").text()).contains("reopened");
+    assertThat(question(chat, 1).outcomes()).hasSize(1);
+    assertThat(chat.say(ben, "/respond Now it counts").text()).contains("V2");
+  }
+
+  @Test
+  void botsAreNeverMembers() {
+    var chat = Conversation.start();
+    chat.say(chat.member("ana"), "/respond open Bots");
+    var bot = new dev.chorus.core.community.Actor(new dev.chorus.core.community.MemberId("B1"), "bot", false, false, true);
+    assertThat(chat.say(bot, "/respond I am a bot").silent()).isTrue();
+    assertThat(question(chat, 1).statements()).isEmpty();
+  }
+
+  private static dev.chorus.core.question.Question question(Conversation chat, int number) {
+    return chat.questions().find(chat.community(), new QuestionId(number)).orElseThrow();
+  }
+}
