@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Chorus's settings (DESIGN §11), bound from the environment: {@code CHORUS_SECRET},
- * {@code CHORUS_FACILITATOR_ROLE}, and the outcome thresholds.
+ * Chorus's settings (DESIGN §11), bound from the environment: {@code CHORUS_SECRET} and the outcome
+ * thresholds {@code CHORUS_BROAD_SUPPORT}, {@code CHORUS_MAJORITY}.
  *
  * @param secret server secret for anonymous pseudonyms; never printed
- * @param facilitatorRole role or user group whose holders facilitate
  * @param broadSupport share of non-abstaining votes for broad support
  * @param majority share of non-abstaining votes a majority must exceed
  */
@@ -20,13 +19,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "chorus")
 public record ChorusProperties(
     @Nullable String secret,
-    @Nullable String facilitatorRole,
     @DefaultValue("0.75") @DecimalMin("0.5") @DecimalMax("1.0") double broadSupport,
     @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double majority) {
 
   @Override
   public String toString() {
-    return "ChorusProperties[secret=" + (secret == null ? "unset" : "hidden") + ", facilitatorRole=" + facilitatorRole
-        + ", broadSupport=" + broadSupport + ", majority=" + majority + "]";
+    return "ChorusProperties[secret=" + (secret == null ? "unset" : "hidden") + ", broadSupport=" + broadSupport + ", majority=" + majority + "]";
   }
 }

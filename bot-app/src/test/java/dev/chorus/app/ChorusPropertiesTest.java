@@ -1,0 +1,49 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Settings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class ChorusPropertiesTest {
+
+  private static SpringApplicationBuilder app(String... properties) {
+    return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE).properties(properties);
+  }
+
+  @Test
+  void thresholdsComeFromTheSettings() {
+    try (var context = app("chorus.broad-support=0.8", "chorus.majority=0.6").run()) {
+      var settings = context.getBean(Settings.class);
+      assertThat(settings.thresholds().broadSupport()).isEqualTo(0.8);
+      assertThat(settings.thresholds().majority()).isEqualTo(0.6);
+    }
+  }
+
+  @Test
+  void aBadThresholdStopsStartUpNamingTheSetting() {
+    assertThatThrownBy(() -> app("chorus.majority=2").run())
+        .hasStackTraceContaining("chorus.majority");
+  }
+
+  @Test
+  void aShortSecretStopsStartUp() {
+    assertThatThrownBy(() -> app("chorus.secret=short").run())
+        .hasStackTraceContaining("CHORUS_SECRET must be at least 16 characters");
+  }
+
+  @Test
+  void theSecretNeverShowsInTextOrLogs() {
+    var secret = "a-very-secret-value-1234567890";
+    var properties = new ChorusProperties(secret, 0.75, 0.5);
+    assertThat(properties.toString()).doesNotContain(secret).contains("hidden");
+    try (var context = app("chorus.secret=" + secret).run()) {
+      assertThat(context.getBean(Pseudonyms.class).toString()).doesNotContain(secret);
+      assertThat(context.getBean(ChorusProperties.class).toString()).doesNotContain(secret);
+    }
+  }
+}
