@@ -79,7 +79,7 @@ public final class CommandParser {
     var keyword = text.substring(0, firstEnd).toLowerCase(Locale.ROOT);
     var args = text.substring(firstEnd).strip();
     if (!KEYWORDS.contains(keyword)) {
-      if (text.startsWith("--") || text.startsWith("—")) {
+      if (OPTION.matcher(text).lookingAt()) {
         return invalid(
             "A command starts with a word, not an option.",
             "/respond open <title> --deadline 3d, or /respond help for every command");
@@ -114,7 +114,7 @@ public final class CommandParser {
   private ParseResult parseOpen(String args) {
     var options = splitOptions(args, OPEN_OPTIONS);
     if (options instanceof Options.Bad bad) {
-      return invalid(bad.reason(), "/respond open <title> [--context <text>] [--for <outside body>] "
+      return new ParseResult.Invalid(bad.reason(), "/respond open <title> [--context <text>] [--for <outside body>] "
           + "[--deadline <3d or 2026-12-31>] [--anonymous]");
     }
     var good = (Options.Good) options;
@@ -142,7 +142,7 @@ public final class CommandParser {
     var options = splitOptions(args, EDIT_OPTIONS);
     var usage = "/respond edit [--title <t>] [--context <t>] [--for <t>] [--deadline <3d, a date, or none>]";
     if (options instanceof Options.Bad bad) {
-      return invalid(bad.reason(), usage);
+      return new ParseResult.Invalid(bad.reason(), usage);
     }
     var good = (Options.Good) options;
     if (!good.leading().isEmpty()) {
@@ -319,7 +319,8 @@ public final class CommandParser {
 
   private static ParseResult noArguments(String args, Command command, String usage) {
     return args.isEmpty() ? parsed(command)
-        : invalid(command.keyword() + " takes nothing after it.", usage);
+        : invalid(command.keyword() + " takes nothing after it.", usage + ", or /respond view " + command.keyword()
+            + " … for a view that starts with that word");
   }
 
   /** Reads a deadline as written: 3d, 12h, 1w2d, 90m, 2026-12-31, 2026-12-31 17:00 (or with a T). */
@@ -395,15 +396,15 @@ public final class CommandParser {
       } else {
         var problem = store(values, current, before);
         if (problem != null) {
-          return new Options.Bad(problem);
+          return new Options.Bad(Text.of(problem));
         }
       }
       if (!allowed.contains(name)) {
-        return new Options.Bad("--" + shorten(name) + " is not an option here; the options are "
-            + String.join(", ", allowed.stream().sorted().map(o -> "--" + o).toList()) + ".");
+        return new Options.Bad(Text.builder().plain("--").quoted(shorten(name)).plain(" is not an option here; the options are "
+            + String.join(", ", allowed.stream().sorted().map(o -> "--" + o).toList()) + ".").build());
       }
       if (values.containsKey(name)) {
-        return new Options.Bad("--" + name + " is given twice.");
+        return new Options.Bad(Text.of("--" + name + " is given twice."));
       }
       current = name;
       valueStart = matcher.end();
@@ -414,7 +415,7 @@ public final class CommandParser {
     }
     var problem = store(values, current, rest);
     if (problem != null) {
-      return new Options.Bad(problem);
+      return new Options.Bad(Text.of(problem));
     }
     return new Options.Good(leading == null ? "" : leading, values);
   }
@@ -434,7 +435,7 @@ public final class CommandParser {
   private sealed interface Options {
     record Good(String leading, Map<String, String> values) implements Options {}
 
-    record Bad(String reason) implements Options {}
+    record Bad(Text reason) implements Options {}
   }
 
   private static int firstWordEnd(String text) {

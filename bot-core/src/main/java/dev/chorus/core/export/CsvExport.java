@@ -40,6 +40,11 @@ final class CsvExport {
           nullToEmpty(o.closedBy()), o.level().label(), o.closedAt().toString(), o.draftText(),
           String.valueOf(t.agree()), String.valueOf(t.disagree()), "", String.valueOf(t.abstain()),
           String.valueOf(t.block()), "quorum " + o.quorum() + " of " + o.membersWithView() + " members with a view"));
+      for (var d : o.dissent()) {
+        row(csv, List.of(q.id().toString(), o.draft() == null ? "" : o.draft().toString(), "dissent", nullToEmpty(d.who()),
+            d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), o.closedAt().toString(), d.words(),
+            "", "", "", "", "", ""));
+      }
     }
     return csv.toString();
   }

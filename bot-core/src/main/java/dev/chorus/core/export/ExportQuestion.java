@@ -8,7 +8,8 @@ import dev.chorus.core.question.Question;
 /** {@code /respond export}: the whole record as a file for the member who asked. */
 public final class ExportQuestion {
 
-  public Decision decide(Question question, ExportFormat format) {
+  public Decision decide(Question stored, ExportFormat format) {
+    var question = Redaction.forExport(stored);
     var content = switch (format) {
       case MARKDOWN -> MarkdownExport.of(question);
       case JSON -> Json.write(Record.of(question));

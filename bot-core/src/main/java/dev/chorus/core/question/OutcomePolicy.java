@@ -1,5 +1,6 @@
 package dev.chorus.core.question;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -30,13 +31,18 @@ public final class OutcomePolicy {
     if (tally.block() == 0 && tally.disagree() == 0) {
       return SupportLevel.CONSENSUS;
     }
-    if (tally.block() == 0 && tally.agree() >= thresholds.broadSupport() * nonAbstaining) {
+    if (tally.block() == 0 && compare(tally.agree(), thresholds.broadSupport(), nonAbstaining) >= 0) {
       return SupportLevel.BROAD_SUPPORT;
     }
-    if (tally.agree() > thresholds.majority() * nonAbstaining) {
+    if (compare(tally.agree(), thresholds.majority(), nonAbstaining) > 0) {
       return SupportLevel.MAJORITY;
     }
     return SupportLevel.NO_CONSENSUS;
+  }
+
+  /** Compares votes with a share of a total exactly: 0.7 × 90 is 63, not 62.999…. */
+  private static int compare(int votes, double share, int total) {
+    return BigDecimal.valueOf(votes).compareTo(BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(total)));
   }
 
   /** The outcome of closing the question on the draft (or with none). */
@@ -56,7 +62,9 @@ public final class OutcomePolicy {
       }
     });
     chosen.ballots().forEach((member, ballot) -> {
-      if (ballot.choice() == DraftChoice.DISAGREE) {
+      // In an anonymous question a disagreement is only counted: quoting the disagreeing member's own
+      // view would tie that view to a vote.
+      if (ballot.choice() == DraftChoice.DISAGREE && !question.anonymous()) {
         var view = question.viewOf(member).map(Statement::text).orElse("");
         dissent.add(new Outcome.Dissent(Outcome.Dissent.Kind.DISAGREE, ballot.voterName(), view));
       }

@@ -97,7 +97,6 @@ class ExportFormatsTest {
         "=SUM(A1:A9)|'=SUM(A1:A9)",
         "+41 79 000 00 00|'+41 79 000 00 00",
         "-cmd|'-cmd",
-        "-3.5|'-3.5",
         "@everyone|'@everyone",
         "-3|-3",
         "42|42",
@@ -134,8 +133,8 @@ class ExportFormatsTest {
       // When
       var rows = parseCsv(CsvExport.of(question));
 
-      // Then: header, 4 statements, 1 draft, 1 outcome
-      assertThat(rows).hasSize(7);
+      // Then: header, 4 statements, 1 draft, 1 outcome and its record of dissent (carol's block, bob's disagreement)
+      assertThat(rows).hasSize(9);
       assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(13));
       assertThat(rows.get(0)).startsWith("question", "item", "kind", "author");
       assertThat(rows.get(1).get(6)).isEqualTo(MULTI_LINE_VIEW);
@@ -144,6 +143,9 @@ class ExportFormatsTest {
       assertThat(rows.get(4).get(12)).isEqualTo("amends v1");
       assertThat(rows.get(5)).containsSequence("Q4", "v1", "draft", "Chorus", "latest");
       assertThat(rows.get(6)).containsSequence("Q4", "v1", "outcome", "Alice Adams", "no consensus");
+      assertThat(rows.get(7)).containsSequence("Q4", "v1", "dissent", NAMES.get(2), "block");
+      assertThat(rows.get(7).get(6)).isEqualTo(BLOCK_REASON);
+      assertThat(rows.get(8)).containsSequence("Q4", "v1", "dissent", NAMES.get(1), "disagree");
     }
 
     @Test
@@ -158,7 +160,7 @@ class ExportFormatsTest {
       var csv = CsvExport.of(sampleQuestion(true));
 
       assertNoIdentity(csv);
-      assertThat(csv).contains("Wait a year.").contains(BLOCK_REASON);
+      assertThat(csv).contains("Wait a year.").contains("'=HYPERLINK(");
     }
   }
 
@@ -217,12 +219,13 @@ class ExportFormatsTest {
       // Then
       assertThat(parsed).isInstanceOf(Map.class);
       var root = (Map<?, ?>) parsed;
-      var statements = (List<?>) root.get("statements");
-      assertThat(statements).extracting(s -> ((Map<?, ?>) s).get("text"))
+      @SuppressWarnings("unchecked")
+      var statements = (List<Object>) root.get("statements");
+      assertThat(statements).extracting(s -> (Object) ((Map<?, ?>) s).get("text"))
           .containsExactly(MULTI_LINE_VIEW, FORMULA_VIEW, "Wait a year.", AMENDMENT);
       var q = (Map<?, ?>) root.get("question");
       assertThat(q.get("title")).isEqualTo("Response to the AI policy");
-      assertThat(q.get("anonymous")).isEqualTo(true);
+      assertThat(q.get("anonymous")).isEqualTo(false);
       assertThat(q.get("deadline")).isNull();
       assertThat(q.get("membersWithView")).isEqualTo(new BigDecimal("3"));
     }

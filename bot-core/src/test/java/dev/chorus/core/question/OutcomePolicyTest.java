@@ -174,6 +174,18 @@ class OutcomePolicyTest {
     }
 
     @Test
+    void broadSupportExactlyAtACustomThresholdCounts() {
+      // Given a broad-support threshold of 56% and 14 of 25 non-abstaining votes agreeing: exactly 56%
+      var fiftySix = new OutcomePolicy(new Outcome.Thresholds(0.56, 0.5));
+
+      // When
+      var level = fiftySix.level(tally(14, 0, 11, 0), 25);
+
+      // Then "at least 56%" is met
+      assertThat(level).isEqualTo(SupportLevel.BROAD_SUPPORT);
+    }
+
+    @Test
     void thresholdsOutOfOrderAreRefused() {
       assertThatThrownBy(() -> new Outcome.Thresholds(0.5, 0.75)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> new Outcome.Thresholds(0.75, 1.0)).isInstanceOf(IllegalArgumentException.class);
@@ -306,12 +318,12 @@ class OutcomePolicyTest {
       // When
       var outcome = policy.evaluate(question, Optional.of(draft), T0, null);
 
-      // Then the dissent keeps the words but names nobody
+      // Then the dissent keeps the block's reason but names nobody, and a disagreement is only counted:
+      // quoting the disagreeing member's view would tie that view to a vote
       assertThat(outcome.dissent())
           .extracting(Outcome.Dissent::kind, Outcome.Dissent::who, Outcome.Dissent::words)
-          .containsExactly(
-              tuple(Outcome.Dissent.Kind.BLOCK, null, "Harms newcomers."),
-              tuple(Outcome.Dissent.Kind.DISAGREE, null, "No, it is unfair."));
+          .containsExactly(tuple(Outcome.Dissent.Kind.BLOCK, null, "Harms newcomers."));
+      assertThat(outcome.tally().disagree()).isEqualTo(1);
       assertThat(outcome.closedBy()).isNull();
       assertThat(outcome.toString()).doesNotContain("anon:");
     }
