@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Test;
  * their quotes.
  */
 class HostileInputTest {
-  private static final long SEED = 20261128L;
+  /** Fixed; -Dchorus.hostile.seed=N replays another stream. */
+  private static final long SEED = Long.getLong("chorus.hostile.seed", 20261128L);
   private static final int LINES = 10_000;
   /** Every Nth line also compares the full chat transcripts (the cheap shape check runs on every line). */
-  private static final int FULL_TRANSCRIPT_EVERY = 20;
+  private static final int FULL_TRANSCRIPT_EVERY = 100;
   private static final int EXAMPLES_PER_PROBLEM = 3;
 
   private static final String INTERNAL_ERROR = "Something went wrong on Chorus's side";
@@ -151,6 +152,7 @@ class HostileInputTest {
 
   private final Random random = new Random(SEED);
   private final Map<String, List<String>> problems = new TreeMap<>();
+  private final Map<String, Integer> problemCounts = new HashMap<>();
   private final Map<Kind, int[]> outcomes = new EnumMap<>(Kind.class);
   private final Map<CommunityId, List<Integer>> scanned = new HashMap<>();
   private final List<LogRecord> errors = new ArrayList<>();
@@ -216,7 +218,6 @@ class HostileInputTest {
         .append("; huge inputs: ").append(hugeInputs).append(", longest answer to one: ")
         .append(longestRefusalToHugeInput).append(" chars");
     System.out.println(summary);
-    System.out.println("TIMES " + java.util.Arrays.toString(java.util.Arrays.stream(T).map(x -> x / 1_000_000).toArray()));
 
     assertThat(problems).as(() -> report(summary.toString())).isEmpty();
     assertThat(refused).as(summary.toString()).isGreaterThanOrEqualTo(3_000);
@@ -310,9 +311,7 @@ class HostileInputTest {
     var c = line.to();
     c.inChannel(line.channel());
     boolean full = index % FULL_TRANSCRIPT_EVERY == 0;
-    long t0 = System.nanoTime();
     var before = State.of(List.of(home, neighbour), full);
-    T[0] += System.nanoTime() - t0;
     int errorsBefore = errors.size();
     Supplier<String> where = () -> "line " + index + " (" + line.kind()
         + (line.note().isEmpty() ? "" : ", " + line.note()) + ") from "
@@ -320,9 +319,7 @@ class HostileInputTest {
 
     Answer answer;
     try {
-      long t1 = System.nanoTime();
       answer = c.say(line.who(), line.text());
-      T[1] += System.nanoTime() - t1;
     } catch (Throwable t) {
       problem("an exception escaped Conversation.say", where.get() + "\n    " + stackTop(t));
       outcome(line.kind(), false);
@@ -347,15 +344,15 @@ class HostileInputTest {
     if (line.text().length() >= 100_000) {
       hugeInputs++;
       longestRefusalToHugeInput = Math.max(longestRefusalToHugeInput, text.length());
-      if (text.length() > 4_000) {
+      // "never all of a huge line": an answer may quote a bit of it, never a long stretch.
+      var stretch = line.text().substring(line.text().length() / 2, line.text().length() / 2 + 100);
+      if (text.contains(stretch)) {
         problem("a 100 KB line got an answer that repeats it", where.get() + "\n    answer has " + text.length() + " chars");
       }
     }
     if (refused) {
-      long t2 = System.nanoTime();
       var after = State.of(List.of(home, neighbour), full);
       var change = before.differenceTo(after);
-      T[2] += System.nanoTime() - t2;
       if (change != null) {
         problem("a refusal changed the stored or posted state", where.get() + "\n    answer: " + visible(text)
             + "\n    changed: " + change);
@@ -388,12 +385,9 @@ class HostileInputTest {
         }
       }
     }
-    long t3 = System.nanoTime();
     scanPublicCards(home, where);
     scanPublicCards(neighbour, where);
-    T[3] += System.nanoTime() - t3;
   }
-  static long[] T = new long[6];
 
   private boolean isBlankViewAnswer(Line line, String text) {
     return line.kind() == Kind.BLANK && text.startsWith("Your view");
@@ -485,6 +479,7 @@ class HostileInputTest {
   }
 
   private void problem(String what, String example) {
+    problemCounts.merge(what, 1, Integer::sum);
     var list = problems.computeIfAbsent(what, k -> new ArrayList<>());
     if (list.size() < EXAMPLES_PER_PROBLEM) {
       list.add(example);
@@ -496,7 +491,7 @@ class HostileInputTest {
   private String report(String summary) {
     var out = new StringBuilder(summary).append("\nproblems (seed ").append(SEED).append("):");
     problems.forEach((what, examples) -> {
-      out.append("\n- ").append(what);
+      out.append("\n- ").append(what).append(" (").append(problemCounts.get(what)).append(" times)");
       for (var example : examples) {
         out.append("\n  * ").append(example);
       }
@@ -540,6 +535,8 @@ class HostileInputTest {
       char ch = text.charAt(i);
       if (ch == '\n') {
         out.append("\\n");
+      } else if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(ch).append(text.charAt(++i));
       } else if (ch < 0x20 || (ch >= 0x7F && ch <= 0x9F) || Character.isSurrogate(ch) || Character.getType(ch) == Character.FORMAT
           || Character.getType(ch) == Character.NON_SPACING_MARK || ch == 0x2028 || ch == 0x2029 || ch == 0xA0) {
         out.append("\\u").append(String.format("%04X", (int) ch));
@@ -624,10 +621,6 @@ class HostileInputTest {
   // ---------------------------------------------------------------- the lines
 
   private Line next() {
-    long t4 = System.nanoTime();
-    try { return next0(); } finally { T[4] += System.nanoTime() - t4; }
-  }
-  private Line next0() {
     int total = 0;
     for (var kind : Kind.values()) {
       total += kind.weight;
@@ -839,7 +832,8 @@ class HostileInputTest {
     var q = someQuestion(to);
     var named = "#" + q.id() + " ";
     var bases = new String[] {
-        openOr(to, named + "edit ") + sentence(3), openOr(to, "") + sentence(2), "open", "edit", named + "edit", named + "vote V1 agree", named + "close",
+        openOr(to, named + "edit ") + sentence(3), openOr(to, "") + sentence(2), "open", "edit", named + "edit",
+        named + "vote V1 agree", named + "close",
         "status", "list", "export", named + "view " + sentence(3), sentence(2), named + "draft " + sentence(3)};
     var text = new StringBuilder(pick(bases));
     int n = 1 + random.nextInt(4);

@@ -5,6 +5,7 @@ import dev.chorus.core.question.DraftVersion;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
+import dev.chorus.core.community.MemberText;
 import dev.chorus.core.message.Text;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

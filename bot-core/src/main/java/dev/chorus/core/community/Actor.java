@@ -13,6 +13,7 @@ public record Actor(MemberId id, String displayName, boolean admin, boolean faci
   public Actor {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");
+    displayName = MemberText.name(displayName);
   }
 
   public static Actor member(String id, String displayName) {

@@ -1,6 +1,6 @@
 package dev.chorus.core.conversation;
 
-import dev.chorus.core.command.MemberText;
+import dev.chorus.core.community.MemberText;
 import dev.chorus.core.message.Text;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

@@ -15,7 +15,7 @@ public record DraftVersion(int number) implements Comparable<DraftVersion> {
 
   public static Optional<DraftVersion> parse(String text) {
     var matcher = FORM.matcher(text);
-    if (!matcher.matches()) {
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
       return Optional.empty();
     }
     return Optional.of(new DraftVersion(Integer.parseInt(matcher.group(1))));

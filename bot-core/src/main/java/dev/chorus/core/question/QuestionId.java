@@ -16,7 +16,7 @@ public record QuestionId(int number) implements Comparable<QuestionId> {
   /** Reads {@code Q3} or {@code q3}; anything else is empty. */
   public static Optional<QuestionId> parse(String text) {
     var matcher = FORM.matcher(text);
-    if (!matcher.matches()) {
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
       return Optional.empty();
     }
     return Optional.of(new QuestionId(Integer.parseInt(matcher.group(1))));

@@ -15,7 +15,7 @@ public record StatementId(int number) implements Comparable<StatementId> {
 
   public static Optional<StatementId> parse(String text) {
     var matcher = FORM.matcher(text);
-    if (!matcher.matches()) {
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
       return Optional.empty();
     }
     return Optional.of(new StatementId(Integer.parseInt(matcher.group(1))));

@@ -659,4 +659,13 @@ class CommandParserTest {
       assertThat(reason(invalid)).contains("\"fdp\"").doesNotContain("\u202E").doesNotContain("\u0007");
     }
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "#Q0 status", "#q00 close", "vote V0 pass", "vote v0 agree", "hide V00 spam", "close v0"})
+  void aZeroIdIsRefusedLikeAnyOtherBadId(String line) {
+    var refused = invalid(line);
+    assertThat(reason(refused)).isNotBlank();
+    assertThat(refused.hint()).isNotBlank();
+  }
 }

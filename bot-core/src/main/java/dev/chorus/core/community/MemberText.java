@@ -1,4 +1,4 @@
-package dev.chorus.core.command;
+package dev.chorus.core.community;
 
 import java.text.Normalizer;
 
@@ -18,7 +18,27 @@ public final class MemberText {
         out.appendCodePoint(cp == '\t' ? ' ' : cp);
       }
     });
-    return out.toString().strip();
+    var cleaned = out.toString().strip();
+    return visible(cleaned) ? cleaned : "";
+  }
+
+  /**
+   * Whether the text shows anything: a no-break space, a zero-width space or a lone combining mark
+   * would post an empty-looking message.
+   */
+  static boolean visible(String text) {
+    return text.codePoints().anyMatch(cp -> {
+      int type = Character.getType(cp);
+      return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && type != Character.FORMAT
+          && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+          && type != Character.COMBINING_SPACING_MARK;
+    });
+  }
+
+  /** A display name as the platform gave it, made safe to show: cleaned, on one line, never empty. */
+  public static String name(String raw) {
+    var cleaned = clean(raw).replace('\n', ' ');
+    return cleaned.isEmpty() ? "a member" : cleaned;
   }
 
   /** Length as members count it: characters, not UTF-16 units. */

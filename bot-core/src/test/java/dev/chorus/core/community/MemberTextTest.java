@@ -1,4 +1,4 @@
-package dev.chorus.core.command;
+package dev.chorus.core.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,5 +116,17 @@ class MemberTextTest {
     assertThat(MemberText.length(family)).isEqualTo(5);
     assertThat(MemberText.length("héllo 世界")).isEqualTo(8);
     assertThat(MemberText.length("")).isZero();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\u00A0", "\u200B", "\u0301", " \u2003 \u200B\u00A0 ", "\u200D\uFE0F"})
+  void textThatShowsNothingIsEmpty(String invisible) {
+    assertThat(MemberText.clean(invisible)).isEmpty();
+  }
+
+  @Test
+  void aDisplayNameIsCleanedOntoOneLineAndNeverEmpty() {
+    assertThat(MemberText.name("Eve\u0000\u001b[31m\u202eevil\nname")).isEqualTo("Eve[31mevil name");
+    assertThat(MemberText.name("\u200B")).isEqualTo("a member");
   }
 }
