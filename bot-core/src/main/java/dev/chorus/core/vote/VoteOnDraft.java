@@ -37,15 +37,9 @@ public final class VoteOnDraft {
 
   private Decision change(
       Request request, Question question, DraftVersion version, DraftChoice choice, VoteSource source, boolean retract) {
-    if (question.anonymous() && source == VoteSource.REACTION) {
-      return retract ? Decision.Accepted.saying() : Decision.Rejected.because(
-          question.id() + " is anonymous: reactions are public, so they are not counted.",
-          "vote privately with the buttons under draft " + version + ", or /respond #" + question.id() + " vote "
-              + version + " " + choice.word());
-    }
-    if (!question.open()) {
-      return Decision.Rejected.because(question.id() + " is closed, so it takes no more votes.",
-          "a facilitator can /respond #" + question.id() + " reopen");
+    var refusal = VotingRules.refusal(question, source, retract, version.toString(), choice.word());
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     var draft = question.draft(version);
     if (draft.isEmpty()) {

@@ -36,15 +36,9 @@ public final class VoteOnStatement {
 
   private Decision change(
       Request request, Question question, StatementId id, StatementChoice choice, VoteSource source, boolean retract) {
-    if (question.anonymous() && source == VoteSource.REACTION) {
-      return retract ? Decision.Accepted.saying() : Decision.Rejected.because(
-          question.id() + " is anonymous: reactions are public, so they are not counted.",
-          "vote privately with the buttons under " + id + ", or /respond #" + question.id() + " vote " + id + " "
-              + choice.word());
-    }
-    if (!question.open()) {
-      return Decision.Rejected.because(question.id() + " is closed, so it takes no more votes.",
-          "a facilitator can /respond #" + question.id() + " reopen");
+    var refusal = VotingRules.refusal(question, source, retract, id.toString(), choice.word());
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     var statement = question.statement(id);
     if (statement.isEmpty()) {
