@@ -1,6 +1,8 @@
 package dev.chorus.app;
 
+import dev.chorus.app.analyze.AnalyzeCommand;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,6 +20,8 @@ public class ChorusApplication {
       "Commands:",
       "  shell   a local chat in this terminal: play members and try every /respond command",
       "          (no token, no network; pipe a script in to replay a conversation)",
+      "  analyze --polis <folder> [--json]",
+      "          Chorus's analysis of a Polis export, with its evaluation figures",
       "  help    this text");
 
   public static void main(String[] args) {
@@ -32,6 +36,7 @@ public class ChorusApplication {
         var context = app.run(Arrays.copyOfRange(args, 1, args.length));
         System.exit(SpringApplication.exit(context));
       }
+      case "analyze" -> System.exit(AnalyzeCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
       case "help", "--help", "-h" -> System.out.println(USAGE);
       default -> {
         System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A small JSON writer for the export: maps (insertion order kept), lists, strings, numbers, booleans, null. */
-final class Json {
+/** A small JSON writer: maps (insertion order kept), lists, strings, numbers, booleans, null. */
+public final class Json {
   private Json() {}
 
-  static String write(@Nullable Object value) {
+  public static String write(@Nullable Object value) {
     var out = new StringBuilder();
     write(value, out, 0);
     return out.append('\n').toString();
