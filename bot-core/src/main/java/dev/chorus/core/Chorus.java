@@ -12,6 +12,7 @@ import dev.chorus.core.conversation.Lookup;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.draft.PostDraft;
+import dev.chorus.core.draft.WriteDraft;
 import dev.chorus.core.export.ExportQuestion;
 import dev.chorus.core.lifecycle.CloseQuestion;
 import dev.chorus.core.lifecycle.EditQuestion;
@@ -69,6 +70,7 @@ public final class Chorus {
   private final ShareView shareView;
   private final OpenQuestion openQuestion;
   private final PostDraft postDraft;
+  private final WriteDraft writeDraft;
   private final ProposeAmendment proposeAmendment;
   private final VoteOnStatement voteOnStatement;
   private final VoteOnDraft voteOnDraft;
@@ -96,6 +98,7 @@ public final class Chorus {
     this.shareView = new ShareView(pseudonyms, clock, settings);
     this.openQuestion = new OpenQuestion(questions, pseudonyms, clock, settings, random);
     this.postDraft = new PostDraft(pseudonyms, clock, settings);
+    this.writeDraft = new WriteDraft(pseudonyms, settings, postDraft);
     this.proposeAmendment = new ProposeAmendment(pseudonyms, clock, settings);
     this.voteOnStatement = new VoteOnStatement(pseudonyms);
     this.voteOnDraft = new VoteOnDraft(pseudonyms, clock);
@@ -195,7 +198,7 @@ public final class Chorus {
     }
     if (command instanceof Command.PostDraft draft) {
       if (draft.text().isBlank()) {
-        return Decision.Rejected.because("A draft needs its text.", "/respond draft <the text of the joint response>");
+        return onOpen(request, "/respond draft", q -> writeDraft.decide(request, q));
       }
       return onOpen(request, "/respond draft <text>", q -> postDraft.decide(request, q, draft.text()));
     }

@@ -253,7 +253,9 @@ public final class DraftComposer {
       boolean opened = false;
       for (Map.Entry<Integer, List<Integer>> theme : themes.entrySet()) {
         for (int j : theme.getValue()) {
-          var item = "• " + statements.texts().get(j).replace('\n', ' ') + "\n";
+          // The theme's first statement leads it; the others that read alike follow, indented.
+          var mark = j == theme.getKey() ? "• " : "   – ";
+          var item = mark + statements.texts().get(j).replace('\n', ' ') + "\n";
           var head = opened ? "" : "\nThemes raised so far (too few votes yet to find groups)\n";
           if (shown.get(j)) {
             continue;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A facilitator posts a hand-written draft: in the thread and announced in the channel, both taking
@@ -42,9 +43,13 @@ public final class PostDraft {
     if (text == null) {
       return MemberWords.refusal(checked);
     }
+    return posted(question, text, question.anonymous() ? null : request.actor().displayName(), false, "");
+  }
+
+  /** A new draft version in the thread and announced in the channel; earlier drafts say a newer one exists. */
+  Decision posted(Question question, String text, @Nullable String writtenBy, boolean byChorus, String note) {
     var version = question.nextDraftVersion();
-    var draft = new Draft(version, text, question.anonymous() ? null : request.actor().displayName(), false,
-        clock.instant(), Map.of());
+    var draft = new Draft(version, text, writtenBy, byChorus, clock.instant(), Map.of());
     var changed = question.withDraft(draft);
     var effects = new ArrayList<Effect>();
     effects.add(new Effect.Post(new Place.QuestionThread(question.channel(), question.id()),
@@ -56,7 +61,8 @@ public final class PostDraft {
       effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), earlier.version()), Cards.draft(changed, earlier, true)));
     }
     effects.add(Effect.Reply.of("Draft " + version + " is posted in " + question.id() + "'s thread and announced in "
-        + "the channel; members vote on it with reactions or /respond #" + question.id() + " vote " + version + " agree."));
+        + "the channel; members vote on it with reactions or /respond #" + question.id() + " vote " + version + " agree."
+        + note));
     return new Decision.Accepted(List.of(changed), effects);
   }
 }
