@@ -1,5 +1,7 @@
 package dev.chorus.app.analyze;
 
+import dev.chorus.core.polis.PolisExport;
+
 import dev.chorus.core.analysis.AdjustedRandIndex;
 import dev.chorus.core.analysis.DraftComposer;
 import dev.chorus.core.analysis.HeldOut;

@@ -183,7 +183,10 @@ public final class DraftComposer {
         var line = new StringBuilder(groupName(g) + " (" + landscape.groups().size(g) + " members)");
         if (!representative.isEmpty()) {
           // Prefer what the draft does not already quote, so each group is described by its own words.
-          var r = representative.stream().filter(each -> !shown.get(each.statement())).findFirst()
+          // and by what it agrees with rather than what it rejects.
+          var r = representative.stream().filter(each -> each.agreeing() && !shown.get(each.statement())).findFirst()
+              .or(() -> representative.stream().filter(Landscape.Representative::agreeing).findFirst())
+              .or(() -> representative.stream().filter(each -> !shown.get(each.statement())).findFirst())
               .orElse(representative.get(0));
           line.append(r.agreeing() ? " stands out for agreeing with: \"" : " stands out for disagreeing with: \"")
               .append(shorten(statements.texts().get(r.statement()))).append('"');

@@ -85,8 +85,37 @@ public record Landscape(
     }
 
     var minority = minority(votes, groups, figures, commonGround, authorOf);
-    return new Landscape(groups, figures, commonGround, List.copyOf(representative),
-        List.copyOf(divisive.subList(0, Math.min(3, divisive.size()))), List.copyOf(uncertain), minority);
+    return new Landscape(groups, figures, commonGround, List.copyOf(representative), takeInTurns(divisive, figures, 3),
+        List.copyOf(uncertain), minority);
+  }
+
+  /**
+   * The widest splits, taken in turns from the group that agrees most with each, so every side of a
+   * split is heard in its own words rather than one side's statements filling the list.
+   */
+  static List<Integer> takeInTurns(List<Integer> bySpread, StatementFigures figures, int limit) {
+    var byGroup = new ArrayList<List<Integer>>();
+    for (int group = 0; group < figures.groups(); group++) {
+      byGroup.add(new ArrayList<>());
+    }
+    for (int j : bySpread) {
+      int owner = 0;
+      for (int group = 1; group < figures.groups(); group++) {
+        if (figures.pa(group, j) > figures.pa(owner, j)) {
+          owner = group;
+        }
+      }
+      byGroup.get(owner).add(j);
+    }
+    var chosen = new ArrayList<Integer>();
+    for (int round = 0; chosen.size() < Math.min(limit, bySpread.size()); round++) {
+      for (var list : byGroup) {
+        if (round < list.size() && chosen.size() < limit) {
+          chosen.add(list.get(round));
+        }
+      }
+    }
+    return List.copyOf(chosen);
   }
 
   /** The geometric mean of the groups' agree rates (DESIGN §5.4). */

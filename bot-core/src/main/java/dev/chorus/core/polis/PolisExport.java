@@ -1,4 +1,4 @@
-package dev.chorus.app.analyze;
+package dev.chorus.core.polis;
 
 import dev.chorus.core.analysis.VoteMatrix;
 import java.io.BufferedReader;

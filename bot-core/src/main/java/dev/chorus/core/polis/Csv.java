@@ -1,4 +1,4 @@
-package dev.chorus.app.analyze;
+package dev.chorus.core.polis;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static List<List<String>> read(Reader reader) throws IOException {
+  public static List<List<String>> read(Reader reader) throws IOException {
     var rows = new ArrayList<List<String>>();
     var row = new ArrayList<String>();
     var field = new StringBuilder();

@@ -1,0 +1,8 @@
+/**
+ * Polis conversation exports ({@code comments.csv}, {@code participants-votes.csv}) read into a vote
+ * matrix, for evaluating the analysis on real conversations (DESIGN §5.8).
+ */
+@NullMarked
+package dev.chorus.core.polis;
+
+import org.jspecify.annotations.NullMarked;
