@@ -37,7 +37,7 @@ public final class DraftComposer {
    * A composed draft.
    *
    * @param included statements quoted, in order
-   * @param leftOut statements that would have raised coverage but did not fit
+   * @param leftOut statements a section had to leave out, or that would have raised coverage, but did not fit
    */
   public record Composed(String text, int covered, int members, List<Integer> included, List<Integer> leftOut) {
     /** Share of counted members who find their words or words they agreed with; 1 when nobody counts. */
@@ -110,6 +110,7 @@ public final class DraftComposer {
     private final BitSet shown = new BitSet();
     private final BitSet covered = new BitSet();
     private final BitSet tooLong = new BitSet();
+    private final BitSet cutFromSection = new BitSet();
     private final BitSet[] agreedBy;
     private String alsoRaisedHeading = "Also raised";
     private boolean alsoRaisedOpen;
@@ -151,7 +152,8 @@ public final class DraftComposer {
         var item = "• " + statements.texts().get(j).replace('\n', ' ') + suffix.of(j) + "\n";
         var head = opened ? "" : "\n" + heading + "\n";
         if (text.length() + head.length() + item.length() > budget) {
-          leftOut.add(j);
+          tooLong.set(j);
+          cutFromSection.set(j);
           continue;
         }
         text.append(head).append(item);
@@ -182,14 +184,18 @@ public final class DraftComposer {
         var representative = landscape.representative().get(g);
         var line = new StringBuilder(groupName(g) + " (" + landscape.groups().size(g) + " members)");
         if (!representative.isEmpty()) {
-          // Prefer what the draft does not already quote, so each group is described by its own words.
-          // and by what it agrees with rather than what it rejects.
+          // Each statement is quoted once: describe the group by words not yet quoted, preferably what
+          // it agrees with; when all are quoted already, name the statement instead of repeating it.
           var r = representative.stream().filter(each -> each.agreeing() && !shown.get(each.statement())).findFirst()
-              .or(() -> representative.stream().filter(Landscape.Representative::agreeing).findFirst())
               .or(() -> representative.stream().filter(each -> !shown.get(each.statement())).findFirst())
+              .or(() -> representative.stream().filter(Landscape.Representative::agreeing).findFirst())
               .orElse(representative.get(0));
-          line.append(r.agreeing() ? " stands out for agreeing with: \"" : " stands out for disagreeing with: \"")
-              .append(shorten(statements.texts().get(r.statement()))).append('"');
+          line.append(r.agreeing() ? " stands out for agreeing with " : " stands out for disagreeing with ");
+          if (shown.get(r.statement())) {
+            line.append(statements.labels().get(r.statement()));
+          } else {
+            line.append('"').append(shorten(statements.texts().get(r.statement()))).append('"');
+          }
         }
         lines.add(line.toString());
       }
@@ -264,7 +270,8 @@ public final class DraftComposer {
             continue;
           }
           if (text.length() + head.length() + item.length() > budget) {
-            leftOut.add(j);
+            tooLong.set(j);
+            cutFromSection.set(j);
             continue;
           }
           text.append(head).append(item);
@@ -278,8 +285,9 @@ public final class DraftComposer {
       // What did not fit and would have reached someone not yet covered.
       var uncovered = (BitSet) statements.counted().clone();
       uncovered.andNot(covered);
+      // What did not fit: the section items that were cut, and what would have reached someone not yet covered.
       for (int j = tooLong.nextSetBit(0); j >= 0; j = tooLong.nextSetBit(j + 1)) {
-        if (!shown.get(j) && agreedBy[j].intersects(uncovered) && !leftOut.contains(j)) {
+        if (!shown.get(j) && (cutFromSection.get(j) || agreedBy[j].intersects(uncovered))) {
           leftOut.add(j);
         }
       }
