@@ -22,6 +22,7 @@ public final class DraftComposer {
   public static final double SAME_THEME = 0.25;
   private static final int FOOTER_RESERVE = 300;
   private static final int QUOTE_IN_GROUP_LINE = 120;
+  private static final int SHORTEST_USEFUL_LINE = 24;
 
   /**
    * The statements as the draft may quote them.
@@ -212,6 +213,15 @@ public final class DraftComposer {
         var uncovered = (BitSet) statements.counted().clone();
         uncovered.andNot(covered);
         if (uncovered.isEmpty()) {
+          return;
+        }
+        if (budget - text.length() < SHORTEST_USEFUL_LINE) {
+          // Full: whatever would still reach someone is what did not fit.
+          for (int j = 0; j < votes.statements(); j++) {
+            if (!shown.get(j) && agreedBy[j].intersects(uncovered)) {
+              tooLong.set(j);
+            }
+          }
           return;
         }
         int best = -1;

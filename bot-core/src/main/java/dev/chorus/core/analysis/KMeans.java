@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * iterations, the best of a few seeded starts by within-cluster sum of squares. Deterministic.
  */
 final class KMeans {
-  private static final int STARTS = 4;
-  private static final int MAX_ITERATIONS = 100;
+  static final int STARTS = 4;
+  static final int MAX_ITERATIONS = 100;
 
   private KMeans() {}
 
@@ -18,11 +18,17 @@ final class KMeans {
   record Clustering(double[][] centres, int[] assignment, double inertia) {}
 
   static Clustering cluster(double[][] points, double @Nullable [] weights, int k, long seed) {
+    return cluster(points, weights, k, seed, STARTS, MAX_ITERATIONS);
+  }
+
+  /** As {@link #cluster(double[][], double[], int, long)}, with the number of starts and iterations given. */
+  static Clustering cluster(
+      double[][] points, double @Nullable [] weights, int k, long seed, int starts, int maxIterations) {
     int clusters = Math.min(k, points.length);
     Clustering best = null;
-    for (int start = 0; start < STARTS; start++) {
+    for (int start = 0; start < starts; start++) {
       var random = new SplittableRandom(seed * 31 + start);
-      var run = lloyd(points, weights, seeds(points, weights, clusters, random));
+      var run = lloyd(points, weights, seeds(points, weights, clusters, random), maxIterations);
       if (best == null || run.inertia() < best.inertia() - 1e-12) {
         best = run;
       }
@@ -75,13 +81,13 @@ final class KMeans {
     return weight.length - 1;
   }
 
-  private static Clustering lloyd(double[][] points, double @Nullable [] weights, double[][] centres) {
+  private static Clustering lloyd(double[][] points, double @Nullable [] weights, double[][] centres, int maxIterations) {
     int n = points.length;
     int k = centres.length;
     int dimensions = points.length == 0 ? 0 : points[0].length;
     var assignment = new int[n];
     Arrays.fill(assignment, -1);
-    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    for (int iteration = 0; iteration < maxIterations; iteration++) {
       boolean moved = false;
       for (int i = 0; i < n; i++) {
         int nearest = nearest(points[i], centres);

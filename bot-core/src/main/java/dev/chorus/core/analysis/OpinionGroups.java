@@ -14,9 +14,12 @@ import org.jspecify.annotations.Nullable;
 public final class OpinionGroups {
   public static final int BASE_CLUSTER_THRESHOLD = 1000;
   static final int BASE_CLUSTERS = 100;
+  static final int BASE_CLUSTER_ROUNDS = 20;
   static final double MIN_SILHOUETTE = 0.25;
   static final int MIN_MEMBERS_TO_SPLIT = 6;
   private static final int POWER_ITERATIONS = 200;
+  /** Power iteration stops when the direction moves less than this (sum of absolute changes). */
+  private static final double CONVERGED = 1e-6;
   private static final long SEED = 20_151_122L;
 
   /**
@@ -78,7 +81,8 @@ public final class OpinionGroups {
     double[] weights;
     int[] unitOf;
     if (inCount > BASE_CLUSTER_THRESHOLD) {
-      var base = KMeans.cluster(points, null, BASE_CLUSTERS, SEED);
+      // Base clusters only need to gather near neighbours, not to be optimal: one start, few rounds.
+      var base = KMeans.cluster(points, null, BASE_CLUSTERS, SEED, 1, BASE_CLUSTER_ROUNDS);
       units = base.centres();
       weights = new double[units.length];
       unitOf = base.assignment();
@@ -152,8 +156,18 @@ public final class OpinionGroups {
       }
       mean[j] = seen[j] == 0 ? 0 : mean[j] / seen[j];
     }
-    var first = component(votes, in, mean, null);
-    var second = component(votes, in, mean, first);
+    // The centred votes, row by row (members not in the analysis contribute nothing): mean-filled
+    // unseen cells centre to 0, so only the votes themselves are ever touched.
+    var centred = new double[votes.votes()];
+    for (int i = 0; i < votes.members(); i++) {
+      if (in[i]) {
+        for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
+          centred[r] = votes.valueAt(r) - mean[votes.statementAt(r)];
+        }
+      }
+    }
+    var first = component(votes, centred, null);
+    var second = component(votes, centred, first);
     var projection = new double[votes.members()][2];
     for (int i = 0; i < votes.members(); i++) {
       if (!in[i]) {
@@ -163,9 +177,8 @@ public final class OpinionGroups {
       double y = 0;
       for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
         int j = votes.statementAt(r);
-        double centred = votes.valueAt(r) - mean[j];
-        x += centred * first[j];
-        y += centred * second[j];
+        x += centred[r] * first[j];
+        y += centred[r] * second[j];
       }
       double scale = Math.sqrt((double) m / Math.max(votes.votesOf(i), 1));
       projection[i][0] = x * scale;
@@ -175,7 +188,7 @@ public final class OpinionGroups {
   }
 
   /** A principal component by power iteration on XᵀX, orthogonal to {@code previous} when given. */
-  private static double[] component(VoteMatrix votes, boolean[] in, double[] mean, double @Nullable [] previous) {
+  private static double[] component(VoteMatrix votes, double[] centred, double @Nullable [] previous) {
     int m = votes.statements();
     var v = new double[m];
     var random = new SplittableRandom(SEED);
@@ -187,18 +200,15 @@ public final class OpinionGroups {
     for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
       Arrays.fill(next, 0);
       for (int i = 0; i < votes.members(); i++) {
-        if (!in[i]) {
-          continue;
-        }
+        int from = votes.rowFrom(i);
+        int to = votes.rowTo(i);
         double y = 0;
-        for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-          int j = votes.statementAt(r);
-          y += (votes.valueAt(r) - mean[j]) * v[j];
+        for (int r = from; r < to; r++) {
+          y += centred[r] * v[votes.statementAt(r)];
         }
         if (y != 0) {
-          for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-            int j = votes.statementAt(r);
-            next[j] += (votes.valueAt(r) - mean[j]) * y;
+          for (int r = from; r < to; r++) {
+            next[votes.statementAt(r)] += centred[r] * y;
           }
         }
       }
@@ -211,7 +221,7 @@ public final class OpinionGroups {
         change += Math.abs(next[j] - v[j]);
       }
       System.arraycopy(next, 0, v, 0, m);
-      if (change < 1e-10) {
+      if (change < CONVERGED) {
         break;
       }
     }

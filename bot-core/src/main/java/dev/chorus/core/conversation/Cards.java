@@ -181,6 +181,9 @@ public final class Cards {
     } else {
       blocks.add(new Block.Paragraph(Text.of("No draft was put to a vote.")));
     }
+    if (o.estimate() != null && o.estimate().perGroup().size() > 1) {
+      blocks.add(new Block.Paragraph(Text.of(estimate(o.estimate()))));
+    }
     blocks.add(new Block.Paragraph(Text.of(rules(o.thresholds()))));
     if (o.level() == SupportLevel.NO_CONSENSUS) {
       blocks.add(new Block.Paragraph(Text.of("There is no single position; this is the map of views, "
@@ -196,6 +199,17 @@ public final class Cards {
           .plain(" is ready: /respond #" + q.id() + " export markdown.").build()));
     }
     return new Card(blocks, List.of(), List.of());
+  }
+
+  /** The group-weighted estimate, beside (never instead of) the members' own votes. */
+  static String estimate(Outcome.SupportEstimate estimate) {
+    var parts = new java.util.ArrayList<String>();
+    for (int g = 0; g < estimate.perGroup().size(); g++) {
+      double share = estimate.perGroup().get(g);
+      parts.add("Group " + (char) ('A' + g) + " " + (Double.isNaN(share) ? "did not vote" : percent(share)));
+    }
+    return "Support across the opinion groups, each weighted by its size: " + percent(estimate.whole()) + " ("
+        + String.join(", ", parts) + ").";
   }
 
   static String members(int n) {

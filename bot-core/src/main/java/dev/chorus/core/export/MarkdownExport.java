@@ -116,6 +116,9 @@ final class MarkdownExport {
       md.append(tally(o.tally())).append(" — of ").append(o.membersWithView()).append(" members who shared a view; quorum ")
           .append(o.quorum()).append(o.quorumMet() ? " (met)" : " (not met)").append(".\n");
     }
+    if (o.estimate() != null) {
+      md.append(String.format(Locale.ROOT, "Group-weighted support estimate: %.0f%%.%n", o.estimate().whole() * 100));
+    }
     md.append(String.format(Locale.ROOT, "Thresholds: broad support %.0f%%, majority %.0f%% of non-abstaining votes.%n",
         o.thresholds().broadSupport() * 100, o.thresholds().majority() * 100));
     if (!o.dissent().isEmpty()) {

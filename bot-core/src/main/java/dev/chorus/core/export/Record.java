@@ -112,6 +112,12 @@ final class Record {
     map.put("majorityThreshold", o.thresholds().majority());
     map.put("closedAt", time(o.closedAt()));
     map.put("closedBy", o.closedBy());
+    if (o.estimate() != null) {
+      var estimate = new LinkedHashMap<String, Object>();
+      estimate.put("whole", o.estimate().whole());
+      estimate.put("perGroup", o.estimate().perGroup().stream().map(v -> v.isNaN() ? null : v).toList());
+      map.put("groupWeightedSupport", estimate);
+    }
     var dissent = new ArrayList<Object>();
     for (var d : o.dissent()) {
       var entry = new LinkedHashMap<String, Object>();

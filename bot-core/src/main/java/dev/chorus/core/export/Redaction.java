@@ -27,7 +27,7 @@ final class Redaction {
     var outcomes = q.outcomes().stream()
         .map(o -> new Outcome(o.draft(), o.draftText(), o.level(), o.tally(), o.membersWithView(), o.quorum(),
             o.thresholds(), o.dissent().stream().map(d -> new Outcome.Dissent(d.kind(), null, d.words())).toList(),
-            o.closedAt(), null))
+            o.closedAt(), null, o.estimate()))
         .toList();
     return new Question(q.community(), q.id(), q.channel(), q.revision(), q.title(), q.context(), q.forBody(),
         q.deadline(), true, q.opener(), null, q.pseudonymSalt(), q.openedAt(), q.status(), statements, drafts, outcomes);

@@ -7,6 +7,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.draft.DraftSupport;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.Draft;
@@ -44,8 +45,9 @@ public final class CloseQuestion {
       return Decision.Rejected.because(question.id() + " has no draft " + named + ".",
           "/respond #" + question.id() + " close to close on the latest draft");
     }
-    var outcome = policy.evaluate(question, draft, clock.instant(),
+    var evaluated = policy.evaluate(question, draft, clock.instant(),
         question.anonymous() ? null : request.actor().displayName());
+    var outcome = draft.flatMap(d -> DraftSupport.estimate(question, d)).map(evaluated::withEstimate).orElse(evaluated);
     var closed = question.closedWith(outcome);
     var effects = new ArrayList<Effect>();
     effects.add(new Effect.Post(new Place.Channel(question.channel()), Cards.outcome(closed, outcome),

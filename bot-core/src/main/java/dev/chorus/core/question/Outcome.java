@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param thresholds the rules in force, shown with the outcome
  * @param dissent blocks first, then the views of those who did not agree
  * @param closedBy facilitator's name; null in anonymous questions
+ * @param estimate the group-weighted support estimate; null when there was no draft or no vote on it
  */
 public record Outcome(
     @Nullable DraftVersion draft,
@@ -27,11 +28,30 @@ public record Outcome(
     Thresholds thresholds,
     List<Dissent> dissent,
     Instant closedAt,
-    @Nullable String closedBy) {
+    @Nullable String closedBy,
+    @Nullable SupportEstimate estimate) {
 
   public Outcome {
     Objects.requireNonNull(level, "level");
     dissent = List.copyOf(dissent);
+  }
+
+  public Outcome withEstimate(@Nullable SupportEstimate newEstimate) {
+    return new Outcome(draft, draftText, level, tally, membersWithView, quorum, thresholds, dissent, closedAt, closedBy,
+        newEstimate);
+  }
+
+  /**
+   * The group-weighted estimate of a draft's support (DESIGN §5.7): each opinion group's share of
+   * agreeing votes, and the whole as their mean weighted by group size, so a group that votes more
+   * does not weigh more. Shown beside the members' own tally, never instead of it.
+   *
+   * @param perGroup each group's share of agree among its members' votes on the draft; NaN where none voted
+   */
+  public record SupportEstimate(List<Double> perGroup, double whole) {
+    public SupportEstimate {
+      perGroup = List.copyOf(perGroup);
+    }
   }
 
   public boolean quorumMet() {

@@ -50,7 +50,7 @@ public final class OutcomePolicy {
     var members = question.membersWithView().size();
     if (draft.isEmpty()) {
       return new Outcome(null, "", SupportLevel.NO_CONSENSUS, new Draft.DraftTally(0, 0, 0, 0), members,
-          quorum(members), thresholds, java.util.List.of(), closedAt, closedBy);
+          quorum(members), thresholds, java.util.List.of(), closedAt, closedBy, null);
     }
     var chosen = draft.get();
     var tally = chosen.tally();
@@ -70,6 +70,6 @@ public final class OutcomePolicy {
       }
     });
     return new Outcome(chosen.version(), chosen.text(), level(tally, members), tally, members, quorum(members),
-        thresholds, dissent, closedAt, closedBy);
+        thresholds, dissent, closedAt, closedBy, null);
   }
 }
