@@ -94,7 +94,10 @@ class AnonymousQuestionTest {
     privates.add(new Private(members.get(5), chat.say(members.get(5), "/respond status")));
     privates.add(new Private(opener, chat.say(opener, "/respond status")));
     privates.add(new Private(members.get(2), chat.say(members.get(2), "/respond forget")));
-    privates.add(new Private(opener, chat.say(opener, "/respond close")));
+    var written = chat.say(opener, "/respond draft");
+    privates.add(new Private(opener, written));
+    assertThat(written.text()).as("Chorus wrote a draft from the views").contains("Draft v2");
+    privates.add(new Private(opener, chat.say(opener, "/respond close v1")));
     var exports = new ArrayList<String>();
     for (var format : List.of("markdown", "json", "csv")) {
       var answer = chat.say(members.get(5), "/respond export " + format);
@@ -113,7 +116,8 @@ class AnonymousQuestionTest {
     }
     assertThat(shown).as("the session posted its card, views, drafts and outcome").hasSizeGreaterThan(20);
     assertThat(chat.chat().find(chat.community(), card).orElseThrow().text()).contains("Anonymous");
-    assertThat(String.join("\n", shown)).contains("Reviews should be optional").contains("✋ 1 block");
+    assertThat(String.join("\n", shown)).contains("Reviews should be optional").contains("✋ 1 block")
+        .contains("Draft written by Chorus");
 
     for (var member : members) {
       var name = member.displayName();
