@@ -152,18 +152,23 @@ public final class DraftComposer {
         }
         var item = "• " + statements.texts().get(j).replace('\n', ' ') + suffix.of(j) + "\n";
         var head = opened ? "" : "\n" + heading + "\n";
-        if (text.length() + head.length() + item.length() > budget) {
-          tooLong.set(j);
-          cutFromSection.set(j);
-          continue;
-        }
-        text.append(head).append(item);
-        opened = true;
-        show(j);
+        opened |= fitIn(head, item, j);
       }
       if (heading.equals(alsoRaisedHeading) && opened) {
         alsoRaisedOpen = true;
       }
+    }
+
+    /** Appends a section's item (with the heading, if it is the first) when it fits; else records it as cut. */
+    private boolean fitIn(String head, String item, int j) {
+      if (text.length() + head.length() + item.length() > budget) {
+        tooLong.set(j);
+        cutFromSection.set(j);
+        return false;
+      }
+      text.append(head).append(item);
+      show(j);
+      return true;
     }
 
     /** Quotes a statement and merges its near-duplicates into it: they count as shown. */
@@ -279,14 +284,7 @@ public final class DraftComposer {
           if (shown.get(j)) {
             continue;
           }
-          if (text.length() + head.length() + item.length() > budget) {
-            tooLong.set(j);
-            cutFromSection.set(j);
-            continue;
-          }
-          text.append(head).append(item);
-          opened = true;
-          show(j);
+          opened |= fitIn(head, item, j);
         }
       }
     }
