@@ -7,7 +7,6 @@ import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -101,10 +100,5 @@ public final class InMemoryQuestions implements Questions {
 
   private TreeMap<Integer, Question> questions(CommunityId community) {
     return byCommunity.computeIfAbsent(community, c -> new TreeMap<>());
-  }
-
-  /** For diagnostics in tests. */
-  public synchronized List<CommunityId> communities() {
-    return new ArrayList<>(byCommunity.keySet());
   }
 }

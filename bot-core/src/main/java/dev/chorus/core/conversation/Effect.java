@@ -29,11 +29,8 @@ public sealed interface Effect {
     }
   }
 
-  record ShowForm(dev.chorus.core.message.Form form) implements Private {
-    public ShowForm {
-      java.util.Objects.requireNonNull(form, "form");
-    }
-
+  /** A form to fill in (Slack modal, Discord modal). */
+  record ShowForm(Form form) implements Private {
     public static ShowForm of(Form form) {
       return new ShowForm(form);
     }

@@ -22,14 +22,6 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
     return of(new Block.Paragraph(text));
   }
 
-  public Card withButtons(List<Button> newButtons) {
-    return new Card(blocks, newButtons, seededReactions);
-  }
-
-  public Card withReactions(List<String> reactions) {
-    return new Card(blocks, buttons, reactions);
-  }
-
   /** Every word of the card, unrendered: for tests and for checks that scan what was shown. */
   public String plainText() {
     var out = new StringBuilder();

@@ -27,12 +27,6 @@ public record Text(List<Span> spans) {
     return new Builder();
   }
 
-  public Text append(Text other) {
-    var copy = new ArrayList<>(spans);
-    copy.addAll(other.spans);
-    return new Text(copy);
-  }
-
   /** The words without any rendering, for tests and logs that hold no member text. */
   public String plainText() {
     var out = new StringBuilder();
