@@ -28,6 +28,11 @@ public class ChorusApplication {
     var command = args.length == 0 ? "help" : args[0];
     switch (command) {
       case "shell" -> {
+        var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
+        if (problem != null) {
+          System.err.println(problem);
+          System.exit(1);
+        }
         var app = new SpringApplication(ChorusApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);

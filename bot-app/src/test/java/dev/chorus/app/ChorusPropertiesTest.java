@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Settings;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 class ChorusPropertiesTest {
 
+  @TempDir
+  static Path data;
+
   private static SpringApplicationBuilder app(String... properties) {
-    return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE).properties(properties);
+    return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE)
+        .properties("chorus.redis.data-dir=" + data).properties(properties);
   }
 
   @Test

@@ -20,7 +20,11 @@ class ShellCommandIT {
     var java = ProcessHandle.current().info().command().orElse("java");
     var command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
     command.addAll(List.of(args));
-    var process = new ProcessBuilder(command).start();
+    var builder = new ProcessBuilder(command);
+    // A fresh data folder per run: the embedded Redis keeps what it is told.
+    builder.environment().put("CHORUS_DATA_DIR", Files.createTempDirectory("chorus-it").toString());
+    builder.environment().remove("REDIS_URL");
+    var process = builder.start();
     try (var in = process.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
     }

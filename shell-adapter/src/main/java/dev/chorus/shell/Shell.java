@@ -51,6 +51,9 @@ public final class Shell {
   private ChannelId channel = new ChannelId("general");
   private CommunityId community = new CommunityId("local");
   private long events;
+  // Event ids must not repeat across sessions on a persistent store, or a new line would be taken
+  // for the redelivery of an old one.
+  private final String session = java.util.UUID.randomUUID().toString();
 
   /**
    * @param chorus built around {@code chat}
@@ -216,7 +219,7 @@ public final class Shell {
   }
 
   private EventId event() {
-    return new EventId("shell-" + (++events));
+    return new EventId("shell-" + session + "-" + (++events));
   }
 
   private static int number(String text) {

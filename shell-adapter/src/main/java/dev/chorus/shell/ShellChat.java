@@ -8,6 +8,9 @@ import dev.chorus.core.message.PostedMessage;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shell's chat platform: every message Chorus posts is printed with its number, where it went,
@@ -17,16 +20,26 @@ public final class ShellChat implements Chat {
   private final PrintStream out;
   private final ShellRenderer renderer;
   private final Map<String, Card> current = new HashMap<>();
-  private int lastNumber;
+  private final IntSupplier nextNumber;
 
+  /** Numbers messages from 1, for a shell whose store lives only as long as it does. */
   public ShellChat(PrintStream out, ShellRenderer renderer) {
+    this(out, renderer, new AtomicInteger()::incrementAndGet);
+  }
+
+  /**
+   * @param nextNumber hands out message numbers; with a persistent store it must continue where the
+   *     last session stopped, since stored message links remember the numbers
+   */
+  public ShellChat(PrintStream out, ShellRenderer renderer, IntSupplier nextNumber) {
     this.out = out;
     this.renderer = renderer;
+    this.nextNumber = nextNumber;
   }
 
   @Override
   public synchronized PostedMessage post(CommunityId community, Destination destination, Card card) {
-    var id = String.valueOf(++lastNumber);
+    var id = String.valueOf(nextNumber.getAsInt());
     current.put(id, card);
     print("[" + id + "] " + where(community, destination), card);
     return new PostedMessage(id, destination);
@@ -41,8 +54,8 @@ public final class ShellChat implements Chat {
     print("[" + message.id() + "] edited, " + where(community, message.destination()), card);
   }
 
-  /** The card message n now shows, for {@code :press}. */
-  public synchronized Card card(int number) {
+  /** The card message n shows, for {@code :press}; only messages of this session are known. */
+  public synchronized @Nullable Card card(int number) {
     return current.get(String.valueOf(number));
   }
 

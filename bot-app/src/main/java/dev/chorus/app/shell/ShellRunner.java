@@ -21,19 +21,24 @@ import java.time.ZoneId;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /** Starts the shell when the application runs with the {@code shell} command. */
 @Component
 @Profile("shell")
 class ShellRunner implements ApplicationRunner {
+  static final String MESSAGE_COUNTER = "chorus:shell:messages";
   private final Questions questions;
   private final MessageLinks links;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final Settings settings;
+  private final StringRedisTemplate redis;
 
-  ShellRunner(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings) {
+  ShellRunner(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
+      StringRedisTemplate redis) {
+    this.redis = redis;
     this.questions = questions;
     this.links = links;
     this.pseudonyms = pseudonyms;
@@ -46,7 +51,8 @@ class ShellRunner implements ApplicationRunner {
     var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     var in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
     var renderer = new ShellRenderer(ZoneId.systemDefault());
-    var chat = new ShellChat(out, renderer);
+    // Message numbers continue across sessions: the store remembers which message shows what.
+    var chat = new ShellChat(out, renderer, () -> Math.toIntExact(redis.opsForValue().increment(MESSAGE_COUNTER)));
     var chorus = new Chorus(questions, links, chat, pseudonyms, clock, settings, new SecureRandom());
     new Shell(chorus, chat, renderer, out).run(in, System.console() != null);
   }

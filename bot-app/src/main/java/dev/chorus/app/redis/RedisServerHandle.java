@@ -1,0 +1,37 @@
+package dev.chorus.app.redis;
+
+import org.jspecify.annotations.Nullable;
+
+/** The Redis in use: its address, and the embedded server when Chorus started one (stopped on close). */
+public final class RedisServerHandle implements AutoCloseable {
+  private final RedisUrl url;
+  private final @Nullable EmbeddedRedis embedded;
+
+  private RedisServerHandle(RedisUrl url, @Nullable EmbeddedRedis embedded) {
+    this.url = url;
+    this.embedded = embedded;
+  }
+
+  static RedisServerHandle embedded(EmbeddedRedis server) {
+    return new RedisServerHandle(new RedisUrl(false, "127.0.0.1", server.port(), null, null, 0), server);
+  }
+
+  static RedisServerHandle external(RedisUrl url) {
+    return new RedisServerHandle(url, null);
+  }
+
+  public RedisUrl url() {
+    return url;
+  }
+
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.chorus.app.redis;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How Chorus reaches Redis. {@code REDIS_URL} (property {@code chorus.redis.url}, also read from the
+ * variable itself) names a server; without it Chorus starts its own, keeping its data in
+ * {@code CHORUS_DATA_DIR}.
+ *
+ * @param url {@code redis://[:password@]host:port[/db]} or {@code rediss://…}; never printed whole
+ * @param dataDir where the embedded server keeps its append-only file (and the generated secret)
+ * @param commandTimeout how long a command may take before the member is told to try again
+ * @param connectTimeout how long connecting may take
+ */
+@Validated
+@ConfigurationProperties(prefix = "chorus.redis")
+public record RedisSettings(
+    @Nullable String url,
+    @DefaultValue("./data") @NotNull Path dataDir,
+    @DefaultValue("2s") @NotNull Duration commandTimeout,
+    @DefaultValue("2s") @NotNull Duration connectTimeout) {
+
+  public boolean embedded() {
+    return url == null || url.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[url=" + (embedded() ? "unset (embedded)" : RedisUrl.parse(url).describe()) + ", dataDir="
+        + dataDir + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + "]";
+  }
+}

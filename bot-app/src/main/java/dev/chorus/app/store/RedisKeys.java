@@ -1,0 +1,50 @@
+package dev.chorus.app.store;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+
+/**
+ * The key names. Every key of a community carries the community as its hash tag
+ * ({@code chorus:{slack:T1}:q:7}), so multi-key scripts work on Redis Cluster and communities spread
+ * over it. Braces and percent signs in ids are escaped so an id can never end the tag early.
+ */
+final class RedisKeys {
+  private RedisKeys() {}
+
+  static String prefix(CommunityId community) {
+    return "chorus:{" + escape(community.value()) + "}:";
+  }
+
+  static String question(CommunityId community, int number) {
+    return prefix(community) + "q:" + number;
+  }
+
+  static String all(CommunityId community) {
+    return prefix(community) + "questions";
+  }
+
+  static String channel(CommunityId community, ChannelId channel) {
+    return prefix(community) + "channel:" + escape(channel.value());
+  }
+
+  static String lastNumber(CommunityId community) {
+    return prefix(community) + "last";
+  }
+
+  static String event(CommunityId community, EventId event) {
+    return prefix(community) + "event:" + escape(event.value());
+  }
+
+  static String message(CommunityId community, String messageId) {
+    return prefix(community) + "msg:" + escape(messageId);
+  }
+
+  static String target(CommunityId community, String target) {
+    return prefix(community) + "target:" + target;
+  }
+
+  static String escape(String id) {
+    return id.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+  }
+}
