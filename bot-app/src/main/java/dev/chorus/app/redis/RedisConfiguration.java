@@ -26,7 +26,11 @@ public class RedisConfiguration {
 
   @Bean
   LettuceConnectionFactory redisConnectionFactory(RedisServerHandle server, RedisSettings settings) {
-    var url = server.url();
+    return connectionFactory(server.url(), settings);
+  }
+
+  /** A Lettuce connection factory with Chorus's timeouts and failure behaviour (DESIGN §8). */
+  public static LettuceConnectionFactory connectionFactory(RedisUrl url, RedisSettings settings) {
     var standalone = new RedisStandaloneConfiguration(url.host(), url.port());
     standalone.setDatabase(url.database());
     if (url.username() != null) {

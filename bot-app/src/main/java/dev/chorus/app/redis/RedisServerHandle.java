@@ -12,7 +12,7 @@ public final class RedisServerHandle implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  static RedisServerHandle embedded(EmbeddedRedis server) {
+  public static RedisServerHandle embedded(EmbeddedRedis server) {
     return new RedisServerHandle(new RedisUrl(false, "127.0.0.1", server.port(), null, null, 0), server);
   }
 

@@ -1,0 +1,32 @@
+package dev.chorus.app.store;
+
+import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.app.redis.RedisConfiguration;
+import dev.chorus.app.redis.RedisServerHandle;
+import dev.chorus.app.redis.RedisSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** An embedded Redis in a folder of the test's, and a template connected to it as the application connects. */
+final class RedisFixture implements AutoCloseable {
+  final EmbeddedRedis server;
+  final LettuceConnectionFactory factory;
+  final StringRedisTemplate redis;
+
+  RedisFixture(Path dataDir) {
+    server = EmbeddedRedis.start(dataDir);
+    var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings);
+    factory.afterPropertiesSet();
+    factory.start();
+    redis = new StringRedisTemplate(factory);
+  }
+
+  @Override
+  public void close() {
+    factory.destroy();
+    server.close();
+  }
+}

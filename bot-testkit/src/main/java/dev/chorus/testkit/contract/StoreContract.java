@@ -1,0 +1,215 @@
+package dev.chorus.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.message.PostedMessage;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftBallot;
+import dev.chorus.core.question.DraftChoice;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.Outcome;
+import dev.chorus.core.question.OutcomePolicy;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.QuestionStatus;
+import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.Statement;
+import dev.chorus.core.question.StatementChoice;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.core.question.StatementKind;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of {@link Questions} and {@link MessageLinks} must do. Each test uses
+ * communities of its own, so implementations may share one store across tests.
+ */
+public abstract class StoreContract {
+  private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+  private static int communities;
+
+  protected abstract Questions questions();
+
+  protected abstract MessageLinks links();
+
+  private static CommunityId freshCommunity() {
+    return new CommunityId("contract:" + System.nanoTime() + ":" + (++communities) + ":{odd}%");
+  }
+
+  /** A question with everything a question can hold, including words that are hard to store. */
+  protected static Question richQuestion(CommunityId community, int number, String channel) {
+    var alice = new MemberKey("U-alice");
+    var bob = new MemberKey("U-bob");
+    var words = "Ünïcödé 👩‍👩‍👧 «quotes» \"double\" \\backslash\\ \n second line — עברית العربية 中文 {\"json\": [1]}";
+    var v1 = Statement.posted(new StatementId(1), StatementKind.VIEW, alice, "Alice Ä", words, T0, null, null)
+        .withVote(bob, StatementChoice.DISAGREE);
+    var v2 = Statement.posted(new StatementId(2), StatementKind.VIEW, bob, "Bob", "Second view", T0.plusSeconds(5),
+        null, null).replacedBy(new StatementId(3));
+    var v3 = Statement.posted(new StatementId(3), StatementKind.VIEW, bob, "Bob", "Edited view", T0.plusSeconds(9),
+        new StatementId(2), null).withVote(alice, StatementChoice.PASS);
+    var v4 = Statement.posted(new StatementId(4), StatementKind.AMENDMENT, alice, "Alice Ä", "An amendment",
+        T0.plusSeconds(20), null, new DraftVersion(1)).hidden("off topic");
+    var ballots = new LinkedHashMap<MemberKey, DraftBallot>();
+    ballots.put(alice, new DraftBallot(DraftChoice.AGREE, T0.plusSeconds(30), "Alice Ä", null));
+    ballots.put(bob, new DraftBallot(DraftChoice.BLOCK, T0.plusSeconds(31), "Bob", "It ignores 👩‍👩‍👧"));
+    var draft = new Draft(new DraftVersion(1), "The draft\nwith lines", "Alice Ä", false, T0.plusSeconds(25), ballots);
+    var open = new Question(community, new QuestionId(number), new ChannelId(channel), 0, "Title " + words, "Context",
+        "Outside body", T0.plusSeconds(86_400), false, alice, "Alice Ä", "", T0, QuestionStatus.OPEN,
+        List.of(v1, v2, v3, v4), List.of(draft), List.of());
+    var outcome = new OutcomePolicy(Outcome.Thresholds.DEFAULTS).evaluate(open, Optional.of(draft), T0.plusSeconds(99), "Alice Ä")
+        .withEstimate(new Outcome.SupportEstimate(List.of(1.0, Double.NaN, 0.25), 0.625));
+    return open.closedWith(outcome).reopened();
+  }
+
+  @Test
+  void aCommittedQuestionReadsBackWhole() {
+    var community = freshCommunity();
+    var question = richQuestion(community, 1, "general");
+    assertThat(questions().commit(community, List.of(question), null)).isInstanceOf(Questions.CommitResult.Committed.class);
+    assertThat(questions().find(community, new QuestionId(1))).contains(question.atRevision(1));
+    assertThat(questions().inChannel(community, new ChannelId("general"))).containsExactly(question.atRevision(1));
+    assertThat(questions().inCommunity(community)).containsExactly(question.atRevision(1));
+    assertThat(questions().lastNumber(community)).isEqualTo(1);
+  }
+
+  @Test
+  void nothingIsThereBeforeItIsWritten() {
+    var community = freshCommunity();
+    assertThat(questions().find(community, new QuestionId(1))).isEmpty();
+    assertThat(questions().inChannel(community, new ChannelId("general"))).isEmpty();
+    assertThat(questions().inCommunity(community)).isEmpty();
+    assertThat(questions().lastNumber(community)).isZero();
+    assertThat(questions().processed(community, new EventId("e1"))).isFalse();
+  }
+
+  @Test
+  void aCommitAtAnOldRevisionIsAConflictAndWritesNothing() {
+    var community = freshCommunity();
+    var question = richQuestion(community, 1, "general");
+    questions().commit(community, List.of(question), null);
+    var stored = questions().find(community, new QuestionId(1)).orElseThrow();
+    var changed = stored.withDetails("Changed", stored.context(), stored.forBody(), stored.deadline());
+    assertThat(questions().commit(community, List.of(changed), null)).isInstanceOf(Questions.CommitResult.Committed.class);
+    var late = stored.withDetails("Late", stored.context(), stored.forBody(), stored.deadline());
+    assertThat(questions().commit(community, List.of(late), null)).isInstanceOf(Questions.CommitResult.Conflict.class);
+    assertThat(questions().find(community, new QuestionId(1)).orElseThrow().title()).isEqualTo("Changed");
+    assertThat(questions().find(community, new QuestionId(1)).orElseThrow().revision()).isEqualTo(2);
+  }
+
+  @Test
+  void aNewQuestionCannotOverwriteAnExistingOne() {
+    var community = freshCommunity();
+    questions().commit(community, List.of(richQuestion(community, 1, "general")), null);
+    var other = richQuestion(community, 1, "elsewhere");
+    assertThat(questions().commit(community, List.of(other), null)).isInstanceOf(Questions.CommitResult.Conflict.class);
+    assertThat(questions().inChannel(community, new ChannelId("elsewhere"))).isEmpty();
+  }
+
+  @Test
+  void aCommitOfSeveralQuestionsIsAllOrNothing() {
+    var community = freshCommunity();
+    questions().commit(community, List.of(richQuestion(community, 1, "a"), richQuestion(community, 2, "b")), null);
+    var one = questions().find(community, new QuestionId(1)).orElseThrow();
+    var two = questions().find(community, new QuestionId(2)).orElseThrow();
+    questions().commit(community, List.of(two.withDetails("moved on", "", "", null)), null);
+    var result = questions().commit(community,
+        List.of(one.withDetails("first", "", "", null), two.withDetails("stale", "", "", null)), null);
+    assertThat(result).isInstanceOf(Questions.CommitResult.Conflict.class);
+    assertThat(questions().find(community, new QuestionId(1)).orElseThrow()).isEqualTo(one);
+    assertThat(questions().lastNumber(community)).isEqualTo(2);
+  }
+
+  @Test
+  void anEventIsAppliedOnceAndRecordedWithItsChange() {
+    var community = freshCommunity();
+    var event = new EventId("Ev0123{x}%");
+    assertThat(questions().commit(community, List.of(richQuestion(community, 1, "general")), event))
+        .isInstanceOf(Questions.CommitResult.Committed.class);
+    assertThat(questions().processed(community, event)).isTrue();
+    var again = richQuestion(community, 2, "general");
+    assertThat(questions().commit(community, List.of(again), event))
+        .isInstanceOf(Questions.CommitResult.AlreadyProcessed.class);
+    assertThat(questions().find(community, new QuestionId(2))).isEmpty();
+  }
+
+  @Test
+  void aConflictDoesNotRecordTheEvent() {
+    var community = freshCommunity();
+    questions().commit(community, List.of(richQuestion(community, 1, "general")), null);
+    var event = new EventId("e-conflict");
+    assertThat(questions().commit(community, List.of(richQuestion(community, 1, "general")), event))
+        .isInstanceOf(Questions.CommitResult.Conflict.class);
+    assertThat(questions().processed(community, event)).isFalse();
+  }
+
+  @Test
+  void channelsAndCommunitiesKeepTheirOwnQuestionsInNumberOrder() {
+    var here = freshCommunity();
+    var there = freshCommunity();
+    for (int n : new int[] {3, 1, 2, 10}) {
+      questions().commit(here, List.of(richQuestion(here, n, n % 2 == 0 ? "even" : "odd")), null);
+    }
+    questions().commit(there, List.of(richQuestion(there, 1, "odd")), null);
+    assertThat(questions().inChannel(here, new ChannelId("odd"))).extracting(q -> q.id().number()).containsExactly(1, 3);
+    assertThat(questions().inCommunity(here)).extracting(q -> q.id().number()).containsExactly(1, 2, 3, 10);
+    assertThat(questions().lastNumber(here)).isEqualTo(10);
+    assertThat(questions().inCommunity(there)).extracting(q -> q.community()).containsOnly(there);
+    assertThat(questions().processed(there, new EventId("e1"))).isFalse();
+  }
+
+  @Test
+  void messageLinksFindTheirItemAndTheItemItsMessages() {
+    var community = freshCommunity();
+    var card = new PostedMessage("1700000000.000100", new Destination.Channel(new ChannelId("C1")));
+    var thread = new PostedMessage("m{2}", new Destination.Thread(new ChannelId("C1"), "1700000000.000100"));
+    var direct = new PostedMessage("dm-3", new Destination.Direct(new MemberId("U9")));
+    var draft = new Target.DraftMessage(new QuestionId(4), new DraftVersion(2));
+    links().link(community, card, new Target.QuestionCard(new QuestionId(4)));
+    links().link(community, thread, draft);
+    links().link(community, direct, draft);
+    links().link(community, new PostedMessage("s", new Destination.Channel(new ChannelId("C1"))),
+        new Target.StatementMessage(new QuestionId(4), new StatementId(12)));
+    links().link(community, new PostedMessage("a", new Destination.Channel(new ChannelId("C1"))),
+        new Target.DraftAnnouncement(new QuestionId(4), new DraftVersion(2)));
+    links().link(community, new PostedMessage("o", new Destination.Channel(new ChannelId("C1"))),
+        new Target.OutcomeMessage(new QuestionId(4)));
+    assertThat(links().targetOf(community, "m{2}")).contains(draft);
+    assertThat(links().targetOf(community, "s")).contains(new Target.StatementMessage(new QuestionId(4), new StatementId(12)));
+    assertThat(links().targetOf(community, "a")).contains(new Target.DraftAnnouncement(new QuestionId(4), new DraftVersion(2)));
+    assertThat(links().targetOf(community, "o")).contains(new Target.OutcomeMessage(new QuestionId(4)));
+    assertThat(links().messagesOf(community, draft)).containsExactly(thread, direct);
+    assertThat(links().messagesOf(community, new Target.QuestionCard(new QuestionId(4)))).containsExactly(card);
+    assertThat(links().targetOf(community, "unknown")).isEmpty();
+    var other = freshCommunity();
+    assertThat(links().targetOf(other, "m{2}")).isEmpty();
+    assertThat(links().messagesOf(other, draft)).isEmpty();
+  }
+
+  @Test
+  void manyQuestionsWithManyVotesRoundTrip() {
+    var community = freshCommunity();
+    var question = richQuestion(community, 1, "general");
+    var statement = question.statements().get(0);
+    Map<MemberKey, StatementChoice> votes = new LinkedHashMap<>();
+    for (int i = 0; i < 500; i++) {
+      votes.put(new MemberKey("anon:" + i), StatementChoice.values()[i % 3]);
+    }
+    var many = question.withStatementChanged(statement.id(), s -> new Statement(s.id(), s.kind(), s.author(),
+        s.authorName(), s.text(), s.postedAt(), s.status(), s.replaces(), s.replacedBy(), s.hiddenReason(), s.amends(),
+        votes));
+    questions().commit(community, List.of(many), null);
+    assertThat(questions().find(community, new QuestionId(1)).orElseThrow().statements().get(0).votes()).isEqualTo(votes);
+  }
+}

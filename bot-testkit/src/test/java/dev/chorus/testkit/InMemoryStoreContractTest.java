@@ -1,0 +1,21 @@
+package dev.chorus.testkit;
+
+import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Questions;
+import dev.chorus.testkit.contract.StoreContract;
+
+/** The in-memory store keeps the same contract as the Redis one. */
+class InMemoryStoreContractTest extends StoreContract {
+  private final InMemoryQuestions questions = new InMemoryQuestions();
+  private final InMemoryMessageLinks links = new InMemoryMessageLinks();
+
+  @Override
+  protected Questions questions() {
+    return questions;
+  }
+
+  @Override
+  protected MessageLinks links() {
+    return links;
+  }
+}
