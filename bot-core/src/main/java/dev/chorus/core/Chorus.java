@@ -48,6 +48,8 @@ import dev.chorus.core.vote.VoteSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -134,6 +136,9 @@ public final class Chorus {
             return List.of();
           }
           if (result instanceof Questions.CommitResult.Conflict) {
+            // Someone else's change got there first: read again after a short, jittered pause so
+            // many members voting at once do not keep colliding.
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 1_000_000L * (attempt + 1)));
             continue;
           }
         }

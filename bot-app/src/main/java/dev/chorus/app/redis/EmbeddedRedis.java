@@ -25,8 +25,16 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   public static EmbeddedRedis start(Path dataDir) {
     try {
+      return start(dataDir, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not find a free port for the embedded Redis", e);
+    }
+  }
+
+  /** Starts on the given port, for instance to come back where clients are reconnecting to. */
+  public static EmbeddedRedis start(Path dataDir, int port) {
+    try {
       Files.createDirectories(dataDir);
-      int port = freePort();
       var server = RedisServer.newRedisServer()
           .bind("127.0.0.1")
           .port(port)

@@ -7,6 +7,11 @@ import dev.chorus.core.question.Questions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -24,13 +29,25 @@ public class RedisConfiguration {
         : RedisServerHandle.external(RedisUrl.parse(settings.url()));
   }
 
+  /** Reconnect attempts at most a second apart, so Chorus is back soon after Redis is. */
+  @Bean(destroyMethod = "shutdown")
+  ClientResources lettuceClientResources() {
+    return clientResources();
+  }
+
+  public static ClientResources clientResources() {
+    return DefaultClientResources.builder()
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .build();
+  }
+
   @Bean
-  LettuceConnectionFactory redisConnectionFactory(RedisServerHandle server, RedisSettings settings) {
-    return connectionFactory(server.url(), settings);
+  LettuceConnectionFactory redisConnectionFactory(RedisServerHandle server, RedisSettings settings, ClientResources resources) {
+    return connectionFactory(server.url(), settings, resources);
   }
 
   /** A Lettuce connection factory with Chorus's timeouts and failure behaviour (DESIGN §8). */
-  public static LettuceConnectionFactory connectionFactory(RedisUrl url, RedisSettings settings) {
+  public static LettuceConnectionFactory connectionFactory(RedisUrl url, RedisSettings settings, ClientResources resources) {
     var standalone = new RedisStandaloneConfiguration(url.host(), url.port());
     standalone.setDatabase(url.database());
     if (url.username() != null) {
@@ -47,7 +64,8 @@ public class RedisConfiguration {
         .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
         .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true).build())
         .build();
-    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options);
+    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options)
+        .clientResources(resources);
     if (url.tls()) {
       client.useSsl();
     }

@@ -4,6 +4,7 @@ import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisConfiguration;
 import dev.chorus.app.redis.RedisServerHandle;
 import dev.chorus.app.redis.RedisSettings;
+import io.lettuce.core.resource.ClientResources;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -14,11 +15,12 @@ final class RedisFixture implements AutoCloseable {
   final EmbeddedRedis server;
   final LettuceConnectionFactory factory;
   final StringRedisTemplate redis;
+  private final ClientResources resources = RedisConfiguration.clientResources();
 
   RedisFixture(Path dataDir) {
     server = EmbeddedRedis.start(dataDir);
     var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2));
-    factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings);
+    factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings, resources);
     factory.afterPropertiesSet();
     factory.start();
     redis = new StringRedisTemplate(factory);
@@ -28,5 +30,6 @@ final class RedisFixture implements AutoCloseable {
   public void close() {
     factory.destroy();
     server.close();
+    resources.shutdown();
   }
 }

@@ -8,6 +8,7 @@ import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
+import dev.chorus.core.question.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.List;
  * plain word when the platform refused a message.
  */
 public final class Delivery {
+  static final String LINK_LOST = "the message was posted, but the store did not answer, so reactions on it may not count; "
+      + "votes by command (/respond vote) always do.";
+  static final String STALE = "the store did not answer, so a message may show an older tally until the next vote.";
+
   private final Chat chat;
   private final MessageLinks links;
 
@@ -30,6 +35,7 @@ public final class Delivery {
     var privates = new ArrayList<Effect.Private>();
     var problems = new LinkedHashSet<String>();
     for (var effect : effects) {
+      // The change is already saved: whatever fails from here on is told as such, never as "not saved".
       if (effect instanceof Effect.Post post) {
         try {
           var message = chat.post(community, destination(community, post.place()), post.card());
@@ -38,14 +44,20 @@ public final class Delivery {
           }
         } catch (ChatException e) {
           problems.add(e.memberMessage());
+        } catch (StoreUnavailableException e) {
+          problems.add(LINK_LOST);
         }
       } else if (effect instanceof Effect.Edit edit) {
-        for (var message : links.messagesOf(community, edit.target())) {
-          try {
-            chat.edit(community, message, edit.card());
-          } catch (ChatException e) {
-            problems.add(e.memberMessage());
+        try {
+          for (var message : links.messagesOf(community, edit.target())) {
+            try {
+              chat.edit(community, message, edit.card());
+            } catch (ChatException e) {
+              problems.add(e.memberMessage());
+            }
           }
+        } catch (StoreUnavailableException e) {
+          problems.add(STALE);
         }
       } else if (effect instanceof Effect.Private answer) {
         privates.add(answer);
@@ -65,12 +77,16 @@ public final class Delivery {
       return new Destination.Direct(direct.member());
     }
     var thread = (Place.QuestionThread) place;
-    var cards = links.messagesOf(community, new Target.QuestionCard(thread.question()));
+    List<PostedMessage> cards;
+    try {
+      cards = links.messagesOf(community, new Target.QuestionCard(thread.question()));
+    } catch (StoreUnavailableException e) {
+      cards = List.of();
+    }
     if (cards.isEmpty()) {
       // The card could not be posted; the channel itself is the best place left.
       return new Destination.Channel(thread.channel());
     }
-    PostedMessage card = cards.get(0);
-    return new Destination.Thread(thread.channel(), card.id());
+    return new Destination.Thread(thread.channel(), cards.get(0).id());
   }
 }
