@@ -16,9 +16,19 @@ class ChorusPropertiesTest {
   @TempDir
   static Path data;
 
-  private static SpringApplicationBuilder app(String... properties) {
-    return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE)
-        .properties("chorus.redis.data-dir=" + data).properties(properties);
+  /** Starts the application with the settings as arguments (they win over application.properties). */
+  private static Starter app(String... properties) {
+    var args = new java.util.ArrayList<String>();
+    args.add("--chorus.redis.data-dir=" + data);
+    for (var property : properties) {
+      args.add("--" + property);
+    }
+    return () -> new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE)
+        .run(args.toArray(String[]::new));
+  }
+
+  interface Starter {
+    org.springframework.context.ConfigurableApplicationContext run();
   }
 
   @Test

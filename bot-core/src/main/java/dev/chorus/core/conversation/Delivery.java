@@ -21,7 +21,9 @@ import java.util.List;
 public final class Delivery {
   static final String LINK_LOST = "the message was posted, but the store did not answer, so reactions on it may not count; "
       + "votes by command (/respond vote) always do.";
-  static final String STALE = "the store did not answer, so a message may show an older tally until the next vote.";
+  static final String STALE = "a message may show an older tally until the next vote.";
+  static final String NOT_SHOWN = "a message could not be posted; /respond status shows where things stand.";
+  private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
 
   private final Chat chat;
   private final MessageLinks links;
@@ -46,6 +48,9 @@ public final class Delivery {
           problems.add(e.memberMessage());
         } catch (StoreUnavailableException e) {
           problems.add(LINK_LOST);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.ERROR, "posting a message failed after its change was saved", e);
+          problems.add(NOT_SHOWN);
         }
       } else if (effect instanceof Effect.Edit edit) {
         try {
@@ -54,6 +59,9 @@ public final class Delivery {
               chat.edit(community, message, edit.card());
             } catch (ChatException e) {
               problems.add(e.memberMessage());
+            } catch (RuntimeException e) {
+              LOG.log(System.Logger.Level.ERROR, "editing a message failed after its change was saved", e);
+              problems.add(STALE);
             }
           }
         } catch (StoreUnavailableException e) {
