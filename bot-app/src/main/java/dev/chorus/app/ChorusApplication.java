@@ -22,6 +22,8 @@ public class ChorusApplication {
       "          (no token, no network; pipe a script in to replay a conversation)",
       "  analyze --polis <folder> [--json]",
       "          Chorus's analysis of a Polis export, with its evaluation figures",
+      "  run     the service: health and metrics on SERVER_PORT (default 8080), and the chat platforms",
+      "          whose settings are present",
       "  help    this text");
 
   public static void main(String[] args) {
@@ -34,12 +36,23 @@ public class ChorusApplication {
           System.exit(1);
         }
         var app = new SpringApplication(ChorusApplication.class);
+        // The shell is a terminal program: no web server, no port taken.
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setAdditionalProfiles("shell");
         var context = app.run(Arrays.copyOfRange(args, 1, args.length));
         System.exit(SpringApplication.exit(context));
+      }
+      case "run" -> {
+        var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
+        if (problem != null) {
+          System.err.println(problem);
+          System.exit(1);
+        }
+        var app = new SpringApplication(ChorusApplication.class);
+        app.setAdditionalProfiles("run");
+        app.run(Arrays.copyOfRange(args, 1, args.length));
       }
       case "analyze" -> System.exit(AnalyzeCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
       case "help", "--help", "-h" -> System.out.println(USAGE);

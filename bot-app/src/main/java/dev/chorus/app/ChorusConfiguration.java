@@ -2,7 +2,11 @@ package dev.chorus.app;
 
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.app.operations.MicrometerObserver;
 import dev.chorus.app.redis.RedisSettings;
+import dev.chorus.core.conversation.Observer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.chorus.app.redis.ServerSecret;
 import dev.chorus.core.question.Outcome;
 import java.time.Clock;
@@ -23,6 +27,13 @@ public class ChorusConfiguration {
     var defaults = Settings.DEFAULTS;
     return new Settings(defaults.limits(), new Outcome.Thresholds(properties.broadSupport(), properties.majority()),
         defaults.openedBy(), defaults.defaultZone(), defaults.recentlyClosed());
+  }
+
+  /** Metrics when a registry is there (always, with Actuator on the class path); nothing otherwise. */
+  @Bean
+  Observer observer(ObjectProvider<MeterRegistry> registry) {
+    var meters = registry.getIfAvailable();
+    return meters == null ? Observer.NONE : new MicrometerObserver(meters);
   }
 
   @Bean

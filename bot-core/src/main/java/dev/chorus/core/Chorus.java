@@ -9,6 +9,7 @@ import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Lookup;
+import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.draft.PostDraft;
@@ -89,9 +90,18 @@ public final class Chorus {
   private final ForgetEverywhere forgetEverywhere;
   private final ShowHelp showHelp = new ShowHelp();
 
+  private final Observer observer;
+
   public Chorus(
       Questions questions, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings,
       RandomGenerator random) {
+    this(questions, links, chat, pseudonyms, clock, settings, random, Observer.NONE);
+  }
+
+  public Chorus(
+      Questions questions, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings,
+      RandomGenerator random, Observer observer) {
+    this.observer = observer;
     this.questions = questions;
     this.links = links;
     this.delivery = new Delivery(chat, links);
@@ -117,25 +127,39 @@ public final class Chorus {
 
   /** Handles one inbound event and returns what to tell the member privately. */
   public List<Effect.Private> handle(Inbound inbound) {
+    long started = System.nanoTime();
+    var result = new Observer.Result[] {Observer.Result.ACCEPTED};
+    try {
+      return handle(inbound, result);
+    } finally {
+      observer.handled(kindOf(inbound), result[0], System.nanoTime() - started);
+    }
+  }
+
+  private List<Effect.Private> handle(Inbound inbound, Observer.Result[] result) {
     if (inbound.actor().bot()) {
+      result[0] = Observer.Result.IGNORED;
       return List.of();
     }
     try {
       if (questions.processed(inbound.community(), inbound.event())) {
+        result[0] = Observer.Result.IGNORED;
         return List.of();
       }
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         var decision = decide(inbound);
         if (decision instanceof Decision.Rejected rejected) {
+          result[0] = Observer.Result.REFUSED;
           return List.of(explain(rejected));
         }
         var accepted = (Decision.Accepted) decision;
         if (!accepted.writes().isEmpty()) {
-          var result = questions.commit(inbound.community(), accepted.writes(), inbound.event());
-          if (result instanceof Questions.CommitResult.AlreadyProcessed) {
+          var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
+          if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
+            result[0] = Observer.Result.IGNORED;
             return List.of();
           }
-          if (result instanceof Questions.CommitResult.Conflict) {
+          if (commit instanceof Questions.CommitResult.Conflict) {
             // Someone else's change got there first: read again after a short, jittered pause so
             // many members voting at once do not keep colliding.
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 1_000_000L * (attempt + 1)));
@@ -144,18 +168,43 @@ public final class Chorus {
         }
         return delivery.deliver(inbound.community(), accepted.effects());
       }
+      result[0] = Observer.Result.BUSY;
       return List.of(Effect.Reply.of("Many members are changing this question at the same moment, and your change "
           + "did not get through. Nothing was changed: please send it again."));
     } catch (StoreUnavailableException e) {
+      result[0] = Observer.Result.FAILED;
       LOG.log(Level.WARNING, "store unavailable while handling a {0}: {1}", kind(inbound), e.getMessage());
       return List.of(Effect.Reply.of("Chorus could not save that just now, so nothing was changed. "
           + "Please try again in a moment."));
     } catch (RuntimeException e) {
+      result[0] = Observer.Result.FAILED;
       // Logged without the member's words or ids: only what kind of event failed and where.
       LOG.log(Level.ERROR, "failed to handle a " + kind(inbound), e);
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
     }
+  }
+
+  /** The kind of event, for metrics: a command's keyword, never its words. */
+  private String kindOf(Inbound inbound) {
+    if (inbound instanceof Inbound.CommandInvoked command) {
+      var parsed = parser.parse(command.text());
+      if (parsed instanceof ParseResult.Parsed ok) {
+        var keyword = ok.command().command().keyword();
+        return keyword.isEmpty() ? "form" : keyword;
+      }
+      return "invalid";
+    }
+    if (inbound instanceof Inbound.ReactionAdded) {
+      return "reaction-added";
+    }
+    if (inbound instanceof Inbound.ReactionRemoved) {
+      return "reaction-removed";
+    }
+    if (inbound instanceof Inbound.ButtonPressed) {
+      return "button";
+    }
+    return "form-submitted";
   }
 
   private static String kind(Inbound inbound) {

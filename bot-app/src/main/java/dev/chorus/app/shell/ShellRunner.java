@@ -2,6 +2,7 @@ package dev.chorus.app.shell;
 
 import dev.chorus.core.Chorus;
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Questions;
@@ -35,10 +36,12 @@ class ShellRunner implements ApplicationRunner {
   private final Clock clock;
   private final Settings settings;
   private final StringRedisTemplate redis;
+  private final Observer observer;
 
   ShellRunner(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
-      StringRedisTemplate redis) {
+      StringRedisTemplate redis, Observer observer) {
     this.redis = redis;
+    this.observer = observer;
     this.questions = questions;
     this.links = links;
     this.pseudonyms = pseudonyms;
@@ -53,7 +56,7 @@ class ShellRunner implements ApplicationRunner {
     var renderer = new ShellRenderer(ZoneId.systemDefault());
     // Message numbers continue across sessions: the store remembers which message shows what.
     var chat = new ShellChat(out, renderer, () -> Math.toIntExact(redis.opsForValue().increment(MESSAGE_COUNTER)));
-    var chorus = new Chorus(questions, links, chat, pseudonyms, clock, settings, new SecureRandom());
+    var chorus = new Chorus(questions, links, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
     new Shell(chorus, chat, renderer, out).run(in, System.console() != null);
   }
 }

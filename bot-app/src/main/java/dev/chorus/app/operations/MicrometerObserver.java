@@ -1,0 +1,37 @@
+package dev.chorus.app.operations;
+
+import dev.chorus.core.conversation.Observer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns what the front door reports into metrics: {@code chorus.events} (a timer by kind and
+ * result) and {@code chorus.votes} (accepted votes by how they were cast). Labels hold kinds and
+ * results only, so no member, community or word ever reaches the metrics.
+ */
+public final class MicrometerObserver implements Observer {
+  private static final Set<String> VOTES = Set.of("vote", "reaction-added", "button");
+  private final MeterRegistry registry;
+
+  public MicrometerObserver(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void handled(String kind, Result result, long nanos) {
+    Timer.builder("chorus.events")
+        .description("Events Chorus handled, by kind and result")
+        .tag("kind", kind)
+        .tag("result", result.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+    if (result == Result.ACCEPTED && VOTES.contains(kind)) {
+      Counter.builder("chorus.votes").description("Votes accepted, by how they were cast")
+          .tag("via", kind.equals("vote") ? "command" : kind.equals("button") ? "button" : "reaction")
+          .register(registry).increment();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.chorus.app.operations;
+
+import java.lang.System.Logger.Level;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar chorus.jar run}: the service. It serves health and metrics on {@code SERVER_PORT}
+ * and starts every chat platform whose settings are present — saying plainly when none is.
+ */
+@Component
+@Profile("run")
+class RunCommand implements ApplicationRunner {
+  private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
+  private final Environment environment;
+
+  RunCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    var slack = present("SLACK_BOT_TOKEN");
+    var discord = present("DISCORD_TOKEN");
+    if (!slack && !discord) {
+      LOG.log(Level.WARNING, "No chat platform is configured: set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or "
+          + "SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN for Discord. Serving health and metrics only.");
+      return;
+    }
+    LOG.log(Level.WARNING, "Platform settings are present ({0}), but this build has no platform adapters yet: "
+        + "serving health and metrics only.", slack && discord ? "Slack and Discord" : slack ? "Slack" : "Discord");
+  }
+
+  private boolean present(String name) {
+    var value = environment.getProperty(name);
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * There is no Docker on the build machines, so the image and compose file are checked by reading
+ * them: what they build on, who runs, how health is checked, what Redis keeps, which settings pass.
+ */
+class DeployFilesTest {
+  private static final Path DEPLOY = Path.of("..", "deploy");
+
+  @Test
+  void theImageBuildsWithTheWrapperAndRunsOnAJre17AsANonRootUserWithAHealthCheck() throws Exception {
+    var dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+    var stages = Pattern.compile("(?m)^FROM\\s+(\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList();
+    assertThat(stages).as("a build stage and a runtime stage").hasSize(2);
+    assertThat(stages.get(0)).startsWith("eclipse-temurin:17-jdk");
+    assertThat(stages.get(1)).isEqualTo("eclipse-temurin:17-jre");
+    assertThat(dockerfile).contains("./mvnw").contains("COPY --from=build");
+    var runtime = dockerfile.substring(dockerfile.lastIndexOf("FROM "));
+    var user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(runtime);
+    assertThat(user.find()).as("the runtime stage names a user").isTrue();
+    assertThat(user.group(1)).isNotIn("root", "0");
+    assertThat(runtime).containsPattern("(?m)^HEALTHCHECK .*\\n?.*CMD .*/actuator/health/readiness");
+    assertThat(runtime).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/chorus.jar\"]").contains("CMD [\"run\"]");
+  }
+
+  @Test
+  void composeRunsRedisWithAnAppendOnlyFileOnANamedVolumeAndPassesTheSettings() throws Exception {
+    var compose = Files.readString(DEPLOY.resolve("compose.yaml"));
+    assertThat(compose).contains("\"--appendonly\", \"yes\"").contains("\"--appendfsync\", \"everysec\"");
+    assertThat(compose).contains("redis-data:/data").containsPattern("(?m)^volumes:\\n  redis-data:");
+    assertThat(compose).contains("test: [\"CMD\", \"redis-cli\", \"ping\"]").contains("condition: service_healthy");
+    assertThat(compose).contains("REDIS_URL: redis://redis:6379")
+        .contains("CHORUS_SECRET: ${CHORUS_SECRET:?");
+    for (var variable : List.of("CHORUS_FACILITATOR_ROLE", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET",
+        "DISCORD_TOKEN", "DISCORD_GUILD_IDS", "SERVER_PORT")) {
+      assertThat(compose).as(variable).contains(variable + ":");
+    }
+    assertThat(compose).as("secrets come from the environment, never written here")
+        .doesNotContainPattern("(?i)(token|secret): ['\"]?[A-Za-z0-9]{8,}");
+  }
+
+  @Test
+  void theReadmeDocumentsEverySettingOfDesignSection11() throws Exception {
+    var readme = Files.readString(Path.of("..", "README.md"));
+    for (var variable : List.of("REDIS_URL", "CHORUS_DATA_DIR", "CHORUS_SECRET", "CHORUS_FACILITATOR_ROLE",
+        "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "CHORUS_SLACK_API_URL", "DISCORD_TOKEN",
+        "DISCORD_GUILD_IDS", "DISCORD_SHARDS_TOTAL", "DISCORD_SHARD_IDS", "CHORUS_DISCORD_API_URL",
+        "CHORUS_DISCORD_GATEWAY_URL", "SERVER_PORT")) {
+      assertThat(readme).as(variable).contains("`" + variable + "`");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.chorus.core.conversation;
+
+/**
+ * What the front door reports about each event it handled, for metrics. It carries the kind of
+ * event and how it ended, never a member, a community or any words.
+ */
+public interface Observer {
+  Observer NONE = (kind, result, nanos) -> {};
+
+  /**
+   * @param kind the command keyword ({@code vote}, {@code view} …), {@code form}, {@code invalid}, or
+   *     {@code reaction-added}, {@code reaction-removed}, {@code button}, {@code form-submitted}
+   * @param nanos how long handling took, delivery included
+   */
+  void handled(String kind, Result result, long nanos);
+
+  /** How handling ended. */
+  enum Result {
+    ACCEPTED,
+    REFUSED,
+    /** The store could not be reached, or something broke: the member was told to try again. */
+    FAILED,
+    /** A redelivered event, or a bot's: nothing done. */
+    IGNORED,
+    /** Too many concurrent changes: the member was asked to send it again. */
+    BUSY
+  }
+}
