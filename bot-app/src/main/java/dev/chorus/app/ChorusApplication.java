@@ -1,6 +1,7 @@
 package dev.chorus.app;
 
 import dev.chorus.app.analyze.AnalyzeCommand;
+import dev.chorus.app.bench.VoteIngestionBench;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.Banner;
@@ -24,6 +25,8 @@ public class ChorusApplication {
       "          Chorus's analysis of a Polis export, with its evaluation figures",
       "  run     the service: health and metrics on SERVER_PORT (default 8080), and the chat platforms",
       "          whose settings are present",
+      "  bench-votes",
+      "          votes per second through Chorus and Redis, beside a raw Redis SET loop",
       "  help    this text");
 
   public static void main(String[] args) {
@@ -53,6 +56,14 @@ public class ChorusApplication {
         var app = new SpringApplication(ChorusApplication.class);
         app.setAdditionalProfiles("run");
         app.run(Arrays.copyOfRange(args, 1, args.length));
+      }
+      case "bench-votes" -> {
+        try {
+          System.exit(VoteIngestionBench.run(List.of(args).subList(1, args.length), System.out));
+        } catch (Exception e) {
+          System.err.println("bench-votes: " + e.getMessage());
+          System.exit(1);
+        }
       }
       case "analyze" -> System.exit(AnalyzeCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
       case "help", "--help", "-h" -> System.out.println(USAGE);

@@ -142,11 +142,13 @@ public final class Chorus {
       return List.of();
     }
     try {
-      if (questions.processed(inbound.community(), inbound.event())) {
-        result[0] = Observer.Result.IGNORED;
-        return List.of();
-      }
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        // Checked again after a conflict too: the change that got there first may be this very
+        // event, delivered to another replica at the same time.
+        if (questions.processed(inbound.community(), inbound.event())) {
+          result[0] = Observer.Result.IGNORED;
+          return List.of();
+        }
         var decision = decide(inbound);
         if (decision instanceof Decision.Rejected rejected) {
           result[0] = Observer.Result.REFUSED;
