@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +18,18 @@ class ShellCommandIT {
   record Run(int exitCode, String stdout, String stderr) {}
 
   private static Run run(String stdin, String... args) throws IOException, InterruptedException {
+    // A fresh data folder per run: the embedded Redis keeps what it is told.
+    return run(Map.of("CHORUS_DATA_DIR", Files.createTempDirectory("chorus-it").toString()), stdin, args);
+  }
+
+  private static Run run(Map<String, String> environment, String stdin, String... args)
+      throws IOException, InterruptedException {
     var java = ProcessHandle.current().info().command().orElse("java");
     var command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
-    // A fresh data folder per run: the embedded Redis keeps what it is told.
-    builder.environment().put("CHORUS_DATA_DIR", Files.createTempDirectory("chorus-it").toString());
     builder.environment().remove("REDIS_URL");
+    builder.environment().putAll(environment);
     var process = builder.start();
     try (var in = process.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -76,6 +82,28 @@ class ShellCommandIT {
       assertThat(shown).doesNotContain(name);
     }
     assertThat(shown).doesNotContain("anon:");
+  }
+
+  @Test
+  void aSecondShellOnTheSameDataFolderContinuesTheConversation() throws Exception {
+    var data = Map.of("CHORUS_DATA_DIR", Files.createTempDirectory("chorus-twice").toString());
+    var first = run(data, ":as ana\n/respond open Kept across restarts\n/respond My view is kept\n", "shell");
+    assertThat(first.exitCode()).isZero();
+    var second = run(data, ":as ben\n/respond status\n/respond list\n:react 2 👍\n", "shell");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.stdout()).contains("Q1 · Kept across restarts · open").contains("1 member has shared a view")
+        .contains("Q1 · Kept across restarts · open, 1 view");
+    assertThat(second.stdout()).as("a reaction on the first session's message still counts")
+        .contains("[2] edited").contains("👍 2 agree");
+  }
+
+  @Test
+  void anUnreachableRedisUrlStopsStartUpWithOneLineNamingIt() throws Exception {
+    var run = run(Map.of("REDIS_URL", "redis://:hunter2secret@127.0.0.1:1"), "", "shell");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip().lines()).hasSize(1);
+    assertThat(run.stderr()).contains("REDIS_URL=redis://127.0.0.1:1").doesNotContain("hunter2secret");
+    assertThat(run.stdout()).isEmpty();
   }
 
   @Test
