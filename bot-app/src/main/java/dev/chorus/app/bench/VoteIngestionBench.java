@@ -4,6 +4,7 @@ import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisConfiguration;
 import dev.chorus.app.redis.RedisServerHandle;
 import dev.chorus.app.redis.RedisSettings;
+import dev.chorus.app.store.CachingMessageLinks;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.core.Chorus;
@@ -74,7 +75,8 @@ public final class VoteIngestionBench {
   /** Members vote again and again (alternating agree and disagree, so every vote is a change). */
   private static double votes(StringRedisTemplate redis, boolean oneQuestion) throws InterruptedException {
     var community = new CommunityId("bench-" + (oneQuestion ? "hot" : "spread") + "-" + System.nanoTime());
-    var chorus = new Chorus(new RedisQuestions(redis), new RedisMessageLinks(redis), new DiscardingChat(),
+    var chorus = new Chorus(new RedisQuestions(redis), new CachingMessageLinks(new RedisMessageLinks(redis), Clock.systemUTC()),
+        new DiscardingChat(),
         new Pseudonyms("bench-secret-0123456789".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
         Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();
@@ -90,10 +92,13 @@ public final class VoteIngestionBench {
     }
     var accepted = new AtomicLong();
     var handled = new AtomicLong();
+    // Each member flips their vote every time, so every vote is a change that must be written.
+    var agrees = new boolean[THREADS];
     double rate = measure(thread -> {
       handled.incrementAndGet();
       var channel = new ChannelId("c" + (oneQuestion ? 0 : thread));
-      var choice = (events.get() + thread) % 2 == 0 ? "agree" : "disagree";
+      agrees[thread] = !agrees[thread];
+      var choice = agrees[thread] ? "agree" : "disagree";
       var answer = handle(chorus, community, channel, members.get((thread + 1) % THREADS), events,
           "/respond vote V1 " + choice);
       if (!answer.isEmpty() && ((Effect.Reply) answer.get(0)).card().plainText().startsWith("Your vote on V1: ")) {

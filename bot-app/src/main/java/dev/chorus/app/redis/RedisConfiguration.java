@@ -1,5 +1,6 @@
 package dev.chorus.app.redis;
 
+import dev.chorus.app.store.CachingMessageLinks;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.core.message.MessageLinks;
@@ -10,6 +11,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
@@ -83,7 +85,7 @@ public class RedisConfiguration {
   }
 
   @Bean
-  MessageLinks messageLinks(StringRedisTemplate redis) {
-    return new RedisMessageLinks(redis);
+  MessageLinks messageLinks(StringRedisTemplate redis, Clock clock) {
+    return new CachingMessageLinks(new RedisMessageLinks(redis), clock);
   }
 }

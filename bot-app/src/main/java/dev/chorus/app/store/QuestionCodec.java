@@ -121,7 +121,7 @@ final class QuestionCodec {
       outcomes.add(m);
     }
     map.put("outcomes", outcomes);
-    return Json.write(map).strip();
+    return Json.compact(map);
   }
 
   @SuppressWarnings("unchecked")

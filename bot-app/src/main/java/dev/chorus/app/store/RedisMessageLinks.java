@@ -97,7 +97,7 @@ public final class RedisMessageLinks implements MessageLinks {
     } else {
       fields = List.of(message.id(), "direct", ((Destination.Direct) destination).member().value());
     }
-    return Json.write(fields).strip();
+    return Json.compact(fields);
   }
 
   @SuppressWarnings("unchecked")

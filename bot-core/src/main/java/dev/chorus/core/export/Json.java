@@ -8,10 +8,18 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
   private Json() {}
 
+  /** Indented, for people (exports). */
   public static String write(@Nullable Object value) {
     var out = new StringBuilder();
     write(value, out, 0);
     return out.append('\n').toString();
+  }
+
+  /** On one line with no spaces, for machines (the store). */
+  public static String compact(@Nullable Object value) {
+    var out = new StringBuilder();
+    write(value, out, -1);
+    return out.toString();
   }
 
   private static void write(@Nullable Object value, StringBuilder out, int depth) {
@@ -26,19 +34,19 @@ public final class Json {
         out.append("{}");
         return;
       }
-      out.append("{\n");
+      out.append(depth < 0 ? "{" : "{\n");
       var first = true;
       for (var entry : map.entrySet()) {
         if (!first) {
-          out.append(",\n");
+          out.append(depth < 0 ? "," : ",\n");
         }
         first = false;
         indent(out, depth + 1);
         string(String.valueOf(entry.getKey()), out);
-        out.append(": ");
-        write(entry.getValue(), out, depth + 1);
+        out.append(depth < 0 ? ":" : ": ");
+        write(entry.getValue(), out, next(depth));
       }
-      out.append('\n');
+      newline(out, depth);
       indent(out, depth);
       out.append('}');
     } else if (value instanceof List<?> list) {
@@ -46,15 +54,15 @@ public final class Json {
         out.append("[]");
         return;
       }
-      out.append("[\n");
+      out.append(depth < 0 ? "[" : "[\n");
       for (int i = 0; i < list.size(); i++) {
         if (i > 0) {
-          out.append(",\n");
+          out.append(depth < 0 ? "," : ",\n");
         }
         indent(out, depth + 1);
-        write(list.get(i), out, depth + 1);
+        write(list.get(i), out, next(depth));
       }
-      out.append('\n');
+      newline(out, depth);
       indent(out, depth);
       out.append(']');
     } else {
@@ -63,7 +71,20 @@ public final class Json {
   }
 
   private static void indent(StringBuilder out, int depth) {
-    out.append("  ".repeat(depth));
+    if (depth > 0) {
+      out.append("  ".repeat(depth));
+    }
+  }
+
+  private static void newline(StringBuilder out, int depth) {
+    if (depth >= 0) {
+      out.append('\n');
+    }
+  }
+
+  /** Compact output (depth −1) stays compact all the way down. */
+  private static int next(int depth) {
+    return depth < 0 ? -1 : depth + 1;
   }
 
   private static void string(String text, StringBuilder out) {
