@@ -33,11 +33,7 @@ public class ChorusApplication {
     var command = args.length == 0 ? "help" : args[0];
     switch (command) {
       case "shell" -> {
-        var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
-        if (problem != null) {
-          System.err.println(problem);
-          System.exit(1);
-        }
+        exitIfRedisIsUnreachable();
         var app = new SpringApplication(ChorusApplication.class);
         // The shell is a terminal program: no web server, no port taken.
         app.setWebApplicationType(WebApplicationType.NONE);
@@ -48,11 +44,7 @@ public class ChorusApplication {
         System.exit(SpringApplication.exit(context));
       }
       case "run" -> {
-        var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
-        if (problem != null) {
-          System.err.println(problem);
-          System.exit(1);
-        }
+        exitIfRedisIsUnreachable();
         var app = new SpringApplication(ChorusApplication.class);
         app.setAdditionalProfiles("run");
         app.run(Arrays.copyOfRange(args, 1, args.length));
@@ -71,6 +63,15 @@ public class ChorusApplication {
         System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
         System.exit(2);
       }
+    }
+  }
+
+  /** One clear line, before anything starts, when REDIS_URL names a Redis nobody answers at. */
+  private static void exitIfRedisIsUnreachable() {
+    var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
+    if (problem != null) {
+      System.err.println(problem);
+      System.exit(1);
     }
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisQuestions implements Questions {
   static final Duration EVENT_MEMORY = Duration.ofDays(1);
+  private static final EventId NO_EVENT = new EventId("none");
 
   private static final RedisScript<String> COMMIT = RedisScript.of("""
       -- KEYS: event, last number, all questions, then per question: its key and its channel's index
@@ -120,8 +121,8 @@ public final class RedisQuestions implements Questions {
   @Override
   public CommitResult commit(CommunityId community, List<Question> writes, @Nullable EventId event) {
     var keys = new ArrayList<String>();
-    keys.add(event == null ? RedisKeys.event(community, new dev.chorus.core.community.EventId("none"))
-        : RedisKeys.event(community, event));
+    // Without an event the script never reads its key, but Redis Cluster wants every key in the slot.
+    keys.add(RedisKeys.event(community, event == null ? NO_EVENT : event));
     keys.add(RedisKeys.lastNumber(community));
     keys.add(RedisKeys.all(community));
     var args = new ArrayList<String>();
