@@ -66,9 +66,10 @@ public class ChorusApplication {
     }
   }
 
-  /** One clear line, before anything starts, when REDIS_URL names a Redis nobody answers at. */
+  /** One clear line, before anything starts, when Redis cannot be had: nobody answers at REDIS_URL, or the data folder is taken. */
   private static void exitIfRedisIsUnreachable() {
-    var problem = RedisPreflight.problem(System.getenv("REDIS_URL"));
+    var dataDir = System.getenv().getOrDefault("CHORUS_DATA_DIR", "./data");
+    var problem = RedisPreflight.problem(System.getenv("REDIS_URL"), java.nio.file.Path.of(dataDir));
     if (problem != null) {
       System.err.println(problem);
       System.exit(1);

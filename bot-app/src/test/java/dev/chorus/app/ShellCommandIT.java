@@ -107,6 +107,19 @@ class ShellCommandIT {
   }
 
   @Test
+  void aDataFolderInUseByAnotherChorusIsRefusedInOneLine() throws Exception {
+    var folder = Files.createTempDirectory("chorus-taken");
+    try (var channel = java.nio.channels.FileChannel.open(folder.resolve("chorus.lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      var run = run(Map.of("CHORUS_DATA_DIR", folder.toString()), "", "shell");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.stderr().strip().lines()).hasSize(1);
+      assertThat(run.stderr()).contains("another Chorus is using the data folder").contains("CHORUS_DATA_DIR");
+    }
+  }
+
+  @Test
   void anUnknownCommandPrintsTheUsageAndFails() throws Exception {
     var run = run("", "dance");
     assertThat(run.exitCode()).isEqualTo(2);

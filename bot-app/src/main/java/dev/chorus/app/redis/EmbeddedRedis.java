@@ -3,6 +3,10 @@ package dev.chorus.app.redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
@@ -13,14 +17,20 @@ import redis.embedded.RedisServer;
  * state across restarts with nothing installed. Stopped with the application.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+  static final String LOCK_FILE = "chorus.lock";
+
   private final RedisServer server;
   private final int port;
   private final Path dataDir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
-  private EmbeddedRedis(RedisServer server, int port, Path dataDir) {
+  private EmbeddedRedis(RedisServer server, int port, Path dataDir, FileChannel lockChannel, FileLock lock) {
     this.server = server;
     this.port = port;
     this.dataDir = dataDir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
   }
 
   public static EmbeddedRedis start(Path dataDir) {
@@ -33,8 +43,17 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /** Starts on the given port, for instance to come back where clients are reconnecting to. */
   public static EmbeddedRedis start(Path dataDir, int port) {
+    FileChannel channel = null;
     try {
       Files.createDirectories(dataDir);
+      // Two servers appending to one file would corrupt it: one Chorus per data folder.
+      channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      var lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        throw new IllegalStateException("another Chorus is using the data folder " + dataDir.toAbsolutePath()
+            + "; stop it, or set CHORUS_DATA_DIR to another folder");
+      }
       var server = RedisServer.newRedisServer()
           .bind("127.0.0.1")
           .port(port)
@@ -48,9 +67,19 @@ public final class EmbeddedRedis implements AutoCloseable {
           .setting("daemonize no")
           .onShutdownForceStop(true)
           .build();
-      server.start();
-      return new EmbeddedRedis(server, port, dataDir);
+      try {
+        server.start();
+      } catch (IOException | RuntimeException e) {
+        lock.release();
+        channel.close();
+        throw e;
+      }
+      return new EmbeddedRedis(server, port, dataDir, channel, lock);
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      closeQuietly(channel);
+      throw new IllegalStateException("this process already runs a Chorus on the data folder " + dataDir.toAbsolutePath(), e);
     } catch (IOException e) {
+      closeQuietly(channel);
       throw new UncheckedIOException("could not start the embedded Redis in " + dataDir.toAbsolutePath()
           + " (set REDIS_URL to use another Redis): " + e.getMessage(), e);
     }
@@ -77,6 +106,23 @@ public final class EmbeddedRedis implements AutoCloseable {
       server.stop();
     } catch (IOException e) {
       throw new UncheckedIOException("could not stop the embedded Redis", e);
+    } finally {
+      try {
+        lock.release();
+      } catch (IOException e) {
+        // The lock goes with the channel anyway.
+      }
+      closeQuietly(lockChannel);
+    }
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // Nothing left to release.
+      }
     }
   }
 }
