@@ -60,11 +60,14 @@ class OperationsIT {
           "/respond vote V1 disagree"));
       chorus.handle(new Inbound.CommandInvoked(community, new ChannelId("C1"), member, new EventId("e4"),
           "/respond vote V9 agree"));
+      chorus.handle(new Inbound.CommandInvoked(community, new ChannelId("C1"), member, new EventId("e5"),
+          "/respond draft"));
 
       var metrics = get(port, "/actuator/prometheus").body();
       assertThat(metrics).contains("chorus_events_seconds_count{application=\"chorus\",kind=\"open\",result=\"accepted\"} 1")
           .contains("kind=\"vote\",result=\"refused\"")
-          .contains("chorus_votes_total{application=\"chorus\",via=\"command\"} 1");
+          .contains("chorus_votes_total{application=\"chorus\",via=\"command\"} 1")
+          .contains("chorus_analysis_seconds_count{application=\"chorus\"} 1");
       assertThat(metrics).doesNotContain("U-SECRET-ID").doesNotContain("Secretname").doesNotContain("T-COMMUNITY")
           .doesNotContain("Private words");
 

@@ -110,7 +110,7 @@ public final class Chorus {
     this.shareView = new ShareView(pseudonyms, clock, settings);
     this.openQuestion = new OpenQuestion(questions, pseudonyms, clock, settings, random);
     this.postDraft = new PostDraft(pseudonyms, clock, settings);
-    this.writeDraft = new WriteDraft(pseudonyms, settings, postDraft);
+    this.writeDraft = new WriteDraft(pseudonyms, settings, postDraft, observer);
     this.proposeAmendment = new ProposeAmendment(pseudonyms, clock, settings);
     this.voteOnStatement = new VoteOnStatement(pseudonyms);
     this.voteOnDraft = new VoteOnDraft(pseudonyms, clock);
@@ -119,7 +119,7 @@ public final class Chorus {
     this.listQuestions = new ListQuestions(questions, clock, settings);
     this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
     this.hideStatement = new HideStatement(pseudonyms, settings);
-    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings);
+    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
     this.reopenQuestion = new ReopenQuestion(pseudonyms);
     this.forgetMember = new ForgetMember(pseudonyms);
     this.forgetEverywhere = new ForgetEverywhere(pseudonyms);

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns what the front door reports into metrics: {@code chorus.events} (a timer by kind and
- * result) and {@code chorus.votes} (accepted votes by how they were cast). Labels hold kinds and
+ * result), {@code chorus.votes} (accepted votes by how they were cast) and {@code chorus.analysis}
+ * (time per analysis). Labels hold kinds and
  * results only, so no member, community or word ever reaches the metrics.
  */
 public final class MicrometerObserver implements Observer {
@@ -18,6 +19,12 @@ public final class MicrometerObserver implements Observer {
 
   public MicrometerObserver(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  @Override
+  public void analysed(long nanos) {
+    Timer.builder("chorus.analysis").description("Analyses of a question's opinion landscape")
+        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -119,6 +119,8 @@ class RedisCrashIT {
     new ProcessBuilder("kill", "-9", String.valueOf(redisProcess.pid())).start().waitFor();
     int acknowledgedBeforeCrash = acknowledged.size();
     Thread.sleep(1000);
+    // As a supervisor would: let go of the dead server (and its hold on the data folder), start a new one.
+    fixture.server.close();
     var restarted = EmbeddedRedis.start(data, port);
     long back = System.nanoTime();
     long waitUntil = back + TimeUnit.SECONDS.toNanos(10);

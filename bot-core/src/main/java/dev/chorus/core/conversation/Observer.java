@@ -14,6 +14,9 @@ public interface Observer {
    */
   void handled(String kind, Result result, long nanos);
 
+  /** How long one analysis of a question took (a Chorus-written draft, a support estimate at close). */
+  default void analysed(long nanos) {}
+
   /** How handling ended. */
   enum Result {
     ACCEPTED,

@@ -5,6 +5,7 @@ import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Facilitators;
+import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.draft.DraftSupport;
@@ -25,11 +26,13 @@ public final class CloseQuestion {
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final OutcomePolicy policy;
+  private final Observer observer;
 
-  public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings) {
+  public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings, Observer observer) {
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.policy = new OutcomePolicy(settings.thresholds());
+    this.observer = observer;
   }
 
   public Decision decide(Request request, Question question, @Nullable DraftVersion named) {
@@ -47,7 +50,10 @@ public final class CloseQuestion {
     }
     var evaluated = policy.evaluate(question, draft, clock.instant(),
         question.anonymous() ? null : request.actor().displayName());
-    var outcome = draft.flatMap(d -> DraftSupport.estimate(question, d)).map(evaluated::withEstimate).orElse(evaluated);
+    long started = System.nanoTime();
+    var estimate = draft.flatMap(d -> DraftSupport.estimate(question, d));
+    observer.analysed(System.nanoTime() - started);
+    var outcome = estimate.map(evaluated::withEstimate).orElse(evaluated);
     var closed = question.closedWith(outcome);
     var effects = new ArrayList<Effect>();
     effects.add(new Effect.Post(new Place.Channel(question.channel()), Cards.outcome(closed, outcome),
