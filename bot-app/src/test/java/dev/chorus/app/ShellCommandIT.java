@@ -120,6 +120,28 @@ class ShellCommandIT {
   }
 
   @Test
+  void aRedisLeftBehindByAKilledChorusIsStoppedBeforeANewOneStarts() throws Exception {
+    var folder = Files.createTempDirectory("chorus-orphan");
+    var java = ProcessHandle.current().info().command().orElse("java");
+    var builder = new ProcessBuilder(java, "-jar", JAR.toString(), "shell");
+    builder.environment().remove("REDIS_URL");
+    builder.environment().put("CHORUS_DATA_DIR", folder.toString());
+    var killed = builder.start();
+    var pidFile = folder.resolve("redis.pid");
+    for (int i = 0; i < 300 && !Files.isRegularFile(pidFile); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(pidFile).exists();
+    var leftover = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+    killed.destroyForcibly().waitFor();
+    assertThat(leftover.isAlive()).as("kill -9 of the JVM leaves its redis-server running").isTrue();
+
+    var next = run(Map.of("CHORUS_DATA_DIR", folder.toString()), "/respond list\n", "shell");
+    assertThat(next.exitCode()).isZero();
+    assertThat(leftover.isAlive()).as("the next Chorus stopped the leftover first").isFalse();
+  }
+
+  @Test
   void anUnknownCommandPrintsTheUsageAndFails() throws Exception {
     var run = run("", "dance");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -18,6 +18,7 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedRedis implements AutoCloseable {
   static final String LOCK_FILE = "chorus.lock";
+  static final String PID_FILE = "redis.pid";
 
   private final RedisServer server;
   private final int port;
@@ -67,8 +68,10 @@ public final class EmbeddedRedis implements AutoCloseable {
           .setting("daemonize no")
           .onShutdownForceStop(true)
           .build();
+      stopLeftover(dataDir);
       try {
         server.start();
+        recordPid(dataDir);
       } catch (IOException | RuntimeException e) {
         lock.release();
         channel.close();
@@ -82,6 +85,40 @@ public final class EmbeddedRedis implements AutoCloseable {
       closeQuietly(channel);
       throw new UncheckedIOException("could not start the embedded Redis in " + dataDir.toAbsolutePath()
           + " (set REDIS_URL to use another Redis): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A server left running by a Chorus that was killed outright still appends to this folder's files;
+   * it must stop before another starts on them.
+   */
+  private static void stopLeftover(Path dataDir) throws IOException {
+    var pidFile = dataDir.resolve(PID_FILE);
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    try {
+      var pid = Long.parseLong(Files.readString(pidFile).strip());
+      var leftover = ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").contains("redis-server"));
+      if (leftover.isPresent()) {
+        leftover.get().destroy();
+        leftover.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (NumberFormatException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // An unreadable pid file or a process that will not stop: the new server's start will say what is wrong.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Files.deleteIfExists(pidFile);
+  }
+
+  /** The server is this process's child: the newest redis-server among them. */
+  private static void recordPid(Path dataDir) throws IOException {
+    var child = ProcessHandle.current().children()
+        .filter(p -> p.info().command().orElse("").contains("redis-server"))
+        .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(java.time.Instant.EPOCH)));
+    if (child.isPresent()) {
+      Files.writeString(dataDir.resolve(PID_FILE), String.valueOf(child.get().pid()));
     }
   }
 
@@ -104,6 +141,7 @@ public final class EmbeddedRedis implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+      Files.deleteIfExists(dataDir.resolve(PID_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("could not stop the embedded Redis", e);
     } finally {
