@@ -155,6 +155,12 @@ public final class Chorus {
           return List.of(explain(rejected));
         }
         var accepted = (Decision.Accepted) decision;
+        if (accepted.writes().isEmpty() && questions.processed(inbound.community(), inbound.event())) {
+          // The same event, delivered to another replica too, was applied between our first check and
+          // our read: what we read already holds it, so this answer would be its second.
+          result[0] = Observer.Result.IGNORED;
+          return List.of();
+        }
         if (!accepted.writes().isEmpty()) {
           var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
           if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
