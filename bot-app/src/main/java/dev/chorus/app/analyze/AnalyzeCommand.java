@@ -114,7 +114,8 @@ public final class AnalyzeCommand {
       }
     }
     var labels = export.statementIds().stream().map(id -> "#" + id).toList();
-    return new DraftComposer.Statements(export.texts(), labels, authors, new boolean[votes.statements()], counted);
+    return new DraftComposer.Statements(export.texts(), labels, authors, new boolean[votes.statements()], counted,
+        "the members who agreed with any statement");
   }
 
   private static int maxGroup(int[] groups) {

@@ -31,8 +31,16 @@ public final class DraftComposer {
    * @param authorOf the member who wrote each statement, or −1
    * @param amendment whether each statement is an amendment
    * @param counted the members coverage is about: those who shared a view
+   * @param countedAre who they are, in the draft's coverage sentence
    */
-  public record Statements(List<String> texts, List<String> labels, int[] authorOf, boolean[] amendment, BitSet counted) {}
+  public record Statements(
+      List<String> texts, List<String> labels, int[] authorOf, boolean[] amendment, BitSet counted, String countedAre) {
+
+    /** Statements of a chat question: coverage is about the members who shared a view. */
+    public Statements(List<String> texts, List<String> labels, int[] authorOf, boolean[] amendment, BitSet counted) {
+      this(texts, labels, authorOf, amendment, counted, "the members who shared a view");
+    }
+  }
 
   /**
    * A composed draft.
@@ -304,8 +312,8 @@ public final class DraftComposer {
       countedCovered.and(statements.counted());
       int coveredCount = countedCovered.cardinality();
       text.append('\n').append(String.format(Locale.ROOT,
-          "Coverage: %d%% of the members who shared a view find their own words, or words they agreed with, in this draft.",
-          members == 0 ? 100 : (int) Math.floor(100.0 * coveredCount / members)));
+          "Coverage: %d%% of %s find their own words, or words they agreed with, in this draft.",
+          members == 0 ? 100 : (int) Math.floor(100.0 * coveredCount / members), statements.countedAre()));
       if (!leftOut.isEmpty()) {
         var names = new ArrayList<String>();
         for (int j : leftOut) {
