@@ -15,7 +15,8 @@ public final class ShowHelp {
       "/respond view <text> — the same, for a view that starts with a command word",
       "/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous] — open a "
           + "question, e.g. /respond open New data policy --for the Ministry --deadline 2026-12-20",
-      "/respond draft <text> — facilitators: post a draft of the joint response",
+      "/respond draft — facilitators: Chorus writes a draft from the views and votes, in the members' own words",
+      "/respond draft <text> — facilitators: post a draft of the joint response written by hand",
       "/respond amend <text> — propose a change to the latest draft",
       "/respond vote V3 agree|disagree|pass — vote on a view or amendment (same as 👍 👎 🤷)",
       "/respond vote v2 agree|abstain|disagree|block — vote on a draft (same as ✅ 🤷 ❌ ✋)",
