@@ -1,13 +1,11 @@
 package dev.chorus.app;
 
+import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisUrl;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,22 +37,10 @@ final class RedisPreflight {
     }
   }
 
-  /** Another Chorus holds the data folder's lock (its embedded Redis appends to the same file). */
   private static @Nullable String dataFolderInUse(Path dataDir) {
-    var lockFile = dataDir.resolve("chorus.lock");
-    if (!Files.exists(lockFile)) {
-      return null;
-    }
-    try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      var lock = channel.tryLock();
-      if (lock == null) {
-        return "Chorus cannot start: another Chorus is using the data folder " + dataDir.toAbsolutePath()
-            + " (CHORUS_DATA_DIR). Stop it, or set CHORUS_DATA_DIR to another folder.";
-      }
-      lock.release();
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
+    return EmbeddedRedis.folderInUse(dataDir)
+        ? "Chorus cannot start: another Chorus is using the data folder " + dataDir.toAbsolutePath()
+            + " (CHORUS_DATA_DIR). Stop it, or set CHORUS_DATA_DIR to another folder."
+        : null;
   }
 }

@@ -72,8 +72,8 @@ class OperationsIT {
           .doesNotContain("Private words");
 
       // Redis gone: not ready (so a load balancer stops sending work), still alive (no restart loop).
-      var redis = ProcessHandle.current().children()
-          .filter(p -> p.info().command().orElse("").contains("redis-server")).findFirst().orElseThrow();
+      var redis = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).strip()))
+        .orElseThrow();
       new ProcessBuilder("kill", "-9", String.valueOf(redis.pid())).start().waitFor();
       int readiness = 0;
       for (int i = 0; i < 50 && readiness != 503; i++) {

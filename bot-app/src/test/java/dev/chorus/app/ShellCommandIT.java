@@ -109,7 +109,7 @@ class ShellCommandIT {
   @Test
   void aDataFolderInUseByAnotherChorusIsRefusedInOneLine() throws Exception {
     var folder = Files.createTempDirectory("chorus-taken");
-    try (var channel = java.nio.channels.FileChannel.open(folder.resolve("chorus.lock"),
+    try (var channel = java.nio.channels.FileChannel.open(folder.resolve(dev.chorus.app.redis.EmbeddedRedis.LOCK_FILE),
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         var lock = channel.lock()) {
       var run = run(Map.of("CHORUS_DATA_DIR", folder.toString()), "", "shell");
@@ -127,7 +127,7 @@ class ShellCommandIT {
     builder.environment().remove("REDIS_URL");
     builder.environment().put("CHORUS_DATA_DIR", folder.toString());
     var killed = builder.start();
-    var pidFile = folder.resolve("redis.pid");
+    var pidFile = folder.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE);
     for (int i = 0; i < 300 && !Files.isRegularFile(pidFile); i++) {
       Thread.sleep(50);
     }

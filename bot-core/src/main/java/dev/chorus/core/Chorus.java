@@ -53,6 +53,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The front door: takes what a member did, routes it to one use case, commits the decision (again
@@ -128,15 +129,19 @@ public final class Chorus {
   /** Handles one inbound event and returns what to tell the member privately. */
   public List<Effect.Private> handle(Inbound inbound) {
     long started = System.nanoTime();
+    // A command is parsed once, however often a conflict makes Chorus decide again.
+    var parsed = inbound instanceof Inbound.CommandInvoked command ? parser.parse(command.text()) : null;
+    var kind = kindOf(inbound, parsed);
     var result = new Observer.Result[] {Observer.Result.ACCEPTED};
     try {
-      return handle(inbound, result);
+      return handle(inbound, parsed, kind, result);
     } finally {
-      observer.handled(kindOf(inbound), result[0], System.nanoTime() - started);
+      observer.handled(kind, result[0], System.nanoTime() - started);
     }
   }
 
-  private List<Effect.Private> handle(Inbound inbound, Observer.Result[] result) {
+  private List<Effect.Private> handle(
+      Inbound inbound, @Nullable ParseResult parsed, String kind, Observer.Result[] result) {
     if (inbound.actor().bot()) {
       result[0] = Observer.Result.IGNORED;
       return List.of();
@@ -149,19 +154,20 @@ public final class Chorus {
           result[0] = Observer.Result.IGNORED;
           return List.of();
         }
-        var decision = decide(inbound);
+        var decision = decide(inbound, parsed);
         if (decision instanceof Decision.Rejected rejected) {
           result[0] = Observer.Result.REFUSED;
           return List.of(explain(rejected));
         }
         var accepted = (Decision.Accepted) decision;
-        if (accepted.writes().isEmpty() && questions.processed(inbound.community(), inbound.event())) {
-          // The same event, delivered to another replica too, was applied between our first check and
-          // our read: what we read already holds it, so this answer would be its second.
-          result[0] = Observer.Result.IGNORED;
-          return List.of();
-        }
-        if (!accepted.writes().isEmpty()) {
+        if (accepted.writes().isEmpty()) {
+          if (questions.processed(inbound.community(), inbound.event())) {
+            // The same event, delivered to another replica too, was applied between our first check
+            // and our read: what we read already holds it, so this answer would be its second.
+            result[0] = Observer.Result.IGNORED;
+            return List.of();
+          }
+        } else {
           var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
           if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
             result[0] = Observer.Result.IGNORED;
@@ -181,22 +187,21 @@ public final class Chorus {
           + "did not get through. Nothing was changed: please send it again."));
     } catch (StoreUnavailableException e) {
       result[0] = Observer.Result.FAILED;
-      LOG.log(Level.WARNING, "store unavailable while handling a {0}: {1}", kind(inbound), e.getMessage());
+      LOG.log(Level.WARNING, "store unavailable while handling a {0} event: {1}", kind, e.getMessage());
       return List.of(Effect.Reply.of("Chorus could not save that just now, so nothing was changed. "
           + "Please try again in a moment."));
     } catch (RuntimeException e) {
       result[0] = Observer.Result.FAILED;
       // Logged without the member's words or ids: only what kind of event failed and where.
-      LOG.log(Level.ERROR, "failed to handle a " + kind(inbound), e);
+      LOG.log(Level.ERROR, "failed to handle a " + kind + " event", e);
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
     }
   }
 
-  /** The kind of event, for metrics: a command's keyword, never its words. */
-  private String kindOf(Inbound inbound) {
-    if (inbound instanceof Inbound.CommandInvoked command) {
-      var parsed = parser.parse(command.text());
+  /** The kind of event, for metrics and logs: a command's keyword, never its words. */
+  private static String kindOf(Inbound inbound, @Nullable ParseResult parsed) {
+    if (parsed != null) {
       if (parsed instanceof ParseResult.Parsed ok) {
         var keyword = ok.command().command().keyword();
         return keyword.isEmpty() ? "form" : keyword;
@@ -215,19 +220,14 @@ public final class Chorus {
     return "form-submitted";
   }
 
-  private static String kind(Inbound inbound) {
-    return inbound.getClass().getSimpleName();
-  }
-
   static Effect.Reply explain(Decision.Rejected rejected) {
     return new Effect.Reply(Card.of(
         new Block.Paragraph(rejected.reason()),
         new Block.Paragraph(Text.of("Try: " + rejected.hint()))));
   }
 
-  private Decision decide(Inbound inbound) {
-    if (inbound instanceof Inbound.CommandInvoked command) {
-      var parsed = parser.parse(command.text());
+  private Decision decide(Inbound inbound, @Nullable ParseResult parsed) {
+    if (parsed != null) {
       if (parsed instanceof ParseResult.Invalid invalid) {
         return new Decision.Rejected(invalid.reason(), invalid.hint());
       }

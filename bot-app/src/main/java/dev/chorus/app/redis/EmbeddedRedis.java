@@ -17,8 +17,10 @@ import redis.embedded.RedisServer;
  * state across restarts with nothing installed. Stopped with the application.
  */
 public final class EmbeddedRedis implements AutoCloseable {
-  static final String LOCK_FILE = "chorus.lock";
-  static final String PID_FILE = "redis.pid";
+  /** Held while a Chorus runs an embedded Redis on the folder. */
+  public static final String LOCK_FILE = "chorus.lock";
+  /** The embedded redis-server's process id, so a leftover one can be found. */
+  public static final String PID_FILE = "redis.pid";
 
   private final RedisServer server;
   private final int port;
@@ -119,6 +121,24 @@ public final class EmbeddedRedis implements AutoCloseable {
         .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(java.time.Instant.EPOCH)));
     if (child.isPresent()) {
       Files.writeString(dataDir.resolve(PID_FILE), String.valueOf(child.get().pid()));
+    }
+  }
+
+  /** Whether another process holds the folder's lock: its embedded Redis appends to the same files. */
+  public static boolean folderInUse(Path dataDir) {
+    var lockFile = dataDir.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      var lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      return false;
     }
   }
 

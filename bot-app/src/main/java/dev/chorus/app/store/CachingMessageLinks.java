@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers, for a short while, which messages show an item, so a vote does not ask Redis again
- * to find the message whose tally it edits. Links are only ever added, and an item's messages are
+ * Remembers which item a message shows (that never changes, so for good) and, for a short while,
+ * which messages show an item, so a reaction or a vote does not ask Redis again to find its item or
+ * the message whose tally it edits. Links are only ever added, and an item's messages are
  * posted when the item is created, before anyone can vote on it; a replica that cached an item
  * between its two draft messages sees the second one after {@link #REMEMBER}.
  */
@@ -24,6 +25,9 @@ public final class CachingMessageLinks implements MessageLinks {
   private final MessageLinks store;
   private final Clock clock;
   private final ConcurrentHashMap<Key, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MessageKey, Target> targets = new ConcurrentHashMap<>();
+
+  private record MessageKey(CommunityId community, String messageId) {}
 
   private record Key(CommunityId community, Target target) {}
 
@@ -42,7 +46,19 @@ public final class CachingMessageLinks implements MessageLinks {
 
   @Override
   public Optional<Target> targetOf(CommunityId community, String messageId) {
-    return store.targetOf(community, messageId);
+    var key = new MessageKey(community, messageId);
+    var known = targets.get(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    var found = store.targetOf(community, messageId);
+    found.ifPresent(target -> {
+      if (targets.size() >= MAX_ENTRIES) {
+        targets.clear();
+      }
+      targets.put(key, target);
+    });
+    return found;
   }
 
   @Override

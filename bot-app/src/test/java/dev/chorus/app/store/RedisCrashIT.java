@@ -114,8 +114,8 @@ class RedisCrashIT {
       });
     }
     Thread.sleep(1500);
-    var redisProcess = ProcessHandle.current().children()
-        .filter(p -> p.info().command().orElse("").contains("redis-server")).findFirst().orElseThrow();
+    var redisProcess = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).strip()))
+        .orElseThrow();
     new ProcessBuilder("kill", "-9", String.valueOf(redisProcess.pid())).start().waitFor();
     int acknowledgedBeforeCrash = acknowledged.size();
     Thread.sleep(1000);

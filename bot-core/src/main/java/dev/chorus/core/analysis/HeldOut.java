@@ -53,21 +53,23 @@ public final class HeldOut {
   record Split(VoteMatrix training, int[] hiddenMember, int[] hiddenStatement, int[] hiddenValue) {}
 
   static Split split(VoteMatrix votes, long seed) {
-    var candidates = new ArrayList<Integer>();
+    // Row indexes of the agree and disagree votes; passes are never hidden.
+    var candidates = new int[votes.votes()];
+    int count = 0;
     for (int r = 0; r < votes.votes(); r++) {
       if (votes.valueAt(r) != 0) {
-        candidates.add(r);
+        candidates[count++] = r;
       }
     }
     // Partial Fisher–Yates: the first `hide` positions are the hidden votes.
     var random = new SplittableRandom(seed);
-    int hide = (int) Math.round(candidates.size() * HIDDEN_SHARE);
+    int hide = (int) Math.round(count * HIDDEN_SHARE);
     var hidden = new boolean[votes.votes()];
     for (int h = 0; h < hide; h++) {
-      int pick = h + random.nextInt(candidates.size() - h);
-      var swap = candidates.get(pick);
-      candidates.set(pick, candidates.get(h));
-      candidates.set(h, swap);
+      int pick = h + random.nextInt(count - h);
+      int swap = candidates[pick];
+      candidates[pick] = candidates[h];
+      candidates[h] = swap;
       hidden[swap] = true;
     }
     var training = VoteMatrix.builder(votes.members(), votes.statements());

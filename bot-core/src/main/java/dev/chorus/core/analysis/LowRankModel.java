@@ -30,48 +30,32 @@ public final class LowRankModel implements VotePredictor {
     int m = votes.statements();
     int k = rank;
     double mu = 0;
-    for (int i = 0; i < n; i++) {
-      for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-        mu += votes.valueAt(r);
-      }
+    for (int r = 0; r < votes.votes(); r++) {
+      mu += votes.valueAt(r);
     }
     mu = votes.votes() == 0 ? 0 : mu / votes.votes();
     // [bias, factors...] per member and per statement.
     var member = new double[n][k + 1];
     var statement = new double[m][k + 1];
     var random = new SplittableRandom(7);
-    for (var row : statement) {
-      for (int d = 1; d <= k; d++) {
-        row[d] = (random.nextDouble() - 0.5) * 0.1;
-      }
-    }
-    for (var row : member) {
-      for (int d = 1; d <= k; d++) {
-        row[d] = (random.nextDouble() - 0.5) * 0.1;
-      }
-    }
+    randomFactors(statement, random);
+    randomFactors(member, random);
     var a = new double[k + 1][k + 1];
     var b = new double[k + 1];
     var x = new double[k + 1];
+    // Alternating least squares: each member's terms given the statements', then the other way round.
     for (int iteration = 0; iteration < iterations; iteration++) {
       for (int i = 0; i < n; i++) {
         clear(a, b);
         for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-          var other = statement[votes.statementAt(r)];
-          // The member's bias pairs with a constant 1; the statement's bias is a known offset.
-          x[0] = 1;
-          System.arraycopy(other, 1, x, 1, k);
-          accumulate(a, b, x, votes.valueAt(r) - mu - other[0]);
+          observe(a, b, x, statement[votes.statementAt(r)], votes.valueAt(r) - mu);
         }
         solveInto(a, b, member[i]);
       }
       for (int j = 0; j < m; j++) {
         clear(a, b);
         for (int c = votes.columnFrom(j); c < votes.columnTo(j); c++) {
-          var other = member[votes.memberAt(c)];
-          x[0] = 1;
-          System.arraycopy(other, 1, x, 1, k);
-          accumulate(a, b, x, votes.columnValueAt(c) - mu - other[0]);
+          observe(a, b, x, member[votes.memberAt(c)], votes.columnValueAt(c) - mu);
         }
         solveInto(a, b, statement[j]);
       }
@@ -86,6 +70,24 @@ public final class LowRankModel implements VotePredictor {
       }
       return score >= 0 ? 1 : -1;
     };
+  }
+
+  private static void randomFactors(double[][] rows, SplittableRandom random) {
+    for (var row : rows) {
+      for (int d = 1; d < row.length; d++) {
+        row[d] = (random.nextDouble() - 0.5) * 0.1;
+      }
+    }
+  }
+
+  /**
+   * Adds one vote to the normal equations of the side being solved: its own bias pairs with a
+   * constant 1, the other side's bias is a known offset, the other side's factors are the inputs.
+   */
+  private static void observe(double[][] a, double[] b, double[] x, double[] other, double centredVote) {
+    x[0] = 1;
+    System.arraycopy(other, 1, x, 1, x.length - 1);
+    accumulate(a, b, x, centredVote - other[0]);
   }
 
   private static void clear(double[][] a, double[] b) {

@@ -1,7 +1,7 @@
 package dev.chorus.core.conversation;
 
 import dev.chorus.core.community.Actor;
-import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.question.Question;
 
 /**
@@ -11,8 +11,8 @@ import dev.chorus.core.question.Question;
 public final class Facilitators {
   private Facilitators() {}
 
-  public static boolean facilitates(Question question, Actor actor, MemberKey key) {
-    return actor.admin() || actor.facilitatorRole() || question.opener().equals(key);
+  public static boolean facilitates(Question question, Actor actor, Pseudonyms pseudonyms) {
+    return actor.admin() || actor.facilitatorRole() || question.opener().equals(pseudonyms.keyOf(question, actor.id()));
   }
 
   public static Decision.Rejected onlyFacilitators(String what, Question question) {

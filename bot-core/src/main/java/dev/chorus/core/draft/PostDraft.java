@@ -34,7 +34,7 @@ public final class PostDraft {
   }
 
   public Decision decide(Request request, Question question, String rawText) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("post a draft", question);
     }
     var usage = "/respond #" + question.id() + " draft <the text of the joint response>";

@@ -29,7 +29,7 @@ public final class WriteDraft {
   }
 
   public Decision decide(Request request, Question question) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("ask Chorus for a draft", question);
     }
     var statements = question.activeStatements();

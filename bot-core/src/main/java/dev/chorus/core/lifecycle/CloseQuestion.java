@@ -36,7 +36,7 @@ public final class CloseQuestion {
   }
 
   public Decision decide(Request request, Question question, @Nullable DraftVersion named) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("close it", question);
     }
     if (!question.open()) {

@@ -35,7 +35,7 @@ public final class EditQuestion {
   }
 
   public Decision decide(Request request, Question question, Command.Edit edit) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("change the question", question);
     }
     var usage = "/respond #" + question.id() + " edit [--title <t>] [--context <t>] [--for <t>] [--deadline <d>]";

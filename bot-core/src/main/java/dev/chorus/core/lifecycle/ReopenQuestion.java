@@ -23,7 +23,7 @@ public final class ReopenQuestion {
   }
 
   public Decision decide(Request request, Question question) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("reopen it", question);
     }
     if (question.open()) {

@@ -28,7 +28,7 @@ public final class HideStatement {
   }
 
   public Decision decide(Request request, Question question, StatementId id, String rawReason) {
-    if (!Facilitators.facilitates(question, request.actor(), pseudonyms.keyOf(question, request.actor().id()))) {
+    if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("hide a statement", question);
     }
     var statement = question.statement(id);
