@@ -12,6 +12,7 @@ import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.testkit.RecordingChat;
 import java.net.URI;
@@ -47,7 +48,7 @@ class OperationsIT {
       assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
       assertThat(get(port, "/actuator/health/readiness").body()).contains("UP");
 
-      var chorus = new Chorus(context.getBean(Questions.class), context.getBean(MessageLinks.class), new RecordingChat(),
+      var chorus = new Chorus(context.getBean(Questions.class), context.getBean(Ballots.class), context.getBean(MessageLinks.class), new RecordingChat(),
           context.getBean(Pseudonyms.class), Clock.systemUTC(), context.getBean(Settings.class), new Random(1),
           context.getBean(Observer.class));
       var member = Actor.member("U-SECRET-ID", "Secretname");

@@ -15,6 +15,7 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
@@ -150,7 +151,7 @@ class TwoReplicasIT {
   }
 
   private static Chorus chorus(ConfigurableApplicationContext context, RecordingChat platform) {
-    return new Chorus(context.getBean(Questions.class), context.getBean(MessageLinks.class), platform,
+    return new Chorus(context.getBean(Questions.class), context.getBean(Ballots.class), context.getBean(MessageLinks.class), platform,
         context.getBean(Pseudonyms.class), context.getBean(Clock.class), context.getBean(Settings.class), new Random(1));
   }
 

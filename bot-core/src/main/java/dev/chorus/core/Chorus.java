@@ -10,6 +10,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Lookup;
 import dev.chorus.core.conversation.Observer;
+import dev.chorus.core.conversation.RecentQuestions;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.draft.PostDraft;
@@ -32,6 +33,8 @@ import dev.chorus.core.overview.NotificationPreferences;
 import dev.chorus.core.overview.OfferForm;
 import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
@@ -49,6 +52,7 @@ import dev.chorus.core.vote.VoteSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -66,6 +70,8 @@ public final class Chorus {
   private static final int ATTEMPTS = 8;
 
   private final Questions questions;
+  private final Ballots ballots;
+  private final RecentQuestions recent = new RecentQuestions();
   private final MessageLinks links;
   private final Delivery delivery;
   private final CommandParser parser = new CommandParser();
@@ -94,16 +100,17 @@ public final class Chorus {
   private final Observer observer;
 
   public Chorus(
-      Questions questions, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings,
-      RandomGenerator random) {
-    this(questions, links, chat, pseudonyms, clock, settings, random, Observer.NONE);
+      Questions questions, Ballots ballots, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock,
+      Settings settings, RandomGenerator random) {
+    this(questions, ballots, links, chat, pseudonyms, clock, settings, random, Observer.NONE);
   }
 
   public Chorus(
-      Questions questions, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings,
-      RandomGenerator random, Observer observer) {
+      Questions questions, Ballots ballots, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock,
+      Settings settings, RandomGenerator random, Observer observer) {
     this.observer = observer;
     this.questions = questions;
+    this.ballots = ballots;
     this.links = links;
     this.delivery = new Delivery(chat, links);
     this.lookup = new Lookup(questions);
@@ -147,23 +154,45 @@ public final class Chorus {
       return List.of();
     }
     try {
+      // The first attempt may decide a vote on a recently seen question; a refused cast, or any
+      // other decision made on one, is decided again from a fresh read.
+      boolean fresh = false;
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        // Checked again after a conflict too: the change that got there first may be this very
-        // event, delivered to another replica at the same time.
-        if (questions.processed(inbound.community(), inbound.event())) {
-          result[0] = Observer.Result.IGNORED;
-          return List.of();
+        var reads = new Reads(inbound.community(), fresh);
+        var decision = decide(inbound, parsed, reads);
+        if (reads.usedRecent && !(decision instanceof Decision.Voted)) {
+          fresh = true;
+          continue;
         }
-        var decision = decide(inbound, parsed);
         if (decision instanceof Decision.Rejected rejected) {
+          if (questions.processed(inbound.community(), inbound.event())) {
+            // A redelivery of an event that was applied: what it changed is why it is refused now.
+            result[0] = Observer.Result.IGNORED;
+            return List.of();
+          }
           result[0] = Observer.Result.REFUSED;
           return List.of(explain(rejected));
         }
+        if (decision instanceof Decision.Voted voted) {
+          var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event());
+          if (cast instanceof Ballots.CastResult.AlreadyProcessed) {
+            result[0] = Observer.Result.IGNORED;
+            return List.of();
+          }
+          if (cast instanceof Ballots.CastResult.Recorded recorded) {
+            recent.remember(recorded.question());
+            return delivery.deliver(inbound.community(), voted.effects().apply(recorded.question()));
+          }
+          recent.forget(inbound.community(), voted.change().question());
+          fresh = true;
+          pause(attempt);
+          continue;
+        }
         var accepted = (Decision.Accepted) decision;
         if (accepted.writes().isEmpty()) {
+          // Checked after deciding: the same event, delivered to another replica too, may have been
+          // applied before our read, and then this answer would be its second.
           if (questions.processed(inbound.community(), inbound.event())) {
-            // The same event, delivered to another replica too, was applied between our first check
-            // and our read: what we read already holds it, so this answer would be its second.
             result[0] = Observer.Result.IGNORED;
             return List.of();
           }
@@ -174,10 +203,12 @@ public final class Chorus {
             return List.of();
           }
           if (commit instanceof Questions.CommitResult.Conflict) {
-            // Someone else's change got there first: read again after a short, jittered pause so
-            // many members voting at once do not keep colliding.
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 1_000_000L * (attempt + 1)));
+            pause(attempt);
             continue;
+          }
+          for (var write : accepted.writes()) {
+            // Exactly what the store now holds: the commit checked nothing came between.
+            recent.remember(write.atRevision(write.revision() + 1));
           }
         }
         return delivery.deliver(inbound.community(), accepted.effects());
@@ -196,6 +227,36 @@ public final class Chorus {
       LOG.log(Level.ERROR, "failed to handle a " + kind + " event", e);
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
+    }
+  }
+
+  /** Someone else's change got there first: a short, jittered pause so members acting at once do not keep colliding. */
+  private static void pause(int attempt) {
+    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 1_000_000L * (attempt + 1)));
+  }
+
+  /** How one attempt reads the question a reaction or button is about: from the recent ones when it may. */
+  private final class Reads {
+    private final CommunityId community;
+    private final boolean fresh;
+    private boolean usedRecent;
+
+    Reads(CommunityId community, boolean fresh) {
+      this.community = community;
+      this.fresh = fresh;
+    }
+
+    Optional<Question> question(QuestionId id) {
+      if (!fresh) {
+        var kept = recent.get(community, id);
+        if (kept.isPresent()) {
+          usedRecent = true;
+          return kept;
+        }
+      }
+      var read = questions.find(community, id);
+      read.ifPresent(recent::remember);
+      return read;
     }
   }
 
@@ -226,7 +287,7 @@ public final class Chorus {
         new Block.Paragraph(Text.of("Try: " + rejected.hint()))));
   }
 
-  private Decision decide(Inbound inbound, @Nullable ParseResult parsed) {
+  private Decision decide(Inbound inbound, @Nullable ParseResult parsed, Reads reads) {
     if (parsed != null) {
       if (parsed instanceof ParseResult.Invalid invalid) {
         return new Decision.Rejected(invalid.reason(), invalid.hint());
@@ -235,13 +296,13 @@ public final class Chorus {
       return route(Request.of(inbound, ok.question()), ok.command());
     }
     if (inbound instanceof Inbound.ReactionAdded reaction) {
-      return reaction(inbound, reaction.messageId(), reaction.emoji(), false);
+      return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), false);
     }
     if (inbound instanceof Inbound.ReactionRemoved reaction) {
-      return reaction(inbound, reaction.messageId(), reaction.emoji(), true);
+      return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), true);
     }
     if (inbound instanceof Inbound.ButtonPressed button) {
-      return button(inbound, button);
+      return button(inbound, reads, button);
     }
     return form(inbound, (Inbound.FormSubmitted) inbound);
   }
@@ -323,46 +384,46 @@ public final class Chorus {
     return question == null ? Lookup.rejection(found) : useCase.apply(question);
   }
 
-  private Decision reaction(Inbound inbound, String messageId, String emoji, boolean removed) {
+  private Decision reaction(Inbound inbound, Reads reads, String messageId, String emoji, boolean removed) {
     var target = links.targetOf(inbound.community(), messageId);
     if (target.isEmpty()) {
       return Decision.Accepted.saying();
     }
-    var question = questions.find(inbound.community(), target.get().question());
+    // Reactions that are no vote are common (members react as they like): settled before any read.
+    var statementChoice = target.get() instanceof Target.StatementMessage ? Reactions.statementChoice(emoji) : Optional.empty();
+    var draftChoice = target.get() instanceof Target.StatementMessage ? Optional.empty() : Reactions.draftChoice(emoji);
+    if (statementChoice.isEmpty() && draftChoice.isEmpty()) {
+      return Decision.Accepted.saying();
+    }
+    var question = reads.question(target.get().question());
     if (question.isEmpty()) {
       return Decision.Accepted.saying();
     }
     var request = Request.of(inbound, question.get().id());
     var q = question.get();
     if (target.get() instanceof Target.StatementMessage statement) {
-      var choice = Reactions.statementChoice(emoji);
-      if (choice.isEmpty()) {
-        return Decision.Accepted.saying();
-      }
-      return removed ? voteOnStatement.retract(request, q, statement.statement(), choice.get())
-          : voteOnStatement.decide(request, q, statement.statement(), choice.get(), VoteSource.REACTION);
+      var choice = Reactions.statementChoice(emoji).orElseThrow();
+      return removed ? voteOnStatement.retract(request, q, statement.statement(), choice)
+          : voteOnStatement.decide(request, q, statement.statement(), choice, VoteSource.REACTION);
     }
     var version = target.get() instanceof Target.DraftMessage draft ? draft.draft()
         : target.get() instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
     if (version == null) {
       return Decision.Accepted.saying();
     }
-    var choice = Reactions.draftChoice(emoji);
-    if (choice.isEmpty()) {
-      return Decision.Accepted.saying();
-    }
-    return removed ? voteOnDraft.retract(request, q, version, choice.get())
-        : voteOnDraft.decide(request, q, version, choice.get(), VoteSource.REACTION);
+    var choice = Reactions.draftChoice(emoji).orElseThrow();
+    return removed ? voteOnDraft.retract(request, q, version, choice)
+        : voteOnDraft.decide(request, q, version, choice, VoteSource.REACTION);
   }
 
-  private Decision button(Inbound inbound, Inbound.ButtonPressed button) {
+  private Decision button(Inbound inbound, Reads reads, Inbound.ButtonPressed button) {
     var action = ButtonAction.parse(button.action());
     var target = links.targetOf(inbound.community(), button.messageId());
     if (action.isEmpty() || target.isEmpty() || !target.get().question().equals(action.get().question())) {
       return Decision.Rejected.because("That button is not one Chorus can act on any more.",
           "/respond status shows where the question stands");
     }
-    var question = questions.find(inbound.community(), action.get().question());
+    var question = reads.question(action.get().question());
     if (question.isEmpty()) {
       return Decision.Rejected.because("That question no longer exists.", "/respond list");
     }

@@ -31,16 +31,23 @@ public final class Conversation {
   private final Chorus chorus;
   private final Map<String, Actor> members = new LinkedHashMap<>();
   private ChannelId channel = new ChannelId("general");
+  private final String eventPrefix;
   private long events;
 
   private Conversation(CommunityId community, InMemoryQuestions questions, InMemoryMessageLinks links,
       RecordingChat chat, MutableClock clock, Settings settings, long seed) {
+    this(community, questions, links, chat, clock, settings, seed, "e");
+  }
+
+  private Conversation(CommunityId community, InMemoryQuestions questions, InMemoryMessageLinks links,
+      RecordingChat chat, MutableClock clock, Settings settings, long seed, String eventPrefix) {
+    this.eventPrefix = eventPrefix;
     this.community = community;
     this.questions = questions;
     this.links = links;
     this.chat = chat;
     this.clock = clock;
-    this.chorus = new Chorus(questions, links, chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
+    this.chorus = new Chorus(questions, questions, links, chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
   }
 
   /** A fresh community on fresh ports, at 2026-11-02 09:00 UTC. */
@@ -56,6 +63,16 @@ public final class Conversation {
   /** Another community on the same ports, to prove that nothing crosses between them. */
   public Conversation neighbour(CommunityId other) {
     return new Conversation(other, questions, links, chat, clock, Settings.DEFAULTS, 1);
+  }
+
+  /**
+   * A second Chorus on the same ports and community, as another replica of the bot would be: it
+   * keeps its own recent questions, and its platform events have ids of their own.
+   */
+  public Conversation replica(String name) {
+    var replica = new Conversation(community, questions, links, chat, clock, Settings.DEFAULTS, 1, name + "-e");
+    replica.channel = channel;
+    return replica;
   }
 
   public Actor member(String name) {
@@ -110,7 +127,7 @@ public final class Conversation {
   }
 
   private EventId nextEvent() {
-    return new EventId("e" + (++events));
+    return new EventId(eventPrefix + (++events));
   }
 
   public CommunityId community() {

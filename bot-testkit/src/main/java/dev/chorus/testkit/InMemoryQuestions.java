@@ -3,25 +3,31 @@ package dev.chorus.testkit;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
+import dev.chorus.core.question.VoteChange;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Questions in memory, with the same all-or-nothing, revision-checked commits as the real store.
- * {@link #failWhile} plays a store that cannot be reached.
+ * Questions and their votes in memory, with the same all-or-nothing, revision-checked commits and
+ * the same checks on a single vote as the real store. {@link #failWhile} plays a store that cannot
+ * be reached.
  */
-public final class InMemoryQuestions implements Questions {
+public final class InMemoryQuestions implements Questions, Ballots {
   private final Map<CommunityId, TreeMap<Integer, Question>> byCommunity = new HashMap<>();
+  /** Per question, the revision its last whole commit made: a vote decided before it is stale. */
+  private final Map<CommunityId, Map<Integer, Long>> structureRevision = new HashMap<>();
   private final Map<CommunityId, Set<EventId>> processed = new HashMap<>();
   private volatile boolean unavailable;
 
@@ -69,11 +75,51 @@ public final class InMemoryQuestions implements Questions {
     }
     for (var write : writes) {
       stored.put(write.id().number(), write.atRevision(write.revision() + 1));
+      structureRevision.computeIfAbsent(community, c -> new HashMap<>()).put(write.id().number(), write.revision() + 1);
     }
+    markProcessed(community, event);
+    return new CommitResult.Committed();
+  }
+
+  @Override
+  public synchronized CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event) {
+    check();
+    if (processed.getOrDefault(community, Set.of()).contains(event)) {
+      return new CastResult.AlreadyProcessed();
+    }
+    if (!decidedOn.community().equals(community) || !decidedOn.id().equals(change.question())) {
+      throw new IllegalArgumentException("a vote is cast on the question it was decided on, in its community");
+    }
+    var current = questions(community).get(change.question().number());
+    long structure = structureRevision.getOrDefault(community, Map.of()).getOrDefault(change.question().number(), 0L);
+    if (current == null || structure > decidedOn.revision() || !stillAsSeen(current, change)) {
+      return new CastResult.Stale();
+    }
+    var updated = change.appliedTo(current).atRevision(current.revision() + 1);
+    questions(community).put(change.question().number(), updated);
+    markProcessed(community, event);
+    // What the real store answers: the decided-on question with the voted item as now stored.
+    var answered = change instanceof VoteChange.OnStatement s
+        ? s.withRecorded(decidedOn, updated.statement(s.statement()).orElseThrow().votes())
+        : ((VoteChange.OnDraft) change).withRecorded(decidedOn,
+            updated.draft(((VoteChange.OnDraft) change).draft()).orElseThrow().ballots());
+    return new CastResult.Recorded(answered.atRevision(updated.revision()));
+  }
+
+  private static boolean stillAsSeen(Question current, VoteChange change) {
+    if (change instanceof VoteChange.OnStatement s) {
+      var statement = current.statement(s.statement());
+      return statement.isPresent() && Objects.equals(statement.get().votes().get(s.member()), s.before());
+    }
+    var d = (VoteChange.OnDraft) change;
+    var draft = current.draft(d.draft());
+    return draft.isPresent() && Objects.equals(draft.get().ballots().get(d.member()), d.before());
+  }
+
+  private void markProcessed(CommunityId community, @Nullable EventId event) {
     if (event != null) {
       processed.computeIfAbsent(community, c -> new HashSet<>()).add(event);
     }
-    return new CommitResult.Committed();
   }
 
   @Override

@@ -28,7 +28,7 @@ class DeliveryFailureTest {
   private final CommunityId community = new CommunityId("c");
 
   private String say(Chat chat, String line, int event) {
-    var chorus = new Chorus(questions, new InMemoryMessageLinks(), chat, new Pseudonyms(Conversation.TEST_SECRET),
+    var chorus = new Chorus(questions, questions, new InMemoryMessageLinks(), chat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
     List<Effect.Private> answer = chorus.handle(new Inbound.CommandInvoked(community, new ChannelId("general"),
         Actor.member("U1", "ana"), new EventId("e" + event), line));

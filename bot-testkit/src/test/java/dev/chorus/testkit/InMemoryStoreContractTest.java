@@ -1,6 +1,7 @@
 package dev.chorus.testkit;
 
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.testkit.contract.StoreContract;
 
@@ -17,5 +18,10 @@ class InMemoryStoreContractTest extends StoreContract {
   @Override
   protected MessageLinks links() {
     return links;
+  }
+
+  @Override
+  protected Ballots ballots() {
+    return questions;
   }
 }

@@ -32,7 +32,7 @@ final class ShellHarness {
     var out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     var renderer = new ShellRenderer(ZoneOffset.UTC);
     var chat = new ShellChat(out, renderer);
-    var chorus = new Chorus(questions, links, chat, new Pseudonyms(Conversation.TEST_SECRET), clock, Settings.DEFAULTS,
+    var chorus = new Chorus(questions, questions, links, chat, new Pseudonyms(Conversation.TEST_SECRET), clock, Settings.DEFAULTS,
         new Random(7));
     new Shell(chorus, chat, renderer, out).run(new BufferedReader(new StringReader(script)), false);
     return output();

@@ -79,8 +79,9 @@ public class RedisConfiguration {
     return new StringRedisTemplate(factory);
   }
 
+  /** Questions and, in the same keys, their votes: one bean serving both ports. */
   @Bean
-  Questions questions(StringRedisTemplate redis) {
+  RedisQuestions questions(StringRedisTemplate redis) {
     return new RedisQuestions(redis);
   }
 

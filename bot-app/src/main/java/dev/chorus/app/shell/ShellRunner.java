@@ -5,6 +5,7 @@ import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.shell.Shell;
 import dev.chorus.shell.ShellChat;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class ShellRunner implements ApplicationRunner {
   static final String MESSAGE_COUNTER = "chorus:shell:messages";
   private final Questions questions;
+  private final Ballots ballots;
   private final MessageLinks links;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
@@ -38,11 +40,12 @@ class ShellRunner implements ApplicationRunner {
   private final StringRedisTemplate redis;
   private final Observer observer;
 
-  ShellRunner(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
+  ShellRunner(Questions questions, Ballots ballots, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
       StringRedisTemplate redis, Observer observer) {
     this.redis = redis;
     this.observer = observer;
     this.questions = questions;
+    this.ballots = ballots;
     this.links = links;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
@@ -56,7 +59,7 @@ class ShellRunner implements ApplicationRunner {
     var renderer = new ShellRenderer(ZoneId.systemDefault());
     // Message numbers continue across sessions: the store remembers which message shows what.
     var chat = new ShellChat(out, renderer, () -> Math.toIntExact(redis.opsForValue().increment(MESSAGE_COUNTER)));
-    var chorus = new Chorus(questions, links, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
+    var chorus = new Chorus(questions, ballots, links, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
     new Shell(chorus, chat, renderer, out).run(in, System.console() != null);
   }
 }

@@ -20,6 +20,7 @@ import dev.chorus.core.question.StatementStatus;
 import dev.chorus.core.question.SupportLevel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A question as stored: explicit JSON, field by field, so what is in Redis stays readable and a
- * change to a record cannot silently change the stored form. The revision is stored beside it.
+ * change to a record cannot silently change the stored form. The revision is stored beside it, and
+ * the votes beside that, one hash per statement or draft (format 2), so a vote is recorded without
+ * rewriting the question. Format 1 kept the votes inside the JSON; it is still read.
  */
 final class QuestionCodec {
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+  private static final int FORMAT_WITH_VOTES_INSIDE = 1;
 
   private QuestionCodec() {}
 
@@ -64,9 +68,6 @@ final class QuestionCodec {
       m.put("replacedBy", s.replacedBy() == null ? null : s.replacedBy().number());
       m.put("hiddenReason", s.hiddenReason());
       m.put("amends", s.amends() == null ? null : s.amends().number());
-      var votes = new LinkedHashMap<String, Object>();
-      s.votes().forEach((member, choice) -> votes.put(member.value(), choice.name()));
-      m.put("votes", votes);
       statements.add(m);
     }
     map.put("statements", statements);
@@ -78,16 +79,6 @@ final class QuestionCodec {
       m.put("writtenBy", d.writtenBy());
       m.put("byChorus", d.byChorus());
       m.put("postedAt", time(d.postedAt()));
-      var ballots = new LinkedHashMap<String, Object>();
-      d.ballots().forEach((member, b) -> {
-        var ballot = new LinkedHashMap<String, Object>();
-        ballot.put("choice", b.choice().name());
-        ballot.put("castAt", time(b.castAt()));
-        ballot.put("voterName", b.voterName());
-        ballot.put("reason", b.reason());
-        ballots.put(member.value(), ballot);
-      });
-      m.put("ballots", ballots);
       drafts.add(m);
     }
     map.put("drafts", drafts);
@@ -124,18 +115,156 @@ final class QuestionCodec {
     return Json.compact(map);
   }
 
+  /** The hash of votes of a statement, beside its question. */
+  static String item(StatementId statement) {
+    return "s" + statement.number();
+  }
+
+  /** The hash of ballots of a draft, beside its question. */
+  static String item(DraftVersion draft) {
+    return "d" + draft.number();
+  }
+
+  /**
+   * Every vote of the question, per item, as the values stored in the items' hashes: an order
+   * ({@link #order}, so reads keep the order votes were cast in), a tab, and the vote itself.
+   *
+   * @param revision the revision the question is stored at with these votes
+   */
+  static Map<String, Map<String, String>> votes(Question q, long revision) {
+    var items = new LinkedHashMap<String, Map<String, String>>();
+    for (var s : q.statements()) {
+      var fields = new LinkedHashMap<String, String>();
+      s.votes().forEach((member, choice) -> fields.put(member.value(), stored(revision, fields.size(), vote(choice))));
+      items.put(item(s.id()), fields);
+    }
+    for (var d : q.drafts()) {
+      var fields = new LinkedHashMap<String, String>();
+      d.ballots().forEach((member, ballot) -> fields.put(member.value(), stored(revision, fields.size(), ballot(ballot))));
+      items.put(item(d.version()), fields);
+    }
+    return items;
+  }
+
+  private static String stored(long revision, int position, String vote) {
+    return order(revision, position) + "\t" + vote;
+  }
+
+  /**
+   * Where a vote stands among the others: the revision that recorded it, then its position among
+   * those written together. The vote script writes {@code revision × 10⁶} for the single vote it records.
+   */
+  static long order(long revision, int position) {
+    return revision * 1_000_000L + position;
+  }
+
+  /** A statement vote as stored; compared as a string by the store, so one choice has one form. */
+  static String vote(@Nullable StatementChoice choice) {
+    return choice == null ? "" : choice.name();
+  }
+
+  /** A draft ballot as stored; compared as a string by the store, so one ballot has one form. */
+  static String ballot(@Nullable DraftBallot b) {
+    if (b == null) {
+      return "";
+    }
+    var ballot = new LinkedHashMap<String, Object>();
+    ballot.put("choice", b.choice().name());
+    ballot.put("castAt", time(b.castAt()));
+    ballot.put("voterName", b.voterName());
+    ballot.put("reason", b.reason());
+    return Json.compact(ballot);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DraftBallot ballot(Object value) {
+    var b = (Map<String, Object>) value;
+    return new DraftBallot(DraftChoice.valueOf((String) b.get("choice")), instant(b.get("castAt")),
+        (String) b.get("voterName"), (String) b.get("reason"));
+  }
+
+  /** The votes of one statement, in the order they were cast, from its hash's field/value pairs. */
+  static Map<MemberKey, StatementChoice> statementVotes(List<?> fieldsAndValues) {
+    var votes = new LinkedHashMap<MemberKey, StatementChoice>();
+    for (var stored : inCastOrder(fieldsAndValues)) {
+      votes.put(new MemberKey(stored.member()), statementChoice(stored.value(), stored.vote()));
+    }
+    return votes;
+  }
+
+  /** The ballots of one draft, in the order they were cast, from its hash's field/value pairs. */
+  static Map<MemberKey, DraftBallot> draftBallots(List<?> fieldsAndValues) {
+    var ballots = new LinkedHashMap<MemberKey, DraftBallot>();
+    for (var stored : inCastOrder(fieldsAndValues)) {
+      ballots.put(new MemberKey(stored.member()), ballot(JsonReader.read(stored.value().substring(stored.vote()))));
+    }
+    return ballots;
+  }
+
+  // Read for every vote recorded, so without a substring or an enum lookup by name.
+  private static StatementChoice statementChoice(String value, int at) {
+    return switch (value.charAt(at)) {
+      case 'A' -> StatementChoice.AGREE;
+      case 'D' -> StatementChoice.DISAGREE;
+      case 'P' -> StatementChoice.PASS;
+      default -> throw new IllegalStateException("a stored vote is not one this version knows");
+    };
+  }
+
+  /** A stored vote: who, its order, the stored value and where the vote itself starts in it. */
+  private record Stored(String member, long order, String value, int vote) {}
+
+  private static List<Stored> inCastOrder(List<?> fieldsAndValues) {
+    var stored = new ArrayList<Stored>(fieldsAndValues.size() / 2);
+    boolean sorted = true;
+    for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+      var value = (String) fieldsAndValues.get(i + 1);
+      int tab = value.indexOf('\t');
+      var one = new Stored((String) fieldsAndValues.get(i), Long.parseLong(value, 0, tab, 10), value, tab + 1);
+      sorted &= stored.isEmpty() || stored.get(stored.size() - 1).order() <= one.order();
+      stored.add(one);
+    }
+    if (!sorted) {
+      stored.sort(Comparator.comparingLong(Stored::order));
+    }
+    return stored;
+  }
+
+  /**
+   * The question from its JSON and its items' hashes.
+   *
+   * @param items per item name ({@link #item}), the field/value pairs of its hash
+   */
+  static Question read(String json, long revision, Map<String, List<?>> items) {
+    var q = read(json, revision);
+    var statements = new ArrayList<Statement>();
+    for (var s : q.statements()) {
+      var votes = items.get(item(s.id()));
+      statements.add(votes == null ? s : s.withVotes(statementVotes(votes)));
+    }
+    var drafts = new ArrayList<Draft>();
+    for (var d : q.drafts()) {
+      var ballots = items.get(item(d.version()));
+      drafts.add(ballots == null ? d : d.withBallots(draftBallots(ballots)));
+    }
+    return q.withStatements(statements).withDrafts(drafts);
+  }
+
   @SuppressWarnings("unchecked")
   static Question read(String json, long revision) {
     var map = (Map<String, Object>) JsonReader.read(json);
-    if (map == null || ((Number) map.get("format")).intValue() != FORMAT) {
+    int format = map == null ? 0 : ((Number) map.get("format")).intValue();
+    if (format != FORMAT && format != FORMAT_WITH_VOTES_INSIDE) {
       throw new IllegalStateException("a stored question has a format this version cannot read");
     }
     var statements = new ArrayList<Statement>();
     for (var item : (List<Object>) map.get("statements")) {
       var m = (Map<String, Object>) item;
       var votes = new LinkedHashMap<MemberKey, StatementChoice>();
-      ((Map<String, Object>) m.get("votes")).forEach((member, choice) ->
-          votes.put(new MemberKey(member), StatementChoice.valueOf((String) choice)));
+      if (m.get("votes") != null) {
+        ((Map<String, Object>) m.get("votes")).forEach((member, choice) ->
+            votes.put(new MemberKey(member), StatementChoice.valueOf((String) choice)));
+      }
       statements.add(new Statement(
           new StatementId(integer(m, "id")), StatementKind.valueOf((String) m.get("kind")),
           new MemberKey((String) m.get("author")), (String) m.get("authorName"), (String) m.get("text"),
@@ -149,11 +278,9 @@ final class QuestionCodec {
     for (var item : (List<Object>) map.get("drafts")) {
       var m = (Map<String, Object>) item;
       var ballots = new LinkedHashMap<MemberKey, DraftBallot>();
-      ((Map<String, Object>) m.get("ballots")).forEach((member, value) -> {
-        var b = (Map<String, Object>) value;
-        ballots.put(new MemberKey(member), new DraftBallot(DraftChoice.valueOf((String) b.get("choice")),
-            instant(b.get("castAt")), (String) b.get("voterName"), (String) b.get("reason")));
-      });
+      if (m.get("ballots") != null) {
+        ((Map<String, Object>) m.get("ballots")).forEach((member, value) -> ballots.put(new MemberKey(member), ballot(value)));
+      }
       drafts.add(new Draft(new DraftVersion(integer(m, "version")), (String) m.get("text"), (String) m.get("writtenBy"),
           (Boolean) m.get("byChorus"), instant(m.get("postedAt")), ballots));
     }

@@ -3,14 +3,18 @@ package dev.chorus.app.store;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
+import dev.chorus.core.question.VoteChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -19,32 +23,93 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Questions in Redis: each question a hash ({@code rev}, {@code json}), indexes per channel and per
- * community, the highest number used, and processed event ids that expire after a day. A commit is
- * one Lua script: it refuses a redelivered event, checks every revision, then writes everything.
+ * Questions and their votes in Redis. Each question is a hash ({@code rev}, {@code whole} — the
+ * revision its last whole write made —, {@code json}); beside it, one hash of votes per statement or
+ * draft ({@code …:v:s3}, {@code …:v:d2}, member → vote) and the set of its statements and drafts
+ * ({@code …:voted}). Indexes per channel and per community, the highest number used, and processed
+ * event ids (kept a day) complete it. Every change is one Lua script: a whole write refuses a
+ * redelivered event, checks every revision, and writes questions, votes and indexes; a single vote
+ * checks that no whole write came after the revision it was decided on and that the member's vote is
+ * still what the decision saw, then records it and answers the item's votes.
  */
-public final class RedisQuestions implements Questions {
+public final class RedisQuestions implements Questions, Ballots {
   static final Duration EVENT_MEMORY = Duration.ofDays(1);
   private static final EventId NO_EVENT = new EventId("none");
 
+  /** Reads one question (rev, whole, json, then item name and its hash's pairs, item after item); shared by the read scripts. */
+  private static final String READ_ONE = """
+      local function question(key)
+        local fields = redis.call('HMGET', key, 'rev', 'whole', 'json')
+        if not fields[1] or not fields[3] then
+          return nil
+        end
+        local out = {fields[1], fields[2] or '', fields[3]}
+        for _, item in ipairs(redis.call('SMEMBERS', key .. ':voted')) do
+          table.insert(out, item)
+          table.insert(out, redis.call('HGETALL', key .. ':v:' .. item))
+        end
+        return out
+      end
+      """;
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final RedisScript<List> READ = (RedisScript) RedisScript.of(READ_ONE + """
+      return question(KEYS[1]) or {}
+      """, List.class);
+
+  // Every question of an index in one round trip.
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final RedisScript<List> READ_INDEX = (RedisScript) RedisScript.of(READ_ONE + """
+      local out = {}
+      for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+        local one = question(ARGV[1] .. number)
+        if one then
+          table.insert(out, one)
+        end
+      end
+      return out
+      """, List.class);
+
   private static final RedisScript<String> COMMIT = RedisScript.of("""
       -- KEYS: event, last number, all questions, then per question: its key and its channel's index
-      -- ARGV: has event (0/1), event ttl seconds, write count, then per question: expected rev, number, json
+      -- ARGV: has event (0/1), event ttl seconds, write count, the expected revision of each, then per
+      --   question: number, json, item count, then per item: name, pair count, field/value pairs
       if ARGV[1] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then
         return 'processed'
       end
       local writes = tonumber(ARGV[3])
       for i = 1, writes do
-        local current = redis.call('HGET', KEYS[3 + 2 * i - 1], 'rev')
+        local current = redis.call('HGET', KEYS[2 + 2 * i], 'rev')
         current = current and tonumber(current) or 0
-        if current ~= tonumber(ARGV[3 + 3 * i - 2]) then
+        if current ~= tonumber(ARGV[3 + i]) then
           return 'conflict'
         end
       end
       local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+      local at = 4 + writes
       for i = 1, writes do
-        local number = tonumber(ARGV[3 + 3 * i - 1])
-        redis.call('HSET', KEYS[3 + 2 * i - 1], 'rev', tonumber(ARGV[3 + 3 * i - 2]) + 1, 'json', ARGV[3 + 3 * i])
+        local key = KEYS[2 + 2 * i]
+        local revision = tonumber(ARGV[3 + i]) + 1
+        local number = tonumber(ARGV[at])
+        redis.call('HSET', key, 'rev', revision, 'whole', revision, 'json', ARGV[at + 1])
+        local items = tonumber(ARGV[at + 2])
+        at = at + 3
+        for _, old in ipairs(redis.call('SMEMBERS', key .. ':voted')) do
+          redis.call('DEL', key .. ':v:' .. old)
+        end
+        redis.call('DEL', key .. ':voted')
+        for j = 1, items do
+          local item = ARGV[at]
+          local values = 2 * tonumber(ARGV[at + 1])
+          at = at + 2
+          -- Every statement and draft is listed, voted on or not, so recording a vote never has to.
+          redis.call('SADD', key .. ':voted', item)
+          -- In slices: Lua's stack limits how many arguments one call can take.
+          for from = at, at + values - 1, 1000 do
+            redis.call('HSET', key .. ':v:' .. item, unpack(ARGV, from, math.min(from + 999, at + values - 1)))
+          end
+          at = at + values
+        end
         redis.call('SADD', KEYS[3 + 2 * i], number)
         redis.call('SADD', KEYS[3], number)
         if number > last then
@@ -58,19 +123,32 @@ public final class RedisQuestions implements Questions {
       return 'committed'
       """, String.class);
 
-  // Every question of an index in one round trip: rev and json, pair after pair.
+  // The hot path: as few commands as a checked vote allows. The event is recorded first (SET NX
+  // answers whether it was already) and taken back when the vote turns out stale.
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static final RedisScript<List> READ_INDEX = (RedisScript) RedisScript.of("""
-      local prefix = ARGV[1]
-      local out = {}
-      for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-        local pair = redis.call('HMGET', prefix .. number, 'rev', 'json')
-        if pair[1] then
-          table.insert(out, pair[1])
-          table.insert(out, pair[2])
-        end
+  private static final RedisScript<List> CAST = (RedisScript) RedisScript.of("""
+      -- KEYS: event, question, the item's votes
+      -- ARGV: event ttl seconds, revision decided on, member, vote seen (or ''), vote to record (or '')
+      if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', tonumber(ARGV[1])) then
+        return {'processed'}
       end
-      return out
+      local state = redis.call('HMGET', KEYS[2], 'rev', 'whole')
+      local current = redis.call('HGET', KEYS[3], ARGV[3])
+      local seen = ''
+      if current then
+        seen = string.sub(current, string.find(current, '\\t', 1, true) + 1)
+      end
+      if not state[1] or not state[2] or tonumber(state[2]) > tonumber(ARGV[2]) or seen ~= ARGV[4] then
+        redis.call('DEL', KEYS[1])
+        return {'stale'}
+      end
+      local revision = redis.call('HINCRBY', KEYS[2], 'rev', 1)
+      if ARGV[5] == '' then
+        redis.call('HDEL', KEYS[3], ARGV[3])
+      else
+        redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\\t' .. ARGV[5])
+      end
+      return {'recorded', tostring(revision), redis.call('HGETALL', KEYS[3])}
       """, List.class);
 
   private final StringRedisTemplate redis;
@@ -80,13 +158,10 @@ public final class RedisQuestions implements Questions {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Optional<Question> find(CommunityId community, QuestionId id) {
-    var pair = call(() -> redis.<String, String>opsForHash().multiGet(RedisKeys.question(community, id.number()),
-        List.of("rev", "json")));
-    if (pair == null || pair.get(0) == null || pair.get(1) == null) {
-      return Optional.empty();
-    }
-    return Optional.of(QuestionCodec.read(pair.get(1), Long.parseLong(pair.get(0))));
+    List<Object> one = call(() -> redis.execute(READ, List.of(RedisKeys.question(community, id.number()))));
+    return one == null || one.isEmpty() ? Optional.empty() : Optional.of(current(community, one));
   }
 
   @Override
@@ -101,15 +176,32 @@ public final class RedisQuestions implements Questions {
 
   @SuppressWarnings("unchecked")
   private List<Question> readIndex(CommunityId community, String index) {
-    List<Object> flat = call(() -> redis.execute(READ_INDEX, List.of(index), RedisKeys.prefix(community) + "q:"));
+    List<Object> all = call(() -> redis.execute(READ_INDEX, List.of(index), RedisKeys.prefix(community) + "q:"));
     var questions = new ArrayList<Question>();
-    if (flat != null) {
-      for (int i = 0; i + 1 < flat.size(); i += 2) {
-        questions.add(QuestionCodec.read((String) flat.get(i + 1), Long.parseLong((String) flat.get(i))));
+    if (all != null) {
+      for (var one : all) {
+        questions.add(current(community, (List<Object>) one));
       }
     }
     questions.sort(Comparator.comparing(Question::id));
     return questions;
+  }
+
+  /** The question a read script answered; one stored by a version that kept votes inside it is rewritten first. */
+  private Question current(CommunityId community, List<Object> one) {
+    long revision = Long.parseLong((String) one.get(0));
+    var items = new LinkedHashMap<String, List<?>>();
+    for (int i = 3; i + 1 < one.size(); i += 2) {
+      items.put((String) one.get(i), (List<?>) one.get(i + 1));
+    }
+    var question = QuestionCodec.read((String) one.get(2), revision, items);
+    if (!((String) one.get(1)).isEmpty()) {
+      return question;
+    }
+    if (commit(community, List.of(question), null) instanceof CommitResult.Committed) {
+      return question.atRevision(revision + 1);
+    }
+    return find(community, question.id()).orElseThrow();
   }
 
   @Override
@@ -136,8 +228,20 @@ public final class RedisQuestions implements Questions {
       keys.add(RedisKeys.question(community, write.id().number()));
       keys.add(RedisKeys.channel(community, write.channel()));
       args.add(String.valueOf(write.revision()));
+    }
+    for (var write : writes) {
       args.add(String.valueOf(write.id().number()));
       args.add(QuestionCodec.write(write));
+      var items = QuestionCodec.votes(write, write.revision() + 1);
+      args.add(String.valueOf(items.size()));
+      items.forEach((item, fields) -> {
+        args.add(item);
+        args.add(String.valueOf(fields.size()));
+        fields.forEach((member, value) -> {
+          args.add(member);
+          args.add(value);
+        });
+      });
     }
     var result = call(() -> redis.execute(COMMIT, keys, args.toArray()));
     if ("processed".equals(result)) {
@@ -150,6 +254,47 @@ public final class RedisQuestions implements Questions {
       throw new StoreUnavailableException("the commit script answered " + result);
     }
     return new CommitResult.Committed();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event) {
+    if (!decidedOn.community().equals(community) || !decidedOn.id().equals(change.question())) {
+      throw new IllegalArgumentException("a vote is cast on the question it was decided on, in its community");
+    }
+    var question = RedisKeys.question(community, change.question().number());
+    String item;
+    String seen;
+    String next;
+    if (change instanceof VoteChange.OnStatement s) {
+      item = QuestionCodec.item(s.statement());
+      seen = QuestionCodec.vote(s.before());
+      next = QuestionCodec.vote(s.after());
+    } else {
+      var d = (VoteChange.OnDraft) change;
+      item = QuestionCodec.item(d.draft());
+      seen = QuestionCodec.ballot(d.before());
+      next = QuestionCodec.ballot(d.after());
+    }
+    List<Object> answer = call(() -> redis.execute(CAST,
+        List.of(RedisKeys.event(community, event), question, question + ":v:" + item),
+        String.valueOf(EVENT_MEMORY.toSeconds()), String.valueOf(decidedOn.revision()), change.member().value(), seen,
+        next));
+    var outcome = answer == null || answer.isEmpty() ? "" : (String) answer.get(0);
+    switch (outcome) {
+      case "processed":
+        return new CastResult.AlreadyProcessed();
+      case "stale":
+        return new CastResult.Stale();
+      case "recorded":
+        var pairs = (List<?>) answer.get(2);
+        var recorded = change instanceof VoteChange.OnStatement s
+            ? s.withRecorded(decidedOn, QuestionCodec.statementVotes(pairs))
+            : ((VoteChange.OnDraft) change).withRecorded(decidedOn, QuestionCodec.draftBallots(pairs));
+        return new CastResult.Recorded(recorded.atRevision(Long.parseLong((String) answer.get(1))));
+      default:
+        throw new StoreUnavailableException("the vote script answered " + outcome);
+    }
   }
 
   @Override

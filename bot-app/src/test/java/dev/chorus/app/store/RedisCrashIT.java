@@ -55,7 +55,7 @@ class RedisCrashIT {
     int port = fixture.server.port();
     var questions = new RedisQuestions(fixture.redis);
     var chat = new RecordingChat();
-    var chorus = new Chorus(questions, new RedisMessageLinks(fixture.redis), chat, new Pseudonyms(Conversation.TEST_SECRET),
+    var chorus = new Chorus(questions, questions, new RedisMessageLinks(fixture.redis), chat, new Pseudonyms(Conversation.TEST_SECRET),
         Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();
     // Setup: four questions, each with a draft so members can amend it, and a view per member.

@@ -1,11 +1,28 @@
 package dev.chorus.app.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.export.Json;
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.StatementChoice;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.core.question.VoteChange;
 import dev.chorus.testkit.contract.StoreContract;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Redis store keeps the same contract as the in-memory one, on a real redis-server. */
@@ -35,7 +52,55 @@ class RedisStoreContractIT extends StoreContract {
   }
 
   @Override
+  protected Ballots ballots() {
+    return questions;
+  }
+
+  @Override
   protected MessageLinks links() {
     return links;
+  }
+
+  /** What the version before single-vote recording wrote: one hash, votes inside the JSON (format 1). */
+  @SuppressWarnings("unchecked")
+  private static String formatOne(Question q) {
+    var map = (Map<String, Object>) JsonReader.read(QuestionCodec.write(q));
+    map.put("format", 1);
+    var statements = (List<Object>) map.get("statements");
+    for (int i = 0; i < statements.size(); i++) {
+      var votes = new LinkedHashMap<String, Object>();
+      q.statements().get(i).votes().forEach((member, choice) -> votes.put(member.value(), choice.name()));
+      ((Map<String, Object>) statements.get(i)).put("votes", votes);
+    }
+    var drafts = (List<Object>) map.get("drafts");
+    for (int i = 0; i < drafts.size(); i++) {
+      var ballots = new LinkedHashMap<String, Object>();
+      q.drafts().get(i).ballots().forEach((member, ballot) -> ballots.put(member.value(), JsonReader.read(QuestionCodec.ballot(ballot))));
+      ((Map<String, Object>) drafts.get(i)).put("ballots", ballots);
+    }
+    return Json.compact(map);
+  }
+
+  @Test
+  void aQuestionStoredWithItsVotesInsideIsReadWholeAndRewrittenSoVotesCanBeCast() {
+    var community = new CommunityId("legacy:" + System.nanoTime());
+    var old = richQuestion(community, 1, "general");
+    var key = RedisKeys.question(community, 1);
+    fixture.redis.opsForHash().putAll(key, Map.of("rev", "7", "json", formatOne(old)));
+    fixture.redis.opsForSet().add(RedisKeys.channel(community, new ChannelId("general")), "1");
+    fixture.redis.opsForSet().add(RedisKeys.all(community), "1");
+
+    var read = questions.find(community, new QuestionId(1)).orElseThrow();
+
+    assertThat(read).isEqualTo(old.atRevision(8));
+    assertThat(questions.inChannel(community, new ChannelId("general"))).containsExactly(read);
+    assertThat(fixture.redis.<String, String>opsForHash().get(key, "json")).startsWith("{\"format\":2,");
+    var carol = new MemberKey("U-carol");
+    var v1 = new StatementId(1);
+    var cast = questions.cast(community, read, new VoteChange.OnStatement(read.id(), v1, carol, null, StatementChoice.PASS),
+        new EventId("after-upgrade"));
+    assertThat(cast).isInstanceOf(Ballots.CastResult.Recorded.class);
+    assertThat(questions.find(community, new QuestionId(1)).orElseThrow().statement(v1).orElseThrow().votes())
+        .containsEntry(new MemberKey("U-bob"), StatementChoice.DISAGREE).containsEntry(carol, StatementChoice.PASS);
   }
 }

@@ -2,7 +2,9 @@ package dev.chorus.core.conversation;
 
 import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Question;
+import dev.chorus.core.question.VoteChange;
 import java.util.List;
+import java.util.function.Function;
 
 /** What a use case decided. Nothing is written until the front door commits an accepted decision. */
 public sealed interface Decision {
@@ -21,6 +23,16 @@ public sealed interface Decision {
       return new Accepted(List.of(), List.of(effects));
     }
   }
+
+  /**
+   * One member's vote, recorded on its own (see {@link dev.chorus.core.question.Ballots}) so that
+   * members voting at once do not collide. What to say is worked out from the question as the store
+   * holds it after recording, so a live tally never shows another member's vote missing.
+   *
+   * @param decidedOn the question the decision was made from
+   * @param effects what to say, given the question with the vote recorded
+   */
+  record Voted(Question decidedOn, VoteChange change, Function<Question, List<Effect>> effects) implements Decision {}
 
   /**
    * Refused, with nothing changed.

@@ -52,6 +52,11 @@ public record Draft(
     return new Draft(version, text, writtenBy, byChorus, postedAt, copy);
   }
 
+  /** The same draft with exactly these ballots, in this order. */
+  public Draft withBallots(Map<MemberKey, DraftBallot> recorded) {
+    return new Draft(version, text, writtenBy, byChorus, postedAt, recorded);
+  }
+
   /** Votes on a draft, one per member. */
   public record DraftTally(int agree, int abstain, int disagree, int block) {
     public int voters() {

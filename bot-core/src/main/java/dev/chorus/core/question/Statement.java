@@ -92,6 +92,12 @@ public record Statement(
         id, kind, author, authorName, text, postedAt, status, replaces, replacedBy, hiddenReason, amends, copy);
   }
 
+  /** The same statement with exactly these recorded votes, in this order. */
+  public Statement withVotes(Map<MemberKey, StatementChoice> recorded) {
+    return new Statement(
+        id, kind, author, authorName, text, postedAt, status, replaces, replacedBy, hiddenReason, amends, recorded);
+  }
+
   public Statement replacedBy(StatementId successor) {
     return new Statement(
         id, kind, author, authorName, text, postedAt, StatementStatus.REPLACED, replaces, successor,

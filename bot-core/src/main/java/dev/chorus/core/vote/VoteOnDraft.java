@@ -10,9 +10,9 @@ import dev.chorus.core.question.DraftBallot;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.DraftVersion;
 import dev.chorus.core.question.Question;
+import dev.chorus.core.question.VoteChange;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A member votes on a draft (agree, abstain, disagree, block), or retracts the vote that counts.
@@ -61,19 +61,22 @@ public final class VoteOnDraft {
       }
       next = new DraftBallot(choice, clock.instant(), question.anonymous() ? null : request.actor().displayName(), null);
     }
-    var changed = question.withDraftChanged(version, d -> d.withBallot(member, next));
-    var updated = changed.draft(version).orElseThrow();
-    var effects = new ArrayList<Effect>();
-    effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), version), Cards.draft(changed, updated, false)));
-    effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), version), Cards.draft(changed, updated, true)));
-    if (next != null && choice == DraftChoice.BLOCK) {
-      effects.add(Effect.Reply.of("You block draft " + version + " of " + question.id()
-          + ". A block is a serious objection: please say why, so everyone can address it: /respond #"
-          + question.id() + " reason <why you block it>"));
-    } else if (source != VoteSource.REACTION) {
-      effects.add(Effect.Reply.of(next == null ? "Your vote on " + version + " is withdrawn."
-          : "Your vote on " + version + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
-    }
-    return new Decision.Accepted(List.of(changed), effects);
+    var change = new VoteChange.OnDraft(question.id(), version, member, recorded, next);
+    return new Decision.Voted(question, change, recordedQuestion -> {
+      var updated = recordedQuestion.draft(version).orElseThrow();
+      var effects = new ArrayList<Effect>();
+      effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), version), Cards.draft(recordedQuestion, updated, false)));
+      effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), version),
+          Cards.draft(recordedQuestion, updated, true)));
+      if (next != null && choice == DraftChoice.BLOCK) {
+        effects.add(Effect.Reply.of("You block draft " + version + " of " + question.id()
+            + ". A block is a serious objection: please say why, so everyone can address it: /respond #"
+            + question.id() + " reason <why you block it>"));
+      } else if (source != VoteSource.REACTION) {
+        effects.add(Effect.Reply.of(next == null ? "Your vote on " + version + " is withdrawn."
+            : "Your vote on " + version + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
+      }
+      return effects;
+    });
   }
 }

@@ -10,8 +10,8 @@ import dev.chorus.core.question.Question;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.core.question.StatementStatus;
+import dev.chorus.core.question.VoteChange;
 import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,14 +68,16 @@ public final class VoteOnStatement {
       }
       next = choice;
     }
-    var changed = question.withStatementChanged(id, s -> s.withVote(member, next));
-    var effects = new ArrayList<Effect>();
-    effects.add(new Effect.Edit(new Target.StatementMessage(question.id(), id),
-        Cards.statement(changed, changed.statement(id).orElseThrow())));
-    if (source != VoteSource.REACTION) {
-      effects.add(Effect.Reply.of("Your vote on " + id + ": " + choice.word()
-          + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
-    }
-    return new Decision.Accepted(List.of(changed), effects);
+    var change = new VoteChange.OnStatement(question.id(), id, member, recorded, next);
+    return new Decision.Voted(question, change, recordedQuestion -> {
+      var effects = new ArrayList<Effect>();
+      effects.add(new Effect.Edit(new Target.StatementMessage(question.id(), id),
+          Cards.statement(recordedQuestion, recordedQuestion.statement(id).orElseThrow())));
+      if (source != VoteSource.REACTION) {
+        effects.add(Effect.Reply.of("Your vote on " + id + ": " + choice.word()
+            + (question.anonymous() ? " (nobody can see how you voted)." : ".")));
+      }
+      return effects;
+    });
   }
 }

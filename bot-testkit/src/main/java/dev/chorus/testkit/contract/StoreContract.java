@@ -10,6 +10,8 @@ import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.Ballots.CastResult;
 import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftBallot;
 import dev.chorus.core.question.DraftChoice;
@@ -25,6 +27,7 @@ import dev.chorus.core.question.Statement;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.core.question.StatementKind;
+import dev.chorus.core.question.VoteChange;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every implementation of {@link Questions} and {@link MessageLinks} must do. Each test uses
- * communities of its own, so implementations may share one store across tests.
+ * What every implementation of {@link Questions}, {@link Ballots} and {@link MessageLinks} must do.
+ * Each test uses communities of its own, so implementations may share one store across tests.
  */
 public abstract class StoreContract {
   private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
@@ -43,6 +46,9 @@ public abstract class StoreContract {
   protected abstract Questions questions();
 
   protected abstract MessageLinks links();
+
+  /** The votes of the store behind {@link #questions()}. */
+  protected abstract Ballots ballots();
 
   private static CommunityId freshCommunity() {
     return new CommunityId("contract:" + System.nanoTime() + ":" + (++communities) + ":{odd}%");
@@ -211,5 +217,155 @@ public abstract class StoreContract {
         votes));
     questions().commit(community, List.of(many), null);
     assertThat(questions().find(community, new QuestionId(1)).orElseThrow().statements().get(0).votes()).isEqualTo(votes);
+  }
+
+  // ---- single votes (Ballots) ----
+
+  private static final StatementId V1 = new StatementId(1);
+  private static final DraftVersion D1 = new DraftVersion(1);
+
+  private Question stored(CommunityId community) {
+    questions().commit(community, List.of(richQuestion(community, 1, "general")), null);
+    return questions().find(community, new QuestionId(1)).orElseThrow();
+  }
+
+  private static VoteChange.OnStatement vote(Question q, String member, StatementChoice after) {
+    var key = new MemberKey(member);
+    return new VoteChange.OnStatement(q.id(), V1, key, q.statement(V1).orElseThrow().votes().get(key), after);
+  }
+
+  @Test
+  void aVoteIsRecordedAndAnsweredWithEveryVoteOnItsItem() {
+    var community = freshCommunity();
+    var q = stored(community);
+    var cast = ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("v1"));
+    assertThat(cast).isInstanceOf(CastResult.Recorded.class);
+    var expected = vote(q, "U-carol", StatementChoice.AGREE).appliedTo(q).atRevision(q.revision() + 1);
+    assertThat(((CastResult.Recorded) cast).question()).isEqualTo(expected);
+    var read = questions().find(community, q.id()).orElseThrow();
+    assertThat(read).isEqualTo(expected);
+    // Votes keep the order they were cast in, through single votes and whole writes alike.
+    assertThat(read.statement(V1).orElseThrow().votes())
+        .containsExactlyEntriesOf(orderedVotes("U-bob", StatementChoice.DISAGREE, "U-carol", StatementChoice.AGREE));
+    assertThat(questions().processed(community, new EventId("v1"))).isTrue();
+  }
+
+  private static Map<MemberKey, StatementChoice> orderedVotes(Object... memberThenChoice) {
+    var votes = new LinkedHashMap<MemberKey, StatementChoice>();
+    for (int i = 0; i < memberThenChoice.length; i += 2) {
+      votes.put(new MemberKey((String) memberThenChoice[i]), (StatementChoice) memberThenChoice[i + 1]);
+    }
+    return votes;
+  }
+
+  @Test
+  void membersVotingOnTheSameItemFromTheSameReadNeverCollide() {
+    var community = freshCommunity();
+    var q = stored(community);
+    for (int m = 0; m < 30; m++) {
+      var cast = ballots().cast(community, q, vote(q, "U-m" + m, StatementChoice.values()[m % 3]), new EventId("e" + m));
+      assertThat(cast).as("member %d", m).isInstanceOf(CastResult.Recorded.class);
+    }
+    var read = questions().find(community, q.id()).orElseThrow();
+    assertThat(read.revision()).isEqualTo(q.revision() + 30);
+    assertThat(read.statement(V1).orElseThrow().votes()).hasSize(31);
+    var lastAnswer = (CastResult.Recorded) ballots().cast(community, q, vote(q, "U-last", StatementChoice.PASS),
+        new EventId("e-last"));
+    assertThat(lastAnswer.question().statement(V1).orElseThrow().votes())
+        .containsExactlyEntriesOf(questions().find(community, q.id()).orElseThrow().statement(V1).orElseThrow().votes());
+  }
+
+  @Test
+  void aVoteDecidedOnAnotherVoteThanTheMembersCurrentOneIsStaleAndChangesNothing() {
+    var community = freshCommunity();
+    var q = stored(community);
+    ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("first"));
+    var after = questions().find(community, q.id()).orElseThrow();
+    // Decided on the old read, where carol had not voted yet.
+    var stale = ballots().cast(community, q, vote(q, "U-carol", StatementChoice.DISAGREE), new EventId("second"));
+    assertThat(stale).isInstanceOf(CastResult.Stale.class);
+    assertThat(questions().find(community, q.id())).contains(after);
+    assertThat(questions().processed(community, new EventId("second"))).isFalse();
+    // Decided again on what is there now, the same event goes through.
+    assertThat(ballots().cast(community, after, vote(after, "U-carol", StatementChoice.DISAGREE), new EventId("second")))
+        .isInstanceOf(CastResult.Recorded.class);
+  }
+
+  @Test
+  void aVoteDecidedBeforeAWholeWriteIsStale() {
+    var community = freshCommunity();
+    var q = stored(community);
+    var hidden = q.withStatementChanged(V1, s -> s.hidden("a facilitator hid it"));
+    assertThat(questions().commit(community, List.of(hidden), null)).isInstanceOf(Questions.CommitResult.Committed.class);
+    assertThat(ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("late")))
+        .isInstanceOf(CastResult.Stale.class);
+    assertThat(questions().find(community, q.id())).contains(hidden.atRevision(q.revision() + 1));
+  }
+
+  @Test
+  void aWholeWriteReadBeforeAVoteConflictsSoTheVoteIsNeverLost() {
+    var community = freshCommunity();
+    var q = stored(community);
+    ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("vote"));
+    var renamedOnOldRead = q.withDetails("Renamed", q.context(), q.forBody(), q.deadline());
+    assertThat(questions().commit(community, List.of(renamedOnOldRead), null)).isInstanceOf(Questions.CommitResult.Conflict.class);
+    assertThat(questions().find(community, q.id()).orElseThrow().statement(V1).orElseThrow().votes())
+        .containsKey(new MemberKey("U-carol"));
+  }
+
+  @Test
+  void aVoteIsAppliedOncePerEventWhateverWritesIt() {
+    var community = freshCommunity();
+    var q = stored(community);
+    var event = new EventId("Ev{1}%");
+    assertThat(ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), event))
+        .isInstanceOf(CastResult.Recorded.class);
+    var now = questions().find(community, q.id()).orElseThrow();
+    assertThat(ballots().cast(community, now, vote(now, "U-dave", StatementChoice.AGREE), event))
+        .isInstanceOf(CastResult.AlreadyProcessed.class);
+    assertThat(questions().commit(community, List.of(now.withDetails("x", "", "", null)), event))
+        .isInstanceOf(Questions.CommitResult.AlreadyProcessed.class);
+    assertThat(questions().find(community, q.id())).contains(now);
+  }
+
+  @Test
+  void aVoteIsRemovedAndDraftBallotsKeepTheirReasonAndTime() {
+    var community = freshCommunity();
+    var q = stored(community);
+    var bob = new MemberKey("U-bob");
+    var removed = ballots().cast(community, q,
+        new VoteChange.OnStatement(q.id(), V1, bob, StatementChoice.DISAGREE, null), new EventId("remove"));
+    assertThat(((CastResult.Recorded) removed).question().statement(V1).orElseThrow().votes()).doesNotContainKey(bob);
+    var now = questions().find(community, q.id()).orElseThrow();
+    var block = new DraftBallot(DraftChoice.BLOCK, T0.plusSeconds(99), "Carol «Ç»", null).withReason("Too vague 👩‍👩‍👧\nreally");
+    var carol = new MemberKey("U-carol");
+    var cast = ballots().cast(community, now, new VoteChange.OnDraft(q.id(), D1, carol, null, block), new EventId("block"));
+    assertThat(((CastResult.Recorded) cast).question().draft(D1).orElseThrow().ballots()).containsEntry(carol, block);
+    var read = questions().find(community, q.id()).orElseThrow();
+    assertThat(read.draft(D1).orElseThrow().ballots().keySet())
+        .containsExactly(new MemberKey("U-alice"), bob, carol);
+    assertThat(read.draft(D1).orElseThrow().ballots().get(carol)).isEqualTo(block);
+    // A ballot seen with another reason than the one stored is stale.
+    assertThat(ballots().cast(community, read,
+        new VoteChange.OnDraft(q.id(), D1, carol, block.withReason("other"), null), new EventId("withdraw")))
+        .isInstanceOf(CastResult.Stale.class);
+    assertThat(ballots().cast(community, read, new VoteChange.OnDraft(q.id(), D1, carol, block, null),
+        new EventId("withdraw"))).isInstanceOf(CastResult.Recorded.class);
+    assertThat(questions().find(community, q.id()).orElseThrow().draft(D1).orElseThrow().ballots()).doesNotContainKey(carol);
+  }
+
+  @Test
+  void votesStayInTheirCommunity() {
+    var here = freshCommunity();
+    var there = freshCommunity();
+    var q = stored(here);
+    var theirs = stored(there);
+    ballots().cast(here, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("same-id"));
+    assertThat(questions().find(there, theirs.id())).contains(theirs);
+    assertThat(questions().processed(there, new EventId("same-id"))).isFalse();
+    assertThat(ballots().cast(there, theirs, vote(theirs, "U-carol", StatementChoice.DISAGREE), new EventId("same-id")))
+        .isInstanceOf(CastResult.Recorded.class);
+    assertThat(questions().find(here, q.id()).orElseThrow().statement(V1).orElseThrow().votes().get(new MemberKey("U-carol")))
+        .isEqualTo(StatementChoice.AGREE);
   }
 }

@@ -1,0 +1,37 @@
+package dev.chorus.core.question;
+
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+
+/**
+ * Where single votes are recorded, beside the questions they belong to. A vote is recorded only if
+ * nothing but votes changed in its question since the revision the decision was made from, and the
+ * member's vote on that item is still what the decision saw; otherwise the decision is made again.
+ * Votes of different members on the same question never collide.
+ *
+ * <p>Every method may throw {@link StoreUnavailableException}; nothing is then recorded.
+ */
+public interface Ballots {
+
+  /**
+   * Records the vote and the event in one step.
+   *
+   * @param decidedOn the question as the decision saw it; its revision says which structure it saw
+   */
+  CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event);
+
+  /** How a cast ended. */
+  sealed interface CastResult {
+    /**
+     * Recorded. {@code question} is the decided-on question with the vote's item as the store now
+     * holds it (every member's vote on that statement or draft) at the revision the cast made.
+     */
+    record Recorded(Question question) implements CastResult {}
+
+    /** The question's structure or the member's vote changed since the decision: decide again from a fresh read. */
+    record Stale() implements CastResult {}
+
+    /** The event was applied before; nothing was recorded. */
+    record AlreadyProcessed() implements CastResult {}
+  }
+}
