@@ -9,6 +9,7 @@ import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.question.VoteChange;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -276,10 +279,9 @@ public final class RedisQuestions implements Questions, Ballots {
       seen = QuestionCodec.ballot(d.before());
       next = QuestionCodec.ballot(d.after());
     }
-    List<Object> answer = call(() -> redis.execute(CAST,
-        List.of(RedisKeys.event(community, event), question, question + ":v:" + item),
+    List<Object> answer = castScript(RedisKeys.event(community, event), question, question + ":v:" + item,
         String.valueOf(EVENT_MEMORY.toSeconds()), String.valueOf(decidedOn.revision()), change.member().value(), seen,
-        next));
+        next);
     var outcome = answer == null || answer.isEmpty() ? "" : (String) answer.get(0);
     switch (outcome) {
       case "processed":
@@ -295,6 +297,57 @@ public final class RedisQuestions implements Questions, Ballots {
       default:
         throw new StoreUnavailableException("the vote script answered " + outcome);
     }
+  }
+
+  private static final byte[] CAST_SHA = CAST.getSha1().getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CAST_SOURCE = CAST.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The vote script, called below the template: a vote is the hot path, and the template's general
+   * script executor (serializers, result conversion) costs more than the script itself.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Object> castScript(String... keysThenArgs) {
+    var bytes = new byte[keysThenArgs.length][];
+    for (int i = 0; i < keysThenArgs.length; i++) {
+      bytes[i] = keysThenArgs[i].getBytes(StandardCharsets.UTF_8);
+    }
+    List<Object> raw = call(() -> redis.execute((RedisCallback<List<Object>>) connection -> {
+      try {
+        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 3, bytes);
+      } catch (DataAccessException e) {
+        if (!scriptUnknown(e)) {
+          throw e;
+        }
+        // A restarted or flushed Redis forgot the script: send it whole once.
+        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 3, bytes);
+      }
+    }));
+    return (List<Object>) text(raw);
+  }
+
+  private static boolean scriptUnknown(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bulk replies as text, lists within lists. */
+  private static @Nullable Object text(@Nullable Object reply) {
+    if (reply instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (reply instanceof List<?> list) {
+      var out = new ArrayList<Object>(list.size());
+      for (var element : list) {
+        out.add(text(element));
+      }
+      return out;
+    }
+    return reply;
   }
 
   @Override
