@@ -10,6 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import dev.chorus.app.redis.ServerSecret;
 import dev.chorus.core.question.Outcome;
 import java.time.Clock;
+import dev.chorus.app.schedule.ScheduleProperties;
+import dev.chorus.core.digest.RunSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +36,11 @@ public class ChorusConfiguration {
   Observer observer(ObjectProvider<MeterRegistry> registry) {
     var meters = registry.getIfAvailable();
     return meters == null ? Observer.NONE : new MicrometerObserver(meters);
+  }
+
+  @Bean
+  RunSchedule.Timing scheduleTiming(ScheduleProperties schedule) {
+    return new RunSchedule.Timing(schedule.remindBefore(), schedule.lease());
   }
 
   @Bean

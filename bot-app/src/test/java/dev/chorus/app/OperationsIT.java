@@ -3,6 +3,7 @@ package dev.chorus.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
@@ -11,8 +12,6 @@ import dev.chorus.core.community.EventId;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.MessageLinks;
-import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.testkit.RecordingChat;
 import java.net.URI;
@@ -48,7 +47,7 @@ class OperationsIT {
       assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
       assertThat(get(port, "/actuator/health/readiness").body()).contains("UP");
 
-      var chorus = new Chorus(context.getBean(Questions.class), context.getBean(Ballots.class), context.getBean(MessageLinks.class), new RecordingChat(),
+      var chorus = new Chorus(context.getBean(Stores.class), new RecordingChat(),
           context.getBean(Pseudonyms.class), Clock.systemUTC(), context.getBean(Settings.class), new Random(1),
           context.getBean(Observer.class));
       var member = Actor.member("U-SECRET-ID", "Secretname");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
@@ -12,10 +13,8 @@ import dev.chorus.core.community.EventId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.QuestionId;
-import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
@@ -151,7 +150,7 @@ class TwoReplicasIT {
   }
 
   private static Chorus chorus(ConfigurableApplicationContext context, RecordingChat platform) {
-    return new Chorus(context.getBean(Questions.class), context.getBean(Ballots.class), context.getBean(MessageLinks.class), platform,
+    return new Chorus(context.getBean(Stores.class), platform,
         context.getBean(Pseudonyms.class), context.getBean(Clock.class), context.getBean(Settings.class), new Random(1));
   }
 

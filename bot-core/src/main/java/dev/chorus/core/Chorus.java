@@ -5,6 +5,7 @@ import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.ParseResult;
 import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.digest.ChangeNotifications;
 import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
@@ -29,7 +30,6 @@ import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.overview.Forms;
 import dev.chorus.core.overview.ListQuestions;
-import dev.chorus.core.overview.NotificationPreferences;
 import dev.chorus.core.overview.OfferForm;
 import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
@@ -92,26 +92,26 @@ public final class Chorus {
   private final CloseQuestion closeQuestion;
   private final ReopenQuestion reopenQuestion;
   private final ExportQuestion exportQuestion = new ExportQuestion();
-  private final NotificationPreferences notificationPreferences = new NotificationPreferences();
+  private final ChangeNotifications notifications;
   private final ForgetMember forgetMember;
   private final ForgetEverywhere forgetEverywhere;
   private final ShowHelp showHelp = new ShowHelp();
 
   private final Observer observer;
 
-  public Chorus(
-      Questions questions, Ballots ballots, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, RandomGenerator random) {
-    this(questions, ballots, links, chat, pseudonyms, clock, settings, random, Observer.NONE);
+  public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
+    this(stores, chat, pseudonyms, clock, settings, random, Observer.NONE);
   }
 
-  public Chorus(
-      Questions questions, Ballots ballots, MessageLinks links, Chat chat, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, RandomGenerator random, Observer observer) {
+  public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
+      Observer observer) {
     this.observer = observer;
-    this.questions = questions;
-    this.ballots = ballots;
-    this.links = links;
+    this.questions = stores.questions();
+    this.ballots = stores.ballots();
+    this.links = stores.links();
+    var links = stores.links();
+    this.notifications = new ChangeNotifications(stores.channelDigests(), stores.memberPreferences(), pseudonyms, clock,
+        settings);
     this.delivery = new Delivery(chat, links);
     this.lookup = new Lookup(questions);
     this.offerForm = new OfferForm(questions, pseudonyms, settings);
@@ -172,6 +172,10 @@ public final class Chorus {
           }
           result[0] = Observer.Result.REFUSED;
           return List.of(explain(rejected));
+        }
+        if (decision instanceof Decision.Setting setting) {
+          setting.save().run();
+          return delivery.deliver(inbound.community(), setting.effects());
         }
         if (decision instanceof Decision.Voted voted) {
           var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event());
@@ -369,7 +373,13 @@ public final class Chorus {
     if (command instanceof Command.Help) {
       return showHelp.decide();
     }
-    return notificationPreferences.decide(command);
+    if (command instanceof Command.ChannelDigest digest) {
+      return notifications.channelDigest(request, digest, questions.inChannel(request.community(), request.channel()));
+    }
+    if (command instanceof Command.PersonalDigest digest) {
+      return notifications.personalDigest(request, digest);
+    }
+    return notifications.reminders(request, (Command.Remind) command);
   }
 
   private Decision onOpen(Request request, String usage, Function<Question, Decision> useCase) {

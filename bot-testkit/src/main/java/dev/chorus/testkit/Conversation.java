@@ -24,6 +24,7 @@ public final class Conversation {
   public static final byte[] TEST_SECRET = "chorus-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   private final CommunityId community;
+  private final InMemoryStores stores;
   private final InMemoryQuestions questions;
   private final InMemoryMessageLinks links;
   private final RecordingChat chat;
@@ -34,20 +35,21 @@ public final class Conversation {
   private final String eventPrefix;
   private long events;
 
-  private Conversation(CommunityId community, InMemoryQuestions questions, InMemoryMessageLinks links,
-      RecordingChat chat, MutableClock clock, Settings settings, long seed) {
-    this(community, questions, links, chat, clock, settings, seed, "e");
+  private Conversation(CommunityId community, InMemoryStores stores, RecordingChat chat, MutableClock clock,
+      Settings settings, long seed) {
+    this(community, stores, chat, clock, settings, seed, "e");
   }
 
-  private Conversation(CommunityId community, InMemoryQuestions questions, InMemoryMessageLinks links,
-      RecordingChat chat, MutableClock clock, Settings settings, long seed, String eventPrefix) {
+  private Conversation(CommunityId community, InMemoryStores stores, RecordingChat chat, MutableClock clock,
+      Settings settings, long seed, String eventPrefix) {
     this.eventPrefix = eventPrefix;
     this.community = community;
-    this.questions = questions;
-    this.links = links;
+    this.stores = stores;
+    this.questions = stores.questions();
+    this.links = stores.links();
     this.chat = chat;
     this.clock = clock;
-    this.chorus = new Chorus(questions, questions, links, chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
+    this.chorus = new Chorus(stores.stores(), chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
   }
 
   /** A fresh community on fresh ports, at 2026-11-02 09:00 UTC. */
@@ -56,13 +58,13 @@ public final class Conversation {
   }
 
   public static Conversation in(CommunityId community) {
-    return new Conversation(community, new InMemoryQuestions(), new InMemoryMessageLinks(), new RecordingChat(),
-        MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, 1);
+    var clock = MutableClock.at("2026-11-02T09:00:00Z");
+    return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1);
   }
 
   /** Another community on the same ports, to prove that nothing crosses between them. */
   public Conversation neighbour(CommunityId other) {
-    return new Conversation(other, questions, links, chat, clock, Settings.DEFAULTS, 1);
+    return new Conversation(other, stores, chat, clock, Settings.DEFAULTS, 1);
   }
 
   /**
@@ -70,7 +72,7 @@ public final class Conversation {
    * keeps its own recent questions, and its platform events have ids of their own.
    */
   public Conversation replica(String name) {
-    var replica = new Conversation(community, questions, links, chat, clock, Settings.DEFAULTS, 1, name + "-e");
+    var replica = new Conversation(community, stores, chat, clock, Settings.DEFAULTS, 1, name + "-e");
     replica.channel = channel;
     return replica;
   }
@@ -136,6 +138,11 @@ public final class Conversation {
 
   public ChannelId channel() {
     return channel;
+  }
+
+  /** Every store this conversation writes to. */
+  public InMemoryStores stores() {
+    return stores;
   }
 
   public InMemoryQuestions questions() {

@@ -50,6 +50,12 @@ public final class InMemoryQuestions implements Questions, Ballots {
   }
 
   @Override
+  public synchronized List<CommunityId> communities() {
+    check();
+    return byCommunity.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+  }
+
+  @Override
   public synchronized int lastNumber(CommunityId community) {
     check();
     var all = questions(community);

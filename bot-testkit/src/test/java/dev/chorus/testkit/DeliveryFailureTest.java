@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /** Once a change is saved, a platform that refuses or breaks is reported as such, never as "nothing changed". */
 class DeliveryFailureTest {
-  private final InMemoryQuestions questions = new InMemoryQuestions();
+  private final MutableClock clock = MutableClock.at("2026-11-02T09:00:00Z");
+  private final InMemoryStores stores = new InMemoryStores(clock);
   private final CommunityId community = new CommunityId("c");
 
   private String say(Chat chat, String line, int event) {
-    var chorus = new Chorus(questions, questions, new InMemoryMessageLinks(), chat, new Pseudonyms(Conversation.TEST_SECRET),
-        MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
+    var chorus = new Chorus(stores.stores(), chat, new Pseudonyms(Conversation.TEST_SECRET), clock, Settings.DEFAULTS,
+        new Random(1));
     List<Effect.Private> answer = chorus.handle(new Inbound.CommandInvoked(community, new ChannelId("general"),
         Actor.member("U1", "ana"), new EventId("e" + event), line));
     return answer.stream().map(p -> ((Effect.Reply) p).card().plainText()).collect(Collectors.joining("\n"));
@@ -49,7 +50,7 @@ class DeliveryFailureTest {
     var answer = say(refusing, "/respond open Saved anyway", 1);
     assertThat(answer).contains("Q1 is open").contains("saved, but Chorus could not update the channel")
         .contains("invite it with /invite @Chorus");
-    assertThat(questions.find(community, new QuestionId(1))).isPresent();
+    assertThat(stores.questions().find(community, new QuestionId(1))).isPresent();
   }
 
   @Test
@@ -68,6 +69,6 @@ class DeliveryFailureTest {
     var answer = say(broken, "/respond open Saved anyway", 1);
     assertThat(answer).contains("Q1 is open").contains("saved").doesNotContain("nothing was changed");
     assertThat(say(broken, "/respond My view", 2)).contains("V1").doesNotContain("nothing was changed");
-    assertThat(questions.find(community, new QuestionId(1)).orElseThrow().statements()).hasSize(1);
+    assertThat(stores.questions().find(community, new QuestionId(1)).orElseThrow().statements()).hasSize(1);
   }
 }

@@ -1,6 +1,8 @@
 package dev.chorus.shell;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.command.CommandParser;
+import dev.chorus.core.command.DeadlineSpec;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The read–print loop of the local chat. Lines starting with {@code /respond} are commands of the
@@ -39,12 +42,14 @@ public final class Shell {
       "(shell)   :react <n> <emoji>       react to message n (👍 👎 🤷 on views, ✅ 🤷 ❌ ✋ on drafts)",
       "(shell)   :unreact <n> <emoji>     take a reaction back",
       "(shell)   :press <n> <label>       press a button on message n",
+      "(shell)   :tick <duration>         move the clock on (25h, 3d, 90m) and see what came due: digests, reminders, deadlines",
       "(shell)   :help, :quit");
 
   private final Chorus chorus;
   private final ShellChat chat;
   private final ShellRenderer renderer;
   private final PrintStream out;
+  private final @Nullable ShellTime time;
   private final List<Form> forms = new ArrayList<>();
   private final Set<String> facilitators = new HashSet<>();
   private String member = "you";
@@ -60,6 +65,14 @@ public final class Shell {
    * @param chat prints to {@code out}
    */
   public Shell(Chorus chorus, ShellChat chat, ShellRenderer renderer, PrintStream out) {
+    this(chorus, chat, renderer, out, null);
+  }
+
+  /**
+   * @param time the clock Chorus runs on, with its schedule; null when the shell cannot move time
+   */
+  public Shell(Chorus chorus, ShellChat chat, ShellRenderer renderer, PrintStream out, @Nullable ShellTime time) {
+    this.time = time;
     this.chorus = chorus;
     this.chat = chat;
     this.renderer = renderer;
@@ -97,6 +110,10 @@ public final class Shell {
         answer(chorus.handle(new Inbound.CommandInvoked(community, channel, actor(), event(), trimmed)));
       } else {
         out.println("(shell) Commands start with /respond (try /respond help), shell commands with : (try :help).");
+      }
+      if (time != null && !trimmed.startsWith(":tick")) {
+        // Real time passes in the shell too: what came due since the last line is done now.
+        time.runDue();
       }
       out.flush();
     }
@@ -145,8 +162,25 @@ public final class Shell {
       case ":submit" -> submit(first, rest);
       case ":react", ":unreact" -> react(command.equals(":react"), first, rest);
       case ":press" -> press(first, rest);
+      case ":tick" -> tick(first);
       default -> out.println("(shell) Unknown shell command " + ShellRenderer.safe(command) + "; :help lists them.");
     }
+  }
+
+  private void tick(String written) {
+    if (time == null) {
+      out.println("(shell) This shell's clock cannot be moved.");
+      return;
+    }
+    var spec = written.isEmpty() ? null : CommandParser.parseDeadline(written, false).orElse(null);
+    if (!(spec instanceof DeadlineSpec.After after)) {
+      out.println("(shell) Say how far to move the clock, as a duration: :tick 25h, :tick 3d, :tick 90m");
+      return;
+    }
+    var report = time.advance(after.duration());
+    out.println("(shell) It is now " + renderer.time(time.instant()) + ". Came due: " + report.closed() + " closed, "
+        + report.reminders() + " reminders, " + report.channelDigests() + " channel digests, " + report.personalDigests()
+        + " personal digests" + (report.undelivered() > 0 ? ", " + report.undelivered() + " not delivered" : "") + ".");
   }
 
   private void submit(String number, String text) {

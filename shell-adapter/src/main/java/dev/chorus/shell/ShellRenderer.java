@@ -55,6 +55,11 @@ public final class ShellRenderer {
     return lines;
   }
 
+  /** A moment as the shell shows times. */
+  public String time(java.time.Instant at) {
+    return TIME.format(at.atZone(zone));
+  }
+
   public String text(Text text) {
     var out = new StringBuilder();
     for (var span : text.spans()) {

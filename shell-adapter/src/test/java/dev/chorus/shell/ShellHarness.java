@@ -7,7 +7,10 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.testkit.Conversation;
-import dev.chorus.testkit.InMemoryMessageLinks;
+import dev.chorus.core.conversation.Observer;
+import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.digest.RunSchedule;
+import dev.chorus.testkit.InMemoryStores;
 import dev.chorus.testkit.InMemoryQuestions;
 import dev.chorus.testkit.MutableClock;
 import java.io.BufferedReader;
@@ -23,18 +26,21 @@ import java.util.Random;
 
 /** Runs the shell on a script, on in-memory ports, and keeps what it printed and stored. */
 final class ShellHarness {
-  final InMemoryQuestions questions = new InMemoryQuestions();
-  final InMemoryMessageLinks links = new InMemoryMessageLinks();
   final MutableClock clock = MutableClock.at("2026-11-02T09:00:00Z");
+  final ShellTime time = new ShellTime(clock);
+  final InMemoryStores stores = new InMemoryStores(time);
+  final InMemoryQuestions questions = stores.questions();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
   String run(String script) throws IOException {
     var out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     var renderer = new ShellRenderer(ZoneOffset.UTC);
     var chat = new ShellChat(out, renderer);
-    var chorus = new Chorus(questions, questions, links, chat, new Pseudonyms(Conversation.TEST_SECRET), clock, Settings.DEFAULTS,
-        new Random(7));
-    new Shell(chorus, chat, renderer, out).run(new BufferedReader(new StringReader(script)), false);
+    var pseudonyms = new Pseudonyms(Conversation.TEST_SECRET);
+    var chorus = new Chorus(stores.stores(), chat, pseudonyms, time, Settings.DEFAULTS, new Random(7));
+    time.schedule(new RunSchedule(stores.stores(), ChannelMembers.UNKNOWN, chat, pseudonyms, time, Settings.DEFAULTS,
+        RunSchedule.Timing.DEFAULTS, Observer.NONE));
+    new Shell(chorus, chat, renderer, out, time).run(new BufferedReader(new StringReader(script)), false);
     return output();
   }
 

@@ -4,9 +4,6 @@ import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisConfiguration;
 import dev.chorus.app.redis.RedisServerHandle;
 import dev.chorus.app.redis.RedisSettings;
-import dev.chorus.app.store.CachingMessageLinks;
-import dev.chorus.app.store.RedisMessageLinks;
-import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.Actor;
@@ -112,10 +109,10 @@ public final class VoteIngestionBench {
   /** Members vote again and again, alternating agree and disagree, so every vote is a change that must be written. */
   private static double votes(StringRedisTemplate redis, Load load, Way way) throws InterruptedException {
     var community = new CommunityId("bench-" + load + "-" + way + "-" + System.nanoTime());
-    var questions = new RedisQuestions(redis);
-    var links = new CachingMessageLinks(new RedisMessageLinks(redis), Clock.systemUTC());
+    var stores = RedisConfiguration.stores(redis, Clock.systemUTC());
+    var links = stores.links();
     var chat = new DiscardingChat();
-    var chorus = new Chorus(questions, questions, links, chat,
+    var chorus = new Chorus(stores, chat,
         new Pseudonyms("bench-secret-0123456789".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
         Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();

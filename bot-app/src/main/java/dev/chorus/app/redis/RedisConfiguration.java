@@ -2,7 +2,9 @@ package dev.chorus.app.redis;
 
 import dev.chorus.app.store.CachingMessageLinks;
 import dev.chorus.app.store.RedisMessageLinks;
+import dev.chorus.app.store.RedisNotifications;
 import dev.chorus.app.store.RedisQuestions;
+import dev.chorus.core.Stores;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Questions;
 import io.lettuce.core.ClientOptions;
@@ -88,5 +90,23 @@ public class RedisConfiguration {
   @Bean
   MessageLinks messageLinks(StringRedisTemplate redis, Clock clock) {
     return new CachingMessageLinks(new RedisMessageLinks(redis), clock);
+  }
+
+  @Bean
+  RedisNotifications notifications(StringRedisTemplate redis) {
+    return new RedisNotifications(redis);
+  }
+
+  @Bean
+  Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications) {
+    return new Stores(questions, questions, links, notifications, notifications, notifications);
+  }
+
+  /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
+  public static Stores stores(StringRedisTemplate redis, Clock clock) {
+    var questions = new RedisQuestions(redis);
+    var notifications = new RedisNotifications(redis);
+    return new Stores(questions, questions, new CachingMessageLinks(new RedisMessageLinks(redis), clock), notifications,
+        notifications, notifications);
   }
 }

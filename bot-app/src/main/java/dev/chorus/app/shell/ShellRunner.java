@@ -1,15 +1,16 @@
 package dev.chorus.app.shell;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
+import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.digest.RunSchedule;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.MessageLinks;
-import dev.chorus.core.question.Ballots;
-import dev.chorus.core.question.Questions;
 import dev.chorus.shell.Shell;
 import dev.chorus.shell.ShellChat;
 import dev.chorus.shell.ShellRenderer;
+import dev.chorus.shell.ShellTime;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -31,25 +32,23 @@ import org.springframework.stereotype.Component;
 @Profile("shell")
 class ShellRunner implements ApplicationRunner {
   static final String MESSAGE_COUNTER = "chorus:shell:messages";
-  private final Questions questions;
-  private final Ballots ballots;
-  private final MessageLinks links;
+  private final Stores stores;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final Settings settings;
+  private final RunSchedule.Timing timing;
   private final StringRedisTemplate redis;
   private final Observer observer;
 
-  ShellRunner(Questions questions, Ballots ballots, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
+  ShellRunner(Stores stores, Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing,
       StringRedisTemplate redis, Observer observer) {
-    this.redis = redis;
-    this.observer = observer;
-    this.questions = questions;
-    this.ballots = ballots;
-    this.links = links;
+    this.stores = stores;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.settings = settings;
+    this.timing = timing;
+    this.redis = redis;
+    this.observer = observer;
   }
 
   @Override
@@ -59,7 +58,11 @@ class ShellRunner implements ApplicationRunner {
     var renderer = new ShellRenderer(ZoneId.systemDefault());
     // Message numbers continue across sessions: the store remembers which message shows what.
     var chat = new ShellChat(out, renderer, () -> Math.toIntExact(redis.opsForValue().increment(MESSAGE_COUNTER)));
-    var chorus = new Chorus(questions, ballots, links, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
-    new Shell(chorus, chat, renderer, out).run(in, System.console() != null);
+    // The shell's own clock: real time, moved on by :tick to try digests, reminders and deadlines.
+    var time = new ShellTime(clock);
+    var chorus = new Chorus(stores, chat, pseudonyms, time, settings, new SecureRandom(), observer);
+    // Nobody can list a terminal's channel: reminders go to those who took part without a view.
+    time.schedule(new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, time, settings, timing, observer));
+    new Shell(chorus, chat, renderer, out, time).run(in, System.console() != null);
   }
 }

@@ -44,6 +44,33 @@ final class RedisKeys {
     return prefix(community) + "target:" + target;
   }
 
+  static String digests(CommunityId community) {
+    return prefix(community) + "digests";
+  }
+
+  static String members(CommunityId community) {
+    return prefix(community) + "members";
+  }
+
+  static String job(CommunityId community, String job) {
+    return prefix(community) + "job:" + escape(job);
+  }
+
+  /**
+   * The communities that have questions, for scheduled work. The one key without a community's
+   * hash tag: it is never used in a script together with a community's keys.
+   */
+  static final String COMMUNITIES = "chorus:communities";
+
+  /** The community whose question counter this key is, or null for any other key. */
+  static @org.jspecify.annotations.Nullable CommunityId communityOfCounter(String key) {
+    if (!key.startsWith("chorus:{") || !key.endsWith("}:last")) {
+      return null;
+    }
+    var escaped = key.substring("chorus:{".length(), key.length() - "}:last".length());
+    return new CommunityId(escaped.replace("%7D", "}").replace("%7B", "{").replace("%25", "%"));
+  }
+
   static String escape(String id) {
     return id.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
   }

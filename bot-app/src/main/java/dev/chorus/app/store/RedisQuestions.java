@@ -17,11 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -155,6 +158,8 @@ public final class RedisQuestions implements Questions, Ballots {
       """, List.class);
 
   private final StringRedisTemplate redis;
+  private final Set<CommunityId> indexed = ConcurrentHashMap.newKeySet();
+  private volatile boolean indexChecked;
 
   public RedisQuestions(StringRedisTemplate redis) {
     this.redis = redis;
@@ -208,6 +213,28 @@ public final class RedisQuestions implements Questions, Ballots {
   }
 
   @Override
+  public List<CommunityId> communities() {
+    if (!indexChecked) {
+      // Questions written before the index existed, or by a replica that stopped between its commit
+      // and adding the community: found once per process from the communities' question counters.
+      call(() -> {
+        try (var keys = redis.scan(ScanOptions.scanOptions().match("chorus:{*}:last").count(1000).build())) {
+          keys.forEachRemaining(key -> {
+            var community = RedisKeys.communityOfCounter(key);
+            if (community != null) {
+              redis.opsForSet().add(RedisKeys.COMMUNITIES, community.value());
+            }
+          });
+        }
+        return null;
+      });
+      indexChecked = true;
+    }
+    var members = call(() -> redis.opsForSet().members(RedisKeys.COMMUNITIES));
+    return members == null ? List.of() : members.stream().sorted().map(CommunityId::new).toList();
+  }
+
+  @Override
   public int lastNumber(CommunityId community) {
     var last = call(() -> redis.opsForValue().get(RedisKeys.lastNumber(community)));
     return last == null ? 0 : Integer.parseInt(last);
@@ -255,6 +282,14 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     if (!"committed".equals(result)) {
       throw new StoreUnavailableException("the commit script answered " + result);
+    }
+    if (indexed.add(community)) {
+      // Outside the script: this key has no community hash tag (see RedisKeys.COMMUNITIES).
+      try {
+        call(() -> redis.opsForSet().add(RedisKeys.COMMUNITIES, community.value()));
+      } catch (StoreUnavailableException e) {
+        indexed.remove(community);
+      }
     }
     return new CommitResult.Committed();
   }

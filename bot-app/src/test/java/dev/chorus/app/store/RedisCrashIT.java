@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
@@ -55,7 +56,9 @@ class RedisCrashIT {
     int port = fixture.server.port();
     var questions = new RedisQuestions(fixture.redis);
     var chat = new RecordingChat();
-    var chorus = new Chorus(questions, questions, new RedisMessageLinks(fixture.redis), chat, new Pseudonyms(Conversation.TEST_SECRET),
+    var notifications = new RedisNotifications(fixture.redis);
+    var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(fixture.redis), notifications, notifications,
+        notifications), chat, new Pseudonyms(Conversation.TEST_SECRET),
         Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();
     // Setup: four questions, each with a draft so members can amend it, and a view per member.

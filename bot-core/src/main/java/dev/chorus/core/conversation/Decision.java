@@ -35,6 +35,19 @@ public sealed interface Decision {
   record Voted(Question decidedOn, VoteChange change, Function<Question, List<Effect>> effects) implements Decision {}
 
   /**
+   * A channel's or a member's setting (digests, reminders), kept apart from the questions. Saving the
+   * same setting again changes nothing, so a redelivered event may simply save it again.
+   *
+   * @param save writes the setting; throws {@link dev.chorus.core.question.StoreUnavailableException} when it cannot
+   * @param effects what to say once it is saved
+   */
+  record Setting(Runnable save, List<Effect> effects) implements Decision {
+    public Setting {
+      effects = List.copyOf(effects);
+    }
+  }
+
+  /**
    * Refused, with nothing changed.
    *
    * @param reason why, in plain language

@@ -48,8 +48,27 @@ public final class CloseQuestion {
       return Decision.Rejected.because(question.id() + " has no draft " + named + ".",
           "/respond #" + question.id() + " close to close on the latest draft");
     }
-    var evaluated = policy.evaluate(question, draft, clock.instant(),
-        question.anonymous() ? null : request.actor().displayName());
+    return close(question, draft, question.anonymous() ? null : request.actor().displayName());
+  }
+
+  /** Who closed a question that its deadline closed, as the outcome names it. */
+  public static final String DEADLINE = "its deadline";
+
+  /**
+   * The deadline passed: the question closes on its latest draft, as a facilitator's close would.
+   * Its private answer is for nobody and is left out.
+   */
+  public Decision atDeadline(Question question) {
+    if (!question.open()) {
+      return Decision.Accepted.saying();
+    }
+    var closing = (Decision.Accepted) close(question, question.latestDraft(), DEADLINE);
+    return new Decision.Accepted(closing.writes(),
+        closing.effects().stream().filter(e -> !(e instanceof Effect.Private)).toList());
+  }
+
+  private Decision close(Question question, Optional<Draft> draft, @Nullable String closedBy) {
+    var evaluated = policy.evaluate(question, draft, clock.instant(), closedBy);
     long started = System.nanoTime();
     var estimate = draft.flatMap(d -> DraftSupport.estimate(question, d));
     observer.analysed(System.nanoTime() - started);

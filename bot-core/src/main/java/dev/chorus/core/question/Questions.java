@@ -24,6 +24,9 @@ public interface Questions {
   /** Every question of the community, in number order. */
   List<Question> inCommunity(CommunityId community);
 
+  /** Every community that has a question, for work no member triggers (digests, deadlines). */
+  List<CommunityId> communities();
+
   /** The highest question number the community has used, 0 when none. */
   int lastNumber(CommunityId community);
 

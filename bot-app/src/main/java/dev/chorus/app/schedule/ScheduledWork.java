@@ -1,0 +1,104 @@
+package dev.chorus.app.schedule;
+
+import dev.chorus.core.Stores;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Observer;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.digest.RunSchedule;
+import dev.chorus.core.message.Chat;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the core's schedule every {@code CHORUS_SCHEDULE_INTERVAL} on one background thread, on
+ * every replica. Which replica does a job is settled by the core's claims, so a replica that dies
+ * mid-run leaves its jobs to the next run anywhere. Without a chat platform there is nowhere to
+ * send anything, and it waits. The shell runs its own schedule on its own clock.
+ */
+@Component
+@Profile("!shell")
+public class ScheduledWork implements SmartLifecycle {
+  private static final System.Logger LOG = System.getLogger(ScheduledWork.class.getName());
+
+  private final Stores stores;
+  private final ObjectProvider<Chat> chat;
+  private final ObjectProvider<ChannelMembers> channelMembers;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final Settings settings;
+  private final RunSchedule.Timing timing;
+  private final ScheduleProperties properties;
+  private final Observer observer;
+  private @Nullable ScheduledExecutorService executor;
+  private @Nullable RunSchedule schedule;
+
+  public ScheduledWork(Stores stores, ObjectProvider<Chat> chat, ObjectProvider<ChannelMembers> channelMembers,
+      Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing, ScheduleProperties properties,
+      Observer observer) {
+    this.stores = stores;
+    this.chat = chat;
+    this.channelMembers = channelMembers;
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.settings = settings;
+    this.timing = timing;
+    this.properties = properties;
+    this.observer = observer;
+  }
+
+  /** One pass over every community; what fails waits for the next pass. */
+  public RunSchedule.Report runOnce() {
+    var platform = chat.getIfAvailable();
+    if (platform == null) {
+      return RunSchedule.Report.NONE;
+    }
+    if (schedule == null) {
+      schedule = new RunSchedule(stores, channelMembers.getIfAvailable(() -> ChannelMembers.UNKNOWN), platform,
+          pseudonyms, clock, settings, timing, observer);
+    }
+    return schedule.run();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (chat.getIfAvailable() == null) {
+      LOG.log(Level.INFO, "no chat platform is configured: digests, reminders and deadlines wait for one");
+    }
+    executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-schedule");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long every = properties.interval().toMillis();
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        runOnce();
+      } catch (RuntimeException e) {
+        // Logged without member words or ids; the next pass tries again.
+        LOG.log(Level.ERROR, "a scheduled pass failed: " + e.getClass().getSimpleName());
+      }
+    }, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.chorus.app.store;
+
+import static dev.chorus.app.store.RedisQuestions.call;
+
+import dev.chorus.core.command.Command.Cadence;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.digest.ChannelDigests;
+import dev.chorus.core.digest.Claims;
+import dev.chorus.core.digest.DigestSchedule;
+import dev.chorus.core.digest.MemberPreferences;
+import dev.chorus.core.export.Json;
+import dev.chorus.core.question.QuestionId;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Digest schedules, members' choices and job claims in Redis: a hash of channel digests and a hash
+ * of members' choices per community (explicit JSON per entry), and one key per claimed job, set
+ * only if absent and expiring with its lease, then kept as done.
+ */
+public final class RedisNotifications implements ChannelDigests, MemberPreferences, Claims {
+  private static final String DONE = "done";
+
+  private final StringRedisTemplate redis;
+
+  public RedisNotifications(StringRedisTemplate redis) {
+    this.redis = redis;
+  }
+
+  // ---- channel digests ----
+
+  @Override
+  public Optional<ChannelDigest> find(CommunityId community, ChannelId channel) {
+    var json = call(() -> redis.<String, String>opsForHash().get(RedisKeys.digests(community), channel.value()));
+    return json == null ? Optional.empty() : Optional.of(digest(channel, json));
+  }
+
+  @Override
+  public List<ChannelDigest> scheduled(CommunityId community) {
+    var all = call(() -> redis.<String, String>opsForHash().entries(RedisKeys.digests(community)));
+    var digests = new ArrayList<ChannelDigest>();
+    all.forEach((channel, json) -> digests.add(digest(new ChannelId(channel), json)));
+    return digests;
+  }
+
+  @Override
+  public void save(CommunityId community, ChannelDigest digest) {
+    var map = new LinkedHashMap<String, Object>();
+    map.put("cadence", digest.schedule().cadence().name());
+    map.put("weekday", digest.schedule().weekday().name());
+    map.put("at", digest.schedule().at().toString());
+    map.put("zone", digest.schedule().zone().getId());
+    map.put("since", digest.since().toString());
+    map.put("lastSent", digest.lastSent() == null ? null : digest.lastSent().toString());
+    var shown = new LinkedHashMap<String, Object>();
+    digest.shown().forEach((q, a) -> shown.put(String.valueOf(q.number()), List.of(a.views(), a.votes(), a.drafts())));
+    map.put("shown", shown);
+    call(() -> {
+      redis.opsForHash().put(RedisKeys.digests(community), digest.channel().value(), Json.compact(map));
+      return null;
+    });
+  }
+
+  @Override
+  public void remove(CommunityId community, ChannelId channel) {
+    call(() -> redis.opsForHash().delete(RedisKeys.digests(community), channel.value()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ChannelDigest digest(ChannelId channel, String json) {
+    var map = (Map<String, Object>) JsonReader.read(json);
+    var shown = new LinkedHashMap<QuestionId, Activity>();
+    ((Map<String, Object>) map.get("shown")).forEach((q, counts) -> {
+      var c = (List<Object>) counts;
+      shown.put(new QuestionId(Integer.parseInt(q)), new Activity(((Number) c.get(0)).intValue(),
+          ((Number) c.get(1)).intValue(), ((Number) c.get(2)).intValue()));
+    });
+    var schedule = new DigestSchedule(Cadence.valueOf((String) map.get("cadence")),
+        DayOfWeek.valueOf((String) map.get("weekday")), LocalTime.parse((String) map.get("at")),
+        ZoneId.of((String) map.get("zone")));
+    return new ChannelDigest(channel, schedule, Instant.parse((String) map.get("since")),
+        map.get("lastSent") == null ? null : Instant.parse((String) map.get("lastSent")), shown);
+  }
+
+  // ---- members' choices ----
+
+  @Override
+  public Preferences of(CommunityId community, MemberId member) {
+    var json = call(() -> redis.<String, String>opsForHash().get(RedisKeys.members(community), member.value()));
+    return json == null ? Preferences.DEFAULTS : preferences(json);
+  }
+
+  @Override
+  public void save(CommunityId community, MemberId member, Preferences chosen) {
+    var map = new LinkedHashMap<String, Object>();
+    map.put("personal", chosen.personalDigest().name());
+    map.put("since", chosen.personalSince().toString());
+    map.put("reminders", chosen.reminders());
+    call(() -> {
+      redis.opsForHash().put(RedisKeys.members(community), member.value(), Json.compact(map));
+      return null;
+    });
+  }
+
+  @Override
+  public Map<MemberId, Preferences> chosenIn(CommunityId community) {
+    var all = call(() -> redis.<String, String>opsForHash().entries(RedisKeys.members(community)));
+    var chosen = new LinkedHashMap<MemberId, Preferences>();
+    all.forEach((member, json) -> chosen.put(new MemberId(member), preferences(json)));
+    return chosen;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Preferences preferences(String json) {
+    var map = (Map<String, Object>) JsonReader.read(json);
+    return new Preferences(Cadence.valueOf((String) map.get("personal")), Instant.parse((String) map.get("since")),
+        (Boolean) map.get("reminders"));
+  }
+
+  // ---- claims ----
+
+  @Override
+  public boolean claim(CommunityId community, String job, Duration lease) {
+    return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(RedisKeys.job(community, job), "claimed", lease)));
+  }
+
+  @Override
+  public void done(CommunityId community, String job, Duration keep) {
+    call(() -> {
+      redis.opsForValue().set(RedisKeys.job(community, job), DONE, keep);
+      return null;
+    });
+  }
+}

@@ -1,0 +1,23 @@
+package dev.chorus.core;
+
+import dev.chorus.core.digest.ChannelDigests;
+import dev.chorus.core.digest.Claims;
+import dev.chorus.core.digest.MemberPreferences;
+import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.Questions;
+import java.util.Objects;
+
+/** Everything Chorus keeps, one port each; a deployment backs them all with the same store. */
+public record Stores(
+    Questions questions, Ballots ballots, MessageLinks links, ChannelDigests channelDigests,
+    MemberPreferences memberPreferences, Claims claims) {
+  public Stores {
+    Objects.requireNonNull(questions, "questions");
+    Objects.requireNonNull(ballots, "ballots");
+    Objects.requireNonNull(links, "links");
+    Objects.requireNonNull(channelDigests, "channelDigests");
+    Objects.requireNonNull(memberPreferences, "memberPreferences");
+    Objects.requireNonNull(claims, "claims");
+  }
+}

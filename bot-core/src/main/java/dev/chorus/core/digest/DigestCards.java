@@ -1,0 +1,126 @@
+package dev.chorus.core.digest;
+
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Text;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.Question;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scheduled messages. Each lists a bounded number of questions, one short line each, and
+ * counts the rest, so a channel with dozens of open questions still gets a digest within every
+ * platform's limits; nothing is cut in the middle.
+ */
+final class DigestCards {
+  /** Questions listed one by one; the others are counted. */
+  static final int LISTED = 8;
+
+  private DigestCards() {}
+
+  /** One open question's line in a channel digest, with what changed since the last digest. */
+  record ChannelLine(Question question, ChannelDigests.Activity now, ChannelDigests.Activity before,
+      @Nullable Integer withoutView) {}
+
+  static Card channel(List<ChannelLine> lines, Instant now) {
+    var blocks = new ArrayList<Block>();
+    blocks.add(new Block.Heading(Text.of("Digest: " + (lines.size() == 1 ? "1 open question" : lines.size() + " open questions"))));
+    var items = new ArrayList<Text>();
+    for (var line : lines.subList(0, Math.min(LISTED, lines.size()))) {
+      var q = line.question();
+      var text = Text.builder().plain(q.id() + " · ").quoted(q.title()).plain(" — ");
+      deadline(text, q, now);
+      int newViews = Math.max(0, line.now().views() - line.before().views());
+      int newVotes = Math.max(0, line.now().votes() - line.before().votes());
+      text.plain(newViews + " new " + (newViews == 1 ? "view" : "views") + " and " + newVotes + " new "
+          + (newVotes == 1 ? "vote" : "votes") + " since the last digest; " + line.now().views() + " shared so far");
+      if (line.withoutView() != null) {
+        text.plain(", " + line.withoutView() + (line.withoutView() == 1 ? " member has" : " members have") + " not yet");
+      }
+      text.plain(". ");
+      latestDraft(text, q);
+      text.plain("In its thread; /respond #" + q.id() + " status for more.");
+      items.add(text.build());
+    }
+    blocks.add(new Block.Bullets(items));
+    if (lines.size() > LISTED) {
+      blocks.add(new Block.Paragraph(Text.of("And " + (lines.size() - LISTED) + " more open questions, not listed "
+          + "here to keep this short: /respond list shows them all.")));
+    }
+    return new Card(blocks, List.of(), List.of());
+  }
+
+  /** What awaits one member, by direct message. */
+  record Awaiting(Question question, boolean view, @Nullable Draft draftToVote) {}
+
+  static Card personal(List<Awaiting> awaiting, Instant now) {
+    var blocks = new ArrayList<Block>();
+    blocks.add(new Block.Heading(Text.of("Your digest: " + (awaiting.size() == 1 ? "1 question awaits you"
+        : awaiting.size() + " questions await you"))));
+    var items = new ArrayList<Text>();
+    for (var a : awaiting.subList(0, Math.min(LISTED, awaiting.size()))) {
+      var q = a.question();
+      var text = Text.builder().plain(q.id() + " · ").quoted(q.title()).plain(" — ");
+      deadline(text, q, now);
+      if (a.view()) {
+        text.plain("your view is not in yet (/respond #" + q.id() + " view <your view>)");
+      }
+      if (a.draftToVote() != null) {
+        text.plain((a.view() ? "; " : "") + "draft " + a.draftToVote().version() + " awaits your vote");
+      }
+      text.plain(".");
+      items.add(text.build());
+    }
+    blocks.add(new Block.Bullets(items));
+    if (awaiting.size() > LISTED) {
+      blocks.add(new Block.Paragraph(Text.of("And " + (awaiting.size() - LISTED) + " more: /respond list all shows them.")));
+    }
+    blocks.add(new Block.Paragraph(Text.of("/respond digest me off stops this digest.")));
+    return new Card(blocks, List.of(), List.of());
+  }
+
+  static Card reminder(Question q, Instant now) {
+    var text = Text.builder().plain("A gentle reminder: ").plain(q.id() + " · ").quoted(q.title()).plain(" closes ");
+    text.moment(q.deadline()).plain(" (" + left(Duration.between(now, q.deadline())) + " from now), and your view is "
+        + "not in yet. Every voice counts: /respond #" + q.id() + " view <your view> in its channel, or /respond there "
+        + "for a form.");
+    return new Card(List.of(new Block.Paragraph(text.build()),
+        new Block.Paragraph(Text.of("This is the only reminder for " + q.id() + ". /respond remind off stops reminders."))),
+        List.of(), List.of());
+  }
+
+  private static void deadline(Text.Builder text, Question q, Instant now) {
+    if (q.deadline() == null) {
+      text.plain("no deadline; ");
+    } else {
+      text.plain("closes ").moment(q.deadline()).plain(" (" + left(Duration.between(now, q.deadline())) + " left); ");
+    }
+  }
+
+  private static void latestDraft(Text.Builder text, Question q) {
+    var draft = q.latestDraft();
+    if (draft.isEmpty()) {
+      text.plain("No draft yet. ");
+      return;
+    }
+    var t = draft.get().tally();
+    text.plain("Draft " + draft.get().version() + ": " + t.agree() + " agree, " + t.abstain() + " abstain, "
+        + t.disagree() + " disagree, " + t.block() + " block. ");
+  }
+
+  static String left(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      return "no time";
+    }
+    long days = duration.toDays();
+    if (days >= 2) {
+      return days + " days";
+    }
+    long hours = Math.max(1, duration.toHours());
+    return hours == 1 ? "about 1 hour" : hours + " hours";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.chorus.testkit;
+
+import dev.chorus.core.Stores;
+import java.time.Clock;
+
+/** Every store in memory, for one test: the ports Chorus and the schedule share. */
+public final class InMemoryStores {
+  private final InMemoryQuestions questions = new InMemoryQuestions();
+  private final InMemoryMessageLinks links = new InMemoryMessageLinks();
+  private final InMemoryNotifications notifications;
+
+  public InMemoryStores(Clock clock) {
+    this.notifications = new InMemoryNotifications(clock);
+  }
+
+  public Stores stores() {
+    return new Stores(questions, questions, links, notifications, notifications, notifications);
+  }
+
+  public InMemoryQuestions questions() {
+    return questions;
+  }
+
+  public InMemoryMessageLinks links() {
+    return links;
+  }
+
+  public InMemoryNotifications notifications() {
+    return notifications;
+  }
+
+  /** While true, every store fails as an unreachable one would. */
+  public void failWhile(boolean down) {
+    questions.failWhile(down);
+    notifications.failWhile(down);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.chorus.shell;
+
+import dev.chorus.core.digest.RunSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shell's clock: the real time, moved on by {@code :tick}, so digests, reminders and deadlines
+ * can be tried out without waiting. After every line the shell does what has come due.
+ */
+public final class ShellTime extends Clock {
+  private final Clock base;
+  private volatile Duration ahead = Duration.ZERO;
+  private @Nullable RunSchedule schedule;
+
+  public ShellTime(Clock base) {
+    this.base = base;
+  }
+
+  /** The schedule to run; set once Chorus's parts are built around this clock. */
+  public void schedule(RunSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  /** Moves the clock on and does what became due; the number of messages sent. */
+  public RunSchedule.Report advance(Duration by) {
+    ahead = ahead.plus(by);
+    return runDue();
+  }
+
+  public RunSchedule.Report runDue() {
+    return schedule == null ? RunSchedule.Report.NONE : schedule.run();
+  }
+
+  @Override
+  public Instant instant() {
+    return base.instant().plus(ahead);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return base.getZone();
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    var moved = new ShellTime(base.withZone(zone));
+    moved.ahead = ahead;
+    moved.schedule = schedule;
+    return moved;
+  }
+}
