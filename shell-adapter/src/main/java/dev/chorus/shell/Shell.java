@@ -178,9 +178,20 @@ public final class Shell {
       return;
     }
     var report = time.advance(after.duration());
-    out.println("(shell) It is now " + renderer.time(time.instant()) + ". Came due: " + report.closed() + " closed, "
-        + report.reminders() + " reminders, " + report.channelDigests() + " channel digests, " + report.personalDigests()
-        + " personal digests" + (report.undelivered() > 0 ? ", " + report.undelivered() + " not delivered" : "") + ".");
+    var due = new ArrayList<String>();
+    count(due, report.channelDigests(), "channel digest", "channel digests");
+    count(due, report.personalDigests(), "personal digest", "personal digests");
+    count(due, report.reminders(), "reminder", "reminders");
+    count(due, report.closed(), "question closed at its deadline", "questions closed at their deadlines");
+    count(due, report.undelivered(), "message not delivered", "messages not delivered");
+    out.println("(shell) It is now " + renderer.time(time.instant()) + ". "
+        + (due.isEmpty() ? "Nothing came due." : "Came due: " + String.join(", ", due) + "."));
+  }
+
+  private static void count(List<String> into, int count, String one, String many) {
+    if (count > 0) {
+      into.add(count + " " + (count == 1 ? one : many));
+    }
   }
 
   private void submit(String number, String text) {

@@ -23,7 +23,7 @@ final class DigestCards {
   private DigestCards() {}
 
   /** One open question's line in a channel digest, with what changed since the last digest. */
-  record ChannelLine(Question question, ChannelDigests.Activity now, ChannelDigests.Activity before,
+  record ChannelLine(Question question, ChannelDigests.Activity now, ChannelDigests.@Nullable Activity before,
       @Nullable Integer withoutView) {}
 
   static Card channel(List<ChannelLine> lines, Instant now) {
@@ -34,10 +34,12 @@ final class DigestCards {
       var q = line.question();
       var text = Text.builder().plain(q.id() + " · ").quoted(q.title()).plain(" — ");
       deadline(text, q, now);
-      int newViews = Math.max(0, line.now().views() - line.before().views());
-      int newVotes = Math.max(0, line.now().votes() - line.before().votes());
+      var before = line.before() == null ? ChannelDigests.Activity.NONE : line.before();
+      int newViews = Math.max(0, line.now().views() - before.views());
+      int newVotes = Math.max(0, line.now().votes() - before.votes());
       text.plain(newViews + " new " + (newViews == 1 ? "view" : "views") + " and " + newVotes + " new "
-          + (newVotes == 1 ? "vote" : "votes") + " since the last digest; " + line.now().views() + " shared so far");
+          + (newVotes == 1 ? "vote" : "votes") + (line.before() == null ? " since it opened" : " since the last digest")
+          + "; " + line.now().views() + " shared so far");
       if (line.withoutView() != null) {
         text.plain(", " + line.withoutView() + (line.withoutView() == 1 ? " member has" : " members have") + " not yet");
       }
@@ -46,7 +48,7 @@ final class DigestCards {
       text.plain("In its thread; /respond #" + q.id() + " status for more.");
       items.add(text.build());
     }
-    blocks.add(new Block.Bullets(items));
+    blocks.addAll(bullets(items));
     if (lines.size() > LISTED) {
       blocks.add(new Block.Paragraph(Text.of("And " + (lines.size() - LISTED) + " more open questions, not listed "
           + "here to keep this short: /respond list shows them all.")));
@@ -75,12 +77,36 @@ final class DigestCards {
       text.plain(".");
       items.add(text.build());
     }
-    blocks.add(new Block.Bullets(items));
+    blocks.addAll(bullets(items));
     if (awaiting.size() > LISTED) {
       blocks.add(new Block.Paragraph(Text.of("And " + (awaiting.size() - LISTED) + " more: /respond list all shows them.")));
     }
     blocks.add(new Block.Paragraph(Text.of("/respond digest me off stops this digest.")));
     return new Card(blocks, List.of(), List.of());
+  }
+
+  /** Longest bullet list in one block: Slack shows at most 3,000 characters in a section. */
+  static final int BLOCK_CHARACTERS = 2_500;
+
+  /** The lines as bullet lists of at most {@link #BLOCK_CHARACTERS} each, never splitting a line. */
+  private static List<Block> bullets(List<Text> items) {
+    var blocks = new ArrayList<Block>();
+    var current = new ArrayList<Text>();
+    int length = 0;
+    for (var item : items) {
+      int itemLength = item.plainText().length() + 3;
+      if (!current.isEmpty() && length + itemLength > BLOCK_CHARACTERS) {
+        blocks.add(new Block.Bullets(current));
+        current = new ArrayList<>();
+        length = 0;
+      }
+      current.add(item);
+      length += itemLength;
+    }
+    if (!current.isEmpty()) {
+      blocks.add(new Block.Bullets(current));
+    }
+    return blocks;
   }
 
   static Card reminder(Question q, Instant now) {

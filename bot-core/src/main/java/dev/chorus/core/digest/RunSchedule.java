@@ -224,7 +224,7 @@ public final class RunSchedule {
   private Report channelDigest(CommunityId community, ChannelDigests.ChannelDigest digest, List<Question> questions,
       Optional<Set<MemberId>> inChannel, Instant now) {
     var due = digest.schedule().latestDue(now);
-    if (due.isBefore(digest.since()) || (digest.lastSent() != null && !due.isAfter(digest.lastSent()))) {
+    if (!due.isAfter(digest.since()) || (digest.lastSent() != null && !due.isAfter(digest.lastSent()))) {
       return Report.NONE;
     }
     var job = "digest:" + digest.channel().value() + ":" + due.getEpochSecond();
@@ -240,10 +240,9 @@ public final class RunSchedule {
         continue;
       }
       var activity = activity(q);
-      var before = digest.shown().getOrDefault(q.id(), ChannelDigests.Activity.NONE);
+      var before = digest.shown().get(q.id());
       shown.put(q.id(), activity);
-      anythingNew |= !activity.equals(before) || !digest.shown().containsKey(q.id())
-          || (q.deadline() != null && q.deadline().isBefore(next));
+      anythingNew |= !activity.equals(before) || (q.deadline() != null && !q.deadline().isAfter(next));
       Integer withoutView = inChannel.map(members -> (int) members.stream()
           .filter(m -> q.viewOf(pseudonyms.keyOf(q, m)).isEmpty()).count()).orElse(null);
       lines.add(new DigestCards.ChannelLine(q, activity, before, withoutView));
@@ -254,7 +253,7 @@ public final class RunSchedule {
       // Soonest deadline first, then the most new activity: what most needs the channel's attention.
       lines.sort(Comparator.comparing((DigestCards.ChannelLine l) -> l.question().deadline(),
               Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(l -> -(l.now().views() - l.before().views() + l.now().votes() - l.before().votes()))
+          .thenComparing(l -> -newActivity(l))
           .thenComparing(l -> l.question().id()));
       undelivered = delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(digest.channel()),
           DigestCards.channel(lines, now), null))).size();
@@ -265,6 +264,11 @@ public final class RunSchedule {
         new ChannelDigests.ChannelDigest(digest.channel(), digest.schedule(), digest.since(), due, keptShown));
     stores.claims().done(community, job, KEEP);
     return new Report(0, 0, posted, 0, undelivered);
+  }
+
+  private static int newActivity(DigestCards.ChannelLine line) {
+    var before = line.before() == null ? ChannelDigests.Activity.NONE : line.before();
+    return line.now().views() - before.views() + line.now().votes() - before.votes();
   }
 
   /** What a question holds now, to compare with the last digest. */
@@ -285,7 +289,7 @@ public final class RunSchedule {
       List<Question> questions, Map<ChannelId, Optional<Set<MemberId>>> members, Instant now) {
     var schedule = ChangeNotifications.personalSchedule(preferences.personalDigest(), settings);
     var due = schedule.latestDue(now);
-    if (due.isBefore(preferences.personalSince())) {
+    if (!due.isAfter(preferences.personalSince())) {
       return Report.NONE;
     }
     var job = "personal:" + member.value() + ":" + due.getEpochSecond();
