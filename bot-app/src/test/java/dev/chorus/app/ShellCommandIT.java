@@ -52,6 +52,19 @@ class ShellCommandIT {
   }
 
   @Test
+  void theSchedulingExampleShowsADigestAReminderAndTheDeadlineClose() throws Exception {
+    var script = Files.readString(Path.of("..", "examples", "deadline-and-digest.txt"));
+    var run = run(script, "shell");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("#general:\n    Digest: 1 open question")
+        .contains("direct message to shell-ben:\n    A gentle reminder: Q1")
+        .contains("direct message to shell-dana:\n    Your digest: 1 question awaits you")
+        .contains("Came due: 1 question closed at its deadline.").contains("Q1 closed: ")
+        .doesNotContain("direct message to shell-cem");
+    assertThat(run.stderr()).as("nothing goes wrong along the way").isBlank();
+  }
+
+  @Test
   void endOfInputEndsTheShellWithExitCodeZero() throws Exception {
     var run = run("", "shell");
     assertThat(run.exitCode()).isZero();
