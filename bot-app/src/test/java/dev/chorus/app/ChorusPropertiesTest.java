@@ -47,6 +47,17 @@ class ChorusPropertiesTest {
   }
 
   @Test
+  void scheduleSettingsComeFromTheSettingsAndABadOneStopsStartUpNamingIt() {
+    try (var context = app("chorus.schedule.remind-before=36h", "chorus.schedule.lease=30s").run()) {
+      var timing = context.getBean(dev.chorus.core.digest.RunSchedule.Timing.class);
+      assertThat(timing.remindBefore()).isEqualTo(java.time.Duration.ofHours(36));
+      assertThat(timing.lease()).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+    assertThatThrownBy(() -> app("chorus.schedule.interval=0s").run())
+        .hasStackTraceContaining("chorus.schedule.interval (CHORUS_SCHEDULE_INTERVAL) must be positive");
+  }
+
+  @Test
   void aShortSecretStopsStartUp() {
     assertThatThrownBy(() -> app("chorus.secret=short").run())
         .hasStackTraceContaining("CHORUS_SECRET must be at least 16 characters");
