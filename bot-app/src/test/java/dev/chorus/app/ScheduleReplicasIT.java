@@ -181,6 +181,9 @@ class ScheduleReplicasIT {
         assertThat(m.destination()).isEqualTo(new Destination.Channel(CHANNEL));
         assertThat(m.versions().get(0).plainText()).startsWith("Q1 closed");
       });
+      // Operators see it in the metrics, by kind and result only.
+      assertThat(app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+          .counter("chorus.scheduled", "kind", "deadline-close", "result", "sent").count()).isEqualTo(1.0);
     } finally {
       redis.close();
     }

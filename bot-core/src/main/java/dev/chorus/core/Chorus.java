@@ -128,7 +128,7 @@ public final class Chorus {
     this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
     this.hideStatement = new HideStatement(pseudonyms, settings);
     this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
-    this.reopenQuestion = new ReopenQuestion(pseudonyms);
+    this.reopenQuestion = new ReopenQuestion(pseudonyms, clock);
     this.forgetMember = new ForgetMember(pseudonyms);
     this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
   }

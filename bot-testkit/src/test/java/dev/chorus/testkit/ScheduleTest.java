@@ -182,4 +182,53 @@ class ScheduleTest {
         (a, b) -> { throw new AssertionError("two digests in #" + channel + " on one day: " + a + ", " + b); },
         TreeMap::new));
   }
+
+  @Test
+  void aQuestionReopenedAfterItsDeadlineClosedItHasNoDeadlineAndStaysOpen() {
+    chat.clock().set(START);
+    var ana = chat.facilitator("ana");
+    chat.say(ana, "/respond open Closed by its deadline --deadline 1d");
+    var schedule = replica();
+    chat.clock().set(START.plus(Duration.ofDays(1)));
+    assertThat(schedule.run().closed()).isEqualTo(1);
+
+    var reopened = chat.say(ana, "/respond reopen");
+
+    assertThat(reopened.text()).contains("Its deadline had passed, so it has none now").contains("edit --deadline 7d");
+    var q = chat.questions().find(chat.community(), new QuestionId(1)).orElseThrow();
+    assertThat(q.open()).isTrue();
+    assertThat(q.deadline()).isNull();
+    chat.clock().set(START.plus(Duration.ofDays(2)));
+    assertThat(schedule.run().closed()).isZero();
+    assertThat(chat.questions().find(chat.community(), new QuestionId(1)).orElseThrow().open()).isTrue();
+    // A new deadline closes it again when it comes.
+    chat.say(ana, "/respond edit --deadline 2d");
+    chat.clock().set(START.plus(Duration.ofDays(4)));
+    assertThat(schedule.run().closed()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnonymousQuestionsScheduledMessagesNameNobody() {
+    chat.clock().set(START);
+    var ana = chat.facilitator("ana");
+    members.put(new ChannelId("general"), Set.of(id("ana"), id("ben"), id("cem")));
+    chat.say(ana, "/respond open Secret ballot --deadline 2d --anonymous");
+    chat.say(ana, "/respond digest daily 09:00");
+    chat.say(chat.member("ben"), "/respond Ben's secret view");
+    chat.say(chat.member("cem"), "/respond digest me daily");
+    var schedule = replica();
+    for (var now = START; now.isBefore(START.plus(Duration.ofDays(3))); now = now.plus(Duration.ofHours(1))) {
+      chat.clock().set(now);
+      schedule.run();
+    }
+    assertThat(sent).extracting(Sent::text).anyMatch(t -> t.startsWith("Digest:"))
+        .anyMatch(t -> t.startsWith("A gentle reminder")).anyMatch(t -> t.startsWith("Your digest"))
+        .anyMatch(t -> t.startsWith("Q1 closed"));
+    for (var name : List.of("ana", "ben", "cem")) {
+      assertThat(sent).extracting(Sent::text).noneMatch(t -> t.contains(name) || t.contains(id(name).value()));
+    }
+    // Reminders went to the two members without a view, by their platform ids, and to nobody else.
+    assertThat(sent).filteredOn(s -> s.text().startsWith("A gentle reminder")).extracting(s -> s.to())
+        .containsExactlyInAnyOrder(new Destination.Direct(id("ana")), new Destination.Direct(id("cem")));
+  }
 }

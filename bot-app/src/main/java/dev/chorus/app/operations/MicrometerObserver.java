@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns what the front door reports into metrics: {@code chorus.events} (a timer by kind and
- * result), {@code chorus.votes} (accepted votes by how they were cast) and {@code chorus.analysis}
- * (time per analysis). Labels hold kinds and
+ * result), {@code chorus.votes} (accepted votes by how they were cast), {@code chorus.analysis}
+ * (time per analysis) and {@code chorus.scheduled} (scheduled messages by kind and result). Labels hold kinds and
  * results only, so no member, community or word ever reaches the metrics.
  */
 public final class MicrometerObserver implements Observer {
@@ -25,6 +25,12 @@ public final class MicrometerObserver implements Observer {
   public void analysed(long nanos) {
     Timer.builder("chorus.analysis").description("Analyses of a question's opinion landscape")
         .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void scheduled(String kind, boolean delivered) {
+    Counter.builder("chorus.scheduled").description("Scheduled messages: digests, reminders, deadline closes")
+        .tag("kind", kind).tag("result", delivered ? "sent" : "undelivered").register(registry).increment();
   }
 
   @Override

@@ -17,6 +17,13 @@ public interface Observer {
   /** How long one analysis of a question took (a Chorus-written draft, a support estimate at close). */
   default void analysed(long nanos) {}
 
+  /**
+   * A scheduled message went out, or could not be delivered.
+   *
+   * @param kind {@code channel-digest}, {@code personal-digest}, {@code reminder} or {@code deadline-close}
+   */
+  default void scheduled(String kind, boolean delivered) {}
+
   /** How handling ended. */
   enum Result {
     ACCEPTED,

@@ -85,6 +85,7 @@ public final class RunSchedule {
   private final Settings settings;
   private final Timing timing;
   private final CloseQuestion closeQuestion;
+  private final Observer observer;
 
   public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
       Settings settings, Timing timing, Observer observer) {
@@ -96,6 +97,7 @@ public final class RunSchedule {
     this.settings = settings;
     this.timing = timing;
     this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
+    this.observer = observer;
   }
 
   /** Every community's due work. A community whose store fails is left for the next run. */
@@ -178,6 +180,9 @@ public final class RunSchedule {
       break;
     }
     stores.claims().done(community, job, KEEP);
+    if (closed) {
+      observer.scheduled("deadline-close", undelivered == 0);
+    }
     return new Report(closed ? 1 : 0, 0, 0, 0, undelivered);
   }
 
@@ -213,6 +218,7 @@ public final class RunSchedule {
       int failed = delivery.deliver(community, List.of(
           new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null))).size();
       stores.claims().done(community, job, KEEP_REMINDED);
+      observer.scheduled("reminder", failed == 0);
       sent += failed == 0 ? 1 : 0;
       undelivered += failed;
     }
@@ -258,6 +264,7 @@ public final class RunSchedule {
       undelivered = delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(digest.channel()),
           DigestCards.channel(lines, now), null))).size();
       posted = undelivered == 0 ? 1 : 0;
+      observer.scheduled("channel-digest", undelivered == 0);
     }
     var keptShown = anythingNew ? shown : digest.shown();
     stores.channelDigests().save(community,
@@ -320,6 +327,7 @@ public final class RunSchedule {
       undelivered = delivery.deliver(community, List.of(
           new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null))).size();
       sent = undelivered == 0 ? 1 : 0;
+      observer.scheduled("personal-digest", undelivered == 0);
     }
     stores.claims().done(community, job, KEEP);
     return new Report(0, 0, 0, sent, undelivered);

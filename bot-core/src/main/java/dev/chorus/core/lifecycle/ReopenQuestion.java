@@ -11,15 +11,18 @@ import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Question;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A facilitator reopens a closed question; the published outcome stays in its history. */
 public final class ReopenQuestion {
   private final Pseudonyms pseudonyms;
+  private final Clock clock;
 
-  public ReopenQuestion(Pseudonyms pseudonyms) {
+  public ReopenQuestion(Pseudonyms pseudonyms, Clock clock) {
     this.pseudonyms = pseudonyms;
+    this.clock = clock;
   }
 
   public Decision decide(Request request, Question question) {
@@ -29,7 +32,11 @@ public final class ReopenQuestion {
     if (question.open()) {
       return Decision.Rejected.because(question.id() + " is open already.", "/respond #" + question.id() + " status");
     }
-    var reopened = question.reopened();
+    // A deadline that has passed would close it again at once: it goes, and the facilitator may set a new one.
+    boolean deadlinePassed = question.deadline() != null && !question.deadline().isAfter(clock.instant());
+    var reopened = deadlinePassed
+        ? question.reopened().withDetails(question.title(), question.context(), question.forBody(), null)
+        : question.reopened();
     var effects = new ArrayList<Effect>();
     effects.add(new Effect.Edit(new Target.QuestionCard(question.id()), Cards.question(reopened)));
     for (var each : reopened.drafts()) {
@@ -39,7 +46,9 @@ public final class ReopenQuestion {
     effects.add(new Effect.Post(new Place.Channel(question.channel()), Card.text(Text.builder()
         .plain(question.id() + " is open again: ").quoted(question.title())
         .plain(". Views, votes and drafts are welcome; the earlier outcome stays in its history.").build()), null));
-    effects.add(Effect.Reply.of(question.id() + " is reopened."));
+    effects.add(Effect.Reply.of(question.id() + " is reopened." + (deadlinePassed
+        ? " Its deadline had passed, so it has none now; set one with /respond #" + question.id() + " edit --deadline 7d."
+        : "")));
     return new Decision.Accepted(List.of(reopened), effects);
   }
 }
