@@ -69,6 +69,8 @@ public final class ShellRenderer {
         out.append(safe(quoted.text()));
       } else if (span instanceof Text.Span.Moment moment) {
         out.append(TIME.format(moment.at().atZone(zone)));
+      } else if (span instanceof Text.Span.Link link) {
+        out.append(link.label()).append(link.message() == null ? "" : " (message " + link.message().id() + ")");
       }
     }
     return out.toString();

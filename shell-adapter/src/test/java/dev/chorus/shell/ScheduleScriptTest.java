@@ -20,6 +20,8 @@ class ScheduleScriptTest {
         + "1 reminder.");
     assertThat(output).contains("(shell) It is now 2026-11-05 10:00 Z. Came due: 1 question closed at its deadline.");
     assertThat(output).contains("#general:\n    Digest: 1 open question");
+    // The digest links to the question's thread: here, the number of the question card.
+    assertThat(output).contains("Join in its thread (message 1), or /respond #Q1 status for more.");
     assertThat(output).contains("direct message to shell-ben:\n    A gentle reminder: Q1");
     assertThat(output).doesNotContain("direct message to shell-cem").doesNotContain("direct message to shell-ana:\n    A gentle");
     assertThat(output).contains("direct message to shell-dana:\n    Your digest: 1 question awaits you");

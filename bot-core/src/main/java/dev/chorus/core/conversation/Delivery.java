@@ -1,6 +1,7 @@
 package dev.chorus.core.conversation;
 
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -8,6 +9,7 @@ import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
+import dev.chorus.core.message.Text;
 import dev.chorus.core.question.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +42,7 @@ public final class Delivery {
       // The change is already saved: whatever fails from here on is told as such, never as "not saved".
       if (effect instanceof Effect.Post post) {
         try {
-          var message = chat.post(community, destination(community, post.place()), post.card());
+          var message = chat.post(community, destination(community, post.place()), withLinks(community, post.card()));
           if (post.link() != null) {
             links.link(community, message, post.link());
           }
@@ -56,7 +58,7 @@ public final class Delivery {
         try {
           for (var message : links.messagesOf(community, edit.target())) {
             try {
-              chat.edit(community, message, edit.card());
+              chat.edit(community, message, withLinks(community, edit.card()));
             } catch (ChatException e) {
               problems.add(e.memberMessage());
             } catch (RuntimeException e) {
@@ -75,6 +77,30 @@ public final class Delivery {
       privates.add(Effect.Reply.of("Your change is saved, but Chorus could not update the channel: " + problem));
     }
     return privates;
+  }
+
+  /** The card with each link pointing at the message that shows its target; a link to nothing stays plain words. */
+  private Card withLinks(CommunityId community, Card card) {
+    return card.mapTexts(text -> {
+      if (text.spans().stream().noneMatch(span -> span instanceof Text.Span.Link)) {
+        return text;
+      }
+      var spans = new ArrayList<Text.Span>();
+      for (var span : text.spans()) {
+        if (span instanceof Text.Span.Link link && link.message() == null) {
+          List<PostedMessage> shown;
+          try {
+            shown = links.messagesOf(community, link.target());
+          } catch (StoreUnavailableException e) {
+            shown = List.of();
+          }
+          spans.add(new Text.Span.Link(link.target(), link.label(), shown.isEmpty() ? null : shown.get(0)));
+        } else {
+          spans.add(span);
+        }
+      }
+      return new Text(spans);
+    });
   }
 
   private Destination destination(CommunityId community, Place place) {

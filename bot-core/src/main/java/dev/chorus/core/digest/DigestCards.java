@@ -2,6 +2,7 @@ package dev.chorus.core.digest;
 
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.Question;
@@ -45,7 +46,8 @@ final class DigestCards {
       }
       text.plain(". ");
       latestDraft(text, q);
-      text.plain("In its thread; /respond #" + q.id() + " status for more.");
+      text.plain("Join in ").link(new Target.QuestionCard(q.id()), "its thread")
+          .plain(", or /respond #" + q.id() + " status for more.");
       items.add(text.build());
     }
     blocks.addAll(bullets(items));
@@ -74,7 +76,7 @@ final class DigestCards {
       if (a.draftToVote() != null) {
         text.plain((a.view() ? "; " : "") + "draft " + a.draftToVote().version() + " awaits your vote");
       }
-      text.plain(".");
+      text.plain(". ").link(new Target.QuestionCard(q.id()), "Its thread").plain(".");
       items.add(text.build());
     }
     blocks.addAll(bullets(items));

@@ -2,6 +2,7 @@ package dev.chorus.core.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A message Chorus posts: blocks, buttons, and the reactions the bot seeds so members can vote
@@ -20,6 +21,26 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
 
   public static Card text(Text text) {
     return of(new Block.Paragraph(text));
+  }
+
+  /** The same card with every text changed by {@code change}; member words in quotes stay as they are. */
+  public Card mapTexts(UnaryOperator<Text> change) {
+    var mapped = new ArrayList<Block>(blocks.size());
+    for (var block : blocks) {
+      if (block instanceof Block.Heading heading) {
+        mapped.add(new Block.Heading(change.apply(heading.text())));
+      } else if (block instanceof Block.Paragraph paragraph) {
+        mapped.add(new Block.Paragraph(change.apply(paragraph.text())));
+      } else if (block instanceof Block.Fields fields) {
+        mapped.add(new Block.Fields(fields.fields().stream()
+            .map(f -> new Block.Field(f.label(), change.apply(f.value()))).toList()));
+      } else if (block instanceof Block.Bullets bullets) {
+        mapped.add(new Block.Bullets(bullets.items().stream().map(change).toList()));
+      } else {
+        mapped.add(block);
+      }
+    }
+    return new Card(mapped, buttons, seededReactions);
   }
 
   /** Every word of the card, unrendered: for tests and for checks that scan what was shown. */

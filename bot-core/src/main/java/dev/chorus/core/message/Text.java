@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line of text made of spans. Chorus's own words are {@link Span.Plain}; anything a member wrote
@@ -37,6 +38,8 @@ public record Text(List<Span> spans) {
         out.append(quoted.text());
       } else if (span instanceof Span.Moment moment) {
         out.append(moment.at());
+      } else if (span instanceof Span.Link link) {
+        out.append(link.label());
       }
     }
     return out.toString();
@@ -55,6 +58,19 @@ public record Text(List<Span> spans) {
     record Quoted(String text) implements Span {
       public Quoted {
         Objects.requireNonNull(text, "text");
+      }
+    }
+
+    /**
+     * A link to a message Chorus posted, in Chorus's words: platforms show it as a link (Slack
+     * permalink, Discord jump link), the shell by the message's number. Delivery finds the message.
+     *
+     * @param message the message showing the target, once delivery found it; null before, or when none was posted
+     */
+    record Link(Target target, String label, @Nullable PostedMessage message) implements Span {
+      public Link {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(label, "label");
       }
     }
 
@@ -84,6 +100,12 @@ public record Text(List<Span> spans) {
 
     public Builder moment(Instant at) {
       spans.add(new Span.Moment(at));
+      return this;
+    }
+
+    /** A link to the message that shows the target, labelled in Chorus's words. */
+    public Builder link(Target target, String label) {
+      spans.add(new Span.Link(target, label, null));
       return this;
     }
 
