@@ -1,0 +1,8 @@
+/**
+ * The thin scheduler of DESIGN §4: every replica looks for due work every interval and lets the
+ * core's claims decide which replica does each job.
+ */
+@NullMarked
+package dev.chorus.app.schedule;
+
+import org.jspecify.annotations.NullMarked;
