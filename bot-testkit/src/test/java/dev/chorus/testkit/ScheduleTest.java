@@ -41,7 +41,7 @@ class ScheduleTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   /** What a replica's schedule sent, and when. */
-  record Sent(Instant at, Destination to, String text) {
+  record Sent(Instant at, Destination to, String text, String once) {
     boolean inChannel(String channel) {
       return to instanceof Destination.Channel c && c.channel().value().equals(channel);
     }
@@ -56,8 +56,13 @@ class ScheduleTest {
     return new Chat() {
       @Override
       public PostedMessage post(CommunityId community, Destination destination, Card card) {
+        throw new AssertionError("a scheduled message is posted with a key that makes it go out once");
+      }
+
+      @Override
+      public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
         synchronized (sent) {
-          sent.add(new Sent(chat.clock().instant(), destination, card.plainText()));
+          sent.add(new Sent(chat.clock().instant(), destination, card.plainText(), once));
         }
         return platform.post(community, destination, card);
       }
@@ -128,6 +133,8 @@ class ScheduleTest {
       }
     }
 
+    // Every scheduled message had a key of its own, for platforms that can refuse a second try.
+    assertThat(sent).extracting(Sent::once).doesNotHaveDuplicates();
     // Deadlines: each question closed once, at its deadline, with its outcome posted once.
     var outcomes = sent.stream().filter(s -> s.text().matches("(?s)Q\\d closed: .*")).toList();
     assertThat(outcomes).extracting(s -> s.text().substring(0, 2) + " " + s.at()).containsExactly(

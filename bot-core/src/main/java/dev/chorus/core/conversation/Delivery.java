@@ -42,7 +42,10 @@ public final class Delivery {
       // The change is already saved: whatever fails from here on is told as such, never as "not saved".
       if (effect instanceof Effect.Post post) {
         try {
-          var message = chat.post(community, destination(community, post.place()), withLinks(community, post.card()));
+          var destination = destination(community, post.place());
+          var card = withLinks(community, post.card());
+          var message = post.once() == null ? chat.post(community, destination, card)
+              : chat.postOnce(community, destination, card, post.once());
           if (post.link() != null) {
             links.link(community, message, post.link());
           }

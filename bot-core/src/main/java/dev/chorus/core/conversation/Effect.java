@@ -10,8 +10,17 @@ import org.jspecify.annotations.Nullable;
 /** What Chorus does in answer: public messages posted or edited, and private answers to the member. */
 public sealed interface Effect {
 
-  /** Posted for everyone; the message is linked to the target so reactions and edits find it. */
-  record Post(Place place, Card card, @Nullable Target link) implements Effect {}
+  /**
+   * Posted for everyone; the message is linked to the target so reactions and edits find it.
+   *
+   * @param once for a message that must go out once however often it is tried (a scheduled one),
+   *     a key naming it; null for the others
+   */
+  record Post(Place place, Card card, @Nullable Target link, @Nullable String once) implements Effect {
+    public Post(Place place, Card card, @Nullable Target link) {
+      this(place, card, link, null);
+    }
+  }
 
   /** Every message showing the target now shows this card. */
   record Edit(Target target, Card card) implements Effect {}

@@ -167,14 +167,14 @@ public final class RunSchedule {
         if (commit instanceof Questions.CommitResult.Conflict) {
           continue;
         }
-        undelivered += delivery.deliver(community, decision.effects()).size();
+        undelivered += delivery.deliver(community, once(decision.effects(), job)).size();
         closed = true;
       } else if (!q.open() && closedByThisDeadline(q, seen.deadline())) {
         // Closed by a replica that died before it marked the job done: its outcome may never have
         // been posted, so it is posted (again).
         var outcome = q.latestOutcome().orElseThrow();
         undelivered += delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(q.channel()),
-            Cards.outcome(q, outcome), new Target.OutcomeMessage(q.id())))).size();
+            Cards.outcome(q, outcome), new Target.OutcomeMessage(q.id()), job))).size();
         closed = true;
       }
       break;
@@ -184,6 +184,17 @@ public final class RunSchedule {
       observer.scheduled("deadline-close", undelivered == 0);
     }
     return new Report(closed ? 1 : 0, 0, 0, 0, undelivered);
+  }
+
+  /** The posts of a scheduled job, each keyed so that a platform can refuse it a second time. */
+  private static List<Effect> once(List<Effect> effects, String job) {
+    var keyed = new ArrayList<Effect>(effects.size());
+    int n = 0;
+    for (var effect : effects) {
+      keyed.add(effect instanceof Effect.Post post
+          ? new Effect.Post(post.place(), post.card(), post.link(), n++ == 0 ? job : job + "#" + n) : effect);
+    }
+    return keyed;
   }
 
   private static boolean closedByThisDeadline(Question q, Instant deadline) {
@@ -216,7 +227,7 @@ public final class RunSchedule {
         continue;
       }
       int failed = delivery.deliver(community, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null))).size();
+          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null, job))).size();
       stores.claims().done(community, job, KEEP_REMINDED);
       observer.scheduled("reminder", failed == 0);
       sent += failed == 0 ? 1 : 0;
@@ -262,7 +273,7 @@ public final class RunSchedule {
           .thenComparing(l -> -newActivity(l))
           .thenComparing(l -> l.question().id()));
       undelivered = delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(digest.channel()),
-          DigestCards.channel(lines, now), null))).size();
+          DigestCards.channel(lines, now), null, job))).size();
       posted = undelivered == 0 ? 1 : 0;
       observer.scheduled("channel-digest", undelivered == 0);
     }
@@ -325,7 +336,7 @@ public final class RunSchedule {
       awaiting.sort(Comparator.comparing((DigestCards.Awaiting a) -> a.question().deadline(),
           Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(a -> a.question().id()));
       undelivered = delivery.deliver(community, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null))).size();
+          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null, job))).size();
       sent = undelivered == 0 ? 1 : 0;
       observer.scheduled("personal-digest", undelivered == 0);
     }

@@ -15,6 +15,18 @@ public interface Chat {
    */
   PostedMessage post(CommunityId community, Destination destination, Card card);
 
+  /**
+   * Posts a card that must go out once even if this very post is tried again: a scheduled message
+   * whose replica died before marking it sent is posted again by another. A platform with such a
+   * key (Discord's message {@code nonce} with {@code enforce_nonce}) uses {@code once} for it; the
+   * others post as usual.
+   *
+   * @param once the same for every try of the same message, and for no other message
+   */
+  default PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
+    return post(community, destination, card);
+  }
+
   /** Replaces what a message shows; adapters may coalesce rapid edits of one message. */
   void edit(CommunityId community, PostedMessage message, Card card);
 }
