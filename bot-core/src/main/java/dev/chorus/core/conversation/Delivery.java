@@ -84,8 +84,12 @@ public final class Delivery {
 
   /** The card with each link pointing at the message that shows its target; a link to nothing stays plain words. */
   private Card withLinks(CommunityId community, Card card) {
+    if (!card.hasLinks()) {
+      // The common case, a tally edit among them: nothing to find, nothing to copy.
+      return card;
+    }
     return card.mapTexts(text -> {
-      if (text.spans().stream().noneMatch(span -> span instanceof Text.Span.Link)) {
+      if (!text.hasLinks()) {
         return text;
       }
       var spans = new ArrayList<Text.Span>();

@@ -23,6 +23,19 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
     return of(new Block.Paragraph(text));
   }
 
+  /** Whether any text of the card links to a message. */
+  public boolean hasLinks() {
+    for (var block : blocks) {
+      if (block instanceof Block.Heading heading && heading.text().hasLinks()
+          || block instanceof Block.Paragraph paragraph && paragraph.text().hasLinks()
+          || block instanceof Block.Fields fields && fields.fields().stream().anyMatch(f -> f.value().hasLinks())
+          || block instanceof Block.Bullets bullets && bullets.items().stream().anyMatch(Text::hasLinks)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The same card with every text changed by {@code change}; member words in quotes stay as they are. */
   public Card mapTexts(UnaryOperator<Text> change) {
     var mapped = new ArrayList<Block>(blocks.size());

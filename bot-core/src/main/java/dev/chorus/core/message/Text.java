@@ -28,6 +28,15 @@ public record Text(List<Span> spans) {
     return new Builder();
   }
 
+  public boolean hasLinks() {
+    for (var span : spans) {
+      if (span instanceof Span.Link) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The words without any rendering, for tests and logs that hold no member text. */
   public String plainText() {
     var out = new StringBuilder();
