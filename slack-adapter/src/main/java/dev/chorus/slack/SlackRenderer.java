@@ -1,0 +1,214 @@
+package dev.chorus.slack;
+
+import dev.chorus.core.export.Json;
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Text;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a core {@link Card} as Slack messages: Block Kit sections in {@code mrkdwn}, buttons in
+ * actions blocks. Within Slack's limits — at most 50 blocks a message, 3,000 characters a section,
+ * 25 buttons an actions block — a card too long for one message continues in the next, split
+ * between lines or words, never inside a word unless one word alone is too long.
+ */
+public final class SlackRenderer {
+  public static final int MOST_BLOCKS = 50;
+  public static final int LONGEST_SECTION = 3_000;
+  static final int MOST_BUTTONS = 25;
+  static final int LONGEST_BUTTON_LABEL = 75;
+  /** Kept well under Slack's limit on a whole message's text. */
+  static final int LONGEST_MESSAGE = 12_000;
+  /** The notification text; Slack shows it where blocks cannot be shown. */
+  static final int LONGEST_FALLBACK = 3_000;
+  private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  /**
+   * One message as {@code chat.postMessage} takes it.
+   *
+   * @param text the notification text
+   * @param blocks the Block Kit blocks
+   */
+  public record SlackMessage(String text, List<Map<String, Object>> blocks) {
+    public SlackMessage {
+      blocks = List.copyOf(blocks);
+    }
+
+    /** The blocks as the JSON array Slack's {@code blocks} argument takes. */
+    public String blocksJson() {
+      return Json.compact(blocks);
+    }
+  }
+
+  public List<SlackMessage> render(Card card) {
+    var blocks = new ArrayList<Map<String, Object>>();
+    for (var block : card.blocks()) {
+      if (block instanceof Block.Heading heading) {
+        sections(blocks, "*" + inline(heading.text()) + "*");
+      } else if (block instanceof Block.Paragraph paragraph) {
+        sections(blocks, inline(paragraph.text()));
+      } else if (block instanceof Block.Quote quote) {
+        var lines = new StringBuilder();
+        for (var line : SlackText.neutral(quote.memberWords()).split("\n", -1)) {
+          lines.append(lines.length() == 0 ? "" : "\n").append("> ").append(line);
+        }
+        sections(blocks, lines.toString());
+      } else if (block instanceof Block.Fields fields) {
+        var lines = new ArrayList<String>();
+        for (var field : fields.fields()) {
+          lines.add("*" + SlackText.escape(field.label()) + ":* " + inline(field.value()));
+        }
+        sections(blocks, String.join("\n", lines));
+      } else if (block instanceof Block.Bullets bullets) {
+        var lines = new ArrayList<String>();
+        for (var item : bullets.items()) {
+          lines.add("• " + inline(item));
+        }
+        sections(blocks, String.join("\n", lines));
+      }
+    }
+    for (int from = 0; from < card.buttons().size(); from += MOST_BUTTONS) {
+      var elements = new ArrayList<Object>();
+      for (var button : card.buttons().subList(from, Math.min(card.buttons().size(), from + MOST_BUTTONS))) {
+        var element = new LinkedHashMap<String, Object>();
+        element.put("type", "button");
+        element.put("text", plain(clip(button.label(), LONGEST_BUTTON_LABEL)));
+        element.put("action_id", button.action());
+        element.put("value", button.action());
+        elements.add(element);
+      }
+      var actions = new LinkedHashMap<String, Object>();
+      actions.put("type", "actions");
+      actions.put("elements", elements);
+      blocks.add(actions);
+    }
+    return messages(card, blocks);
+  }
+
+  /** Blocks into messages of at most {@link #MOST_BLOCKS} blocks and {@link #LONGEST_MESSAGE} characters. */
+  private static List<SlackMessage> messages(Card card, List<Map<String, Object>> blocks) {
+    var messages = new ArrayList<SlackMessage>();
+    var current = new ArrayList<Map<String, Object>>();
+    int length = 0;
+    for (var block : blocks) {
+      int blockLength = textLength(block);
+      if (!current.isEmpty() && (current.size() == MOST_BLOCKS || length + blockLength > LONGEST_MESSAGE)) {
+        messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : "(continued)", current));
+        current = new ArrayList<>();
+        length = 0;
+      }
+      current.add(block);
+      length += blockLength;
+    }
+    if (!current.isEmpty() || messages.isEmpty()) {
+      messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : "(continued)", current));
+    }
+    return messages;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int textLength(Map<String, Object> block) {
+    var text = block.get("text");
+    return text instanceof Map<?, ?> map ? String.valueOf(((Map<String, Object>) map).get("text")).length() : 0;
+  }
+
+  private static String fallback(Card card) {
+    var words = card.plainText();
+    var firstLine = words.lines().findFirst().orElse("");
+    return SlackText.escape(clip(firstLine, LONGEST_FALLBACK));
+  }
+
+  /** Text in {@code mrkdwn}: Chorus's words escaped, members' words neutralised, times in each reader's zone. */
+  static String inline(Text text) {
+    var out = new StringBuilder();
+    for (var span : text.spans()) {
+      if (span instanceof Text.Span.Plain plain) {
+        out.append(SlackText.escape(plain.text()));
+      } else if (span instanceof Text.Span.Quoted quoted) {
+        out.append(SlackText.memberInline(quoted.text()));
+      } else if (span instanceof Text.Span.Moment moment) {
+        out.append("<!date^").append(moment.at().getEpochSecond()).append("^{date_short_pretty} {time}|")
+            .append(FALLBACK_TIME.format(moment.at())).append('>');
+      } else if (span instanceof Text.Span.Link link) {
+        out.append(SlackText.escape(link.label()));
+      }
+    }
+    return out.toString();
+  }
+
+  /** One or more sections holding the text, cut between lines, else between words, within the limit. */
+  private static void sections(List<Map<String, Object>> blocks, String mrkdwn) {
+    if (mrkdwn.isEmpty()) {
+      return;
+    }
+    for (var part : cut(mrkdwn, LONGEST_SECTION)) {
+      var text = new LinkedHashMap<String, Object>();
+      text.put("type", "mrkdwn");
+      text.put("text", part);
+      // Slack would otherwise turn bare names and addresses into links and mentions.
+      text.put("verbatim", true);
+      var section = new LinkedHashMap<String, Object>();
+      section.put("type", "section");
+      section.put("text", text);
+      blocks.add(section);
+    }
+  }
+
+  static List<String> cut(String text, int longest) {
+    var parts = new ArrayList<String>();
+    var rest = text;
+    // A quote continues as a quote in the next part; its "> " is no place to cut.
+    boolean quoted = text.startsWith("> ");
+    int floor = quoted ? 2 : 0;
+    while (rest.length() > longest) {
+      int at = rest.lastIndexOf('\n', longest);
+      int skip = 1;
+      if (at <= floor) {
+        at = rest.lastIndexOf(' ', longest);
+      }
+      if (at <= floor) {
+        at = longest;
+        skip = 0;
+        // Never inside an escape (&amp;) or between the halves of a character.
+        int amp = rest.lastIndexOf('&', at - 1);
+        if (amp > floor && amp > at - 6 && rest.indexOf(';', amp) >= at) {
+          at = amp;
+        }
+        if (Character.isLowSurrogate(rest.charAt(at))) {
+          at--;
+        }
+      }
+      parts.add(rest.substring(0, at));
+      rest = rest.substring(at + skip);
+      if (quoted && !rest.startsWith("> ")) {
+        rest = "> " + rest;
+      }
+    }
+    if (!rest.isEmpty()) {
+      parts.add(rest);
+    }
+    return parts;
+  }
+
+  private static Map<String, Object> plain(String text) {
+    var map = new LinkedHashMap<String, Object>();
+    map.put("type", "plain_text");
+    map.put("text", text);
+    return map;
+  }
+
+  /** Chorus's own short words cut to a limit, marked as cut. */
+  private static String clip(String words, int longest) {
+    if (words.length() <= longest) {
+      return words;
+    }
+    int at = words.lastIndexOf(' ', longest - 1);
+    return words.substring(0, at > 0 ? at : longest - 1) + "…";
+  }
+}
