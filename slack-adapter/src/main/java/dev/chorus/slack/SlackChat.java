@@ -1,0 +1,157 @@
+package dev.chorus.slack;
+
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsCompletionException;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.PostedMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chorus's messages in Slack, through the asynchronous Web API client (which queues calls within
+ * Slack's rate limits and waits out a 429's {@code Retry-After}). A message is known by its channel
+ * and timestamp ({@code C123:1700000000.000100}), the pair Slack's reaction events name.
+ */
+public final class SlackChat implements Chat {
+  /** Long enough for a call queued behind Slack's rate limits; a hung call must not hold a worker forever. */
+  static final Duration LONGEST_CALL = Duration.ofSeconds(30);
+  /** A 429 is waited out this many times for one call, each wait at most {@link #LONGEST_WAIT}. */
+  static final int MOST_RETRIES = 3;
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
+  private final Function<CommunityId, AsyncMethodsClient> clients;
+  private final SlackRenderer renderer = new SlackRenderer();
+
+  /**
+   * @param clients the Web API client of a workspace, by community ({@code slack:T123})
+   */
+  public SlackChat(Function<CommunityId, AsyncMethodsClient> clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public PostedMessage post(CommunityId community, Destination destination, Card card) {
+    var client = clients.apply(community);
+    String channel;
+    String thread = null;
+    if (destination instanceof Destination.Channel c) {
+      channel = c.channel().value();
+    } else if (destination instanceof Destination.Thread t) {
+      channel = t.channel().value();
+      thread = SlackIds.timestamp(t.anchorMessageId());
+    } else {
+      var member = ((Destination.Direct) destination).member().value();
+      var opened = call(() -> client.conversationsOpen(ConversationsOpenRequest.builder().users(List.of(member)).build()),
+          "Chorus could not open a direct message with that member");
+      channel = opened.getChannel().getId();
+    }
+    String first = null;
+    for (var message : renderer.render(card)) {
+      var request = ChatPostMessageRequest.builder().channel(channel).threadTs(thread).text(message.text())
+          .blocksAsString(message.blocksJson()).unfurlLinks(false).unfurlMedia(false).linkNames(false).build();
+      var posted = call(() -> client.chatPostMessage(request), "Slack did not take Chorus's message");
+      if (first == null) {
+        first = posted.getTs();
+      }
+    }
+    return new PostedMessage(SlackIds.message(new ChannelId(channel), first), destination);
+  }
+
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card) {
+    // A card that needs several messages is edited in its first; the rest keep what they said.
+    var first = renderer.render(card).get(0);
+    var request = ChatUpdateRequest.builder().channel(SlackIds.channel(message.id()).value())
+        .ts(SlackIds.timestamp(message.id())).text(first.text()).blocksAsString(first.blocksJson()).build();
+    var client = clients.apply(community);
+    call(() -> client.chatUpdate(request), "Slack did not take Chorus's edit");
+  }
+
+  /**
+   * Makes the call and waits for it. The client queues calls within Slack's rate limits; when Slack
+   * still answers 429, the call is made again after its {@code Retry-After}, so nothing is lost.
+   */
+  private static <T extends SlackApiTextResponse> T call(Supplier<CompletableFuture<T>> request, String failure) {
+    for (int attempt = 0; ; attempt++) {
+      T response;
+      try {
+        response = request.get().get(LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChatException(failure + ": it was interrupted. Please try again.", e);
+      } catch (ExecutionException | TimeoutException e) {
+        var wait = retryAfter(e);
+        if (wait != null && attempt < MOST_RETRIES) {
+          pause(wait);
+          continue;
+        }
+        throw new ChatException("Slack could not be reached just now, so the channel may not show the change yet.", e);
+      }
+      if (!response.isOk()) {
+        throw new ChatException(explain(response.getError(), failure));
+      }
+      return response;
+    }
+  }
+
+  /** How long Slack asked to wait, when the failure is its 429; null for any other failure. */
+  static @Nullable Duration retryAfter(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MethodsCompletionException completion && completion.getSlackApiException() != null) {
+        cause = completion.getSlackApiException();
+      }
+      if (cause instanceof SlackApiException api && api.getResponse() != null && api.getResponse().code() == 429) {
+        var header = api.getResponse().header("Retry-After");
+        long seconds;
+        try {
+          seconds = header == null ? 1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+          seconds = 1;
+        }
+        return Duration.ofSeconds(Math.max(1, Math.min(seconds, LONGEST_WAIT.toSeconds())));
+      }
+    }
+    return null;
+  }
+
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatException("Chorus was stopped while Slack asked it to wait.", e);
+    }
+  }
+
+  /** Slack's error codes in words a member can act on; never a token or a raw payload. */
+  static String explain(String error, String failure) {
+    return switch (String.valueOf(error)) {
+      case "not_in_channel", "channel_not_found" ->
+          "Chorus is not in this channel: invite it with /invite @Chorus, then try again.";
+      case "is_archived" -> "This channel is archived, so Chorus cannot post in it.";
+      case "cannot_dm_bot", "user_not_found", "user_disabled" -> "Chorus cannot send that member a direct message.";
+      case "restricted_action", "not_allowed_token_type", "missing_scope" ->
+          "Chorus lacks a Slack permission for this; whoever installed it can reinstall it with the scopes it asks for.";
+      case "msg_too_long", "invalid_blocks" -> failure + ": it was too long for Slack.";
+      case "ratelimited" -> "Slack is busy; the change is saved and will show shortly.";
+      default -> failure + ".";
+    };
+  }
+}

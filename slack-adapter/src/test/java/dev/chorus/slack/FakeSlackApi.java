@@ -1,0 +1,139 @@
+package dev.chorus.slack;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Slack's Web API as far as Chorus calls it, on 127.0.0.1: records every call and enforces Slack's
+ * rules — the bot token, at most 50 blocks and 3,000 characters a section, channels Chorus is not
+ * in — and answers a 429 with {@code Retry-After} when told to.
+ */
+final class FakeSlackApi implements AutoCloseable {
+  static final String TOKEN = "xoxb-test-token";
+  static final String NOT_IN = "CNOTIN";
+
+  /** One call as Slack received it. */
+  record Call(String method, Map<String, String> params, Instant at, int status) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new ArrayList<>();
+  private final List<String> violations = new ArrayList<>();
+  private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  private final AtomicLong timestamps = new AtomicLong(1_700_000_000_000_100L);
+
+  FakeSlackApi() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/", this::handle);
+    server.start();
+  }
+
+  /** The base URL to give the Web API client. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** The next call of the method is answered 429 with {@code Retry-After: seconds}. */
+  void rateLimitNext(String method, int seconds) {
+    rateLimited.put(method, seconds);
+  }
+
+  synchronized List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  synchronized List<String> violations() {
+    return List.copyOf(violations);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    var method = exchange.getRequestURI().getPath().substring("/api/".length());
+    var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    var params = new LinkedHashMap<String, String>();
+    for (var pair : body.split("&")) {
+      if (!pair.isEmpty()) {
+        int eq = pair.indexOf('=');
+        params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    Integer retryAfter = rateLimited.remove(method);
+    if (retryAfter != null) {
+      record(method, params, 429);
+      exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
+      respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+      return;
+    }
+    record(method, params, 200);
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+      return;
+    }
+    var answer = switch (method) {
+      case "chat.postMessage", "chat.update" -> message(method, params);
+      case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
+      default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+    };
+    respond(exchange, 200, answer);
+  }
+
+  private String message(String method, Map<String, String> params) {
+    var channel = params.get("channel");
+    if (NOT_IN.equals(channel)) {
+      return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+    }
+    var blocks = JsonParser.parseString(params.getOrDefault("blocks", "[]")).getAsJsonArray();
+    if (blocks.size() > 50) {
+      violation(method + " with " + blocks.size() + " blocks");
+      return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+    }
+    for (var block : blocks) {
+      var text = ((JsonObject) block).getAsJsonObject("text");
+      if (text != null && text.get("text").getAsString().length() > 3_000) {
+        violation(method + " with a section of " + text.get("text").getAsString().length() + " characters");
+        return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+      }
+    }
+    var ts = method.equals("chat.update") ? params.get("ts") : next();
+    return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+  }
+
+  private String next() {
+    long n = timestamps.incrementAndGet();
+    return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+  }
+
+  private synchronized void record(String method, Map<String, String> params, int status) {
+    calls.add(new Call(method, params, Instant.now(), status));
+  }
+
+  private synchronized void violation(String what) {
+    violations.add(what);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    var bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.chorus.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.message.Block;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.Text;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Chorus's messages through the real Slack Web API client, against a fake Slack on 127.0.0.1. */
+class SlackChatTest {
+  private static final CommunityId WORKSPACE = SlackIds.community("T1");
+  private final FakeSlackApi slack;
+  private final Slack client;
+  private final SlackChat chat;
+
+  SlackChatTest() throws Exception {
+    slack = new FakeSlackApi();
+    var config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(slack.url());
+    client = Slack.getInstance(config);
+    chat = new SlackChat(community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    slack.close();
+    client.close();
+  }
+
+  private static Card card(String words) {
+    return Card.of(new Block.Paragraph(Text.builder().plain("View: ").quoted(words).build()));
+  }
+
+  @Test
+  void aCardIsPostedInTheChannelAndItsThreadAndEditedInPlace() {
+    var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), card("<!channel> hello"));
+    assertThat(posted.id()).isEqualTo("C1:1700000000.000101");
+    var reply = chat.post(WORKSPACE, new Destination.Thread(new ChannelId("C1"), posted.id()), card("in the thread"));
+    chat.edit(WORKSPACE, posted, card("edited"));
+
+    var posts = slack.calls("chat.postMessage");
+    assertThat(posts).hasSize(2);
+    assertThat(posts.get(0).params()).containsEntry("channel", "C1").containsEntry("link_names", "0");
+    assertThat(posts.get(0).params().get("blocks")).contains("&lt;!channel&gt; hello").doesNotContain("<!channel>");
+    assertThat(posts.get(1).params()).containsEntry("thread_ts", "1700000000.000101");
+    assertThat(reply.id()).isEqualTo("C1:1700000000.000102");
+    assertThat(slack.calls("chat.update").get(0).params()).containsEntry("ts", "1700000000.000101")
+        .containsEntry("channel", "C1");
+    assertThat(slack.violations()).isEmpty();
+  }
+
+  @Test
+  void aDirectMessageOpensTheConversationFirst() {
+    var posted = chat.post(WORKSPACE, new Destination.Direct(new MemberId("U7")), card("a reminder"));
+    assertThat(slack.calls("conversations.open").get(0).params()).containsEntry("users", "U7");
+    assertThat(posted.id()).startsWith("DU7:");
+  }
+
+  @Test
+  void aRateLimitedCallWaitsForRetryAfterAndNothingIsLost() {
+    slack.rateLimitNext("chat.postMessage", 1);
+    var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), card("after the wait"));
+    var posts = slack.calls("chat.postMessage");
+    assertThat(posts).extracting(FakeSlackApi.Call::status).containsExactly(429, 200);
+    assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(posted.id()).startsWith("C1:");
+  }
+
+  @Test
+  void aChannelChorusIsNotInIsToldPlainly() {
+    assertThatThrownBy(() -> chat.post(WORKSPACE, new Destination.Channel(new ChannelId(FakeSlackApi.NOT_IN)), card("x")))
+        .isInstanceOf(ChatException.class)
+        .extracting(e -> ((ChatException) e).memberMessage())
+        .isEqualTo("Chorus is not in this channel: invite it with /invite @Chorus, then try again.");
+  }
+
+  @Test
+  void aCardTooLongForOneMessageGoesOutAsSeveralWithinSlacksLimits() {
+    var blocks = new java.util.ArrayList<Block>();
+    for (int i = 0; i < 60; i++) {
+      blocks.add(new Block.Quote(("a long view " + i + " ").repeat(300)));
+    }
+    var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), new Card(blocks, java.util.List.of(),
+        java.util.List.of()));
+    assertThat(slack.calls("chat.postMessage").size()).isGreaterThan(1);
+    assertThat(slack.violations()).isEmpty();
+    assertThat(posted.id()).isEqualTo("C1:1700000000.000101");
+  }
+}
