@@ -50,6 +50,15 @@ final class FakeSlackApi implements AutoCloseable {
     rateLimited.put(method, seconds);
   }
 
+  /** Waits until the method has been called {@code count} times, at most five seconds. */
+  List<Call> await(String method, int count) throws InterruptedException {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (calls(method).size() < count && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    return calls(method);
+  }
+
   synchronized List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
@@ -84,6 +93,12 @@ final class FakeSlackApi implements AutoCloseable {
     var answer = switch (method) {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
+      case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"UBOT\","
+          + "\"bot_id\":\"B1\"}";
+      case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";
+      case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"" + params.get("user")
+          + "\",\"is_admin\":false,\"is_owner\":false,\"is_bot\":false,\"profile\":{\"display_name\":\"Member "
+          + params.get("user") + "\",\"real_name\":\"\"}}}";
       default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
     };
     respond(exchange, 200, answer);

@@ -1,0 +1,180 @@
+package dev.chorus.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.users.UsersInfoRequest;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.chorus.core.Chorus;
+import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.message.Card;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Slack's events as Chorus's: {@code /respond}, reactions on messages and button presses become
+ * core {@link Inbound}s. Every request is acknowledged at once, within Slack's three seconds, and
+ * handled on the executor; what Chorus says privately goes back as an ephemeral message. Slack's
+ * event id (kept through retries) is the core's event id, so a retried event changes state once.
+ */
+public final class SlackEvents {
+  private static final System.Logger LOG = System.getLogger(SlackEvents.class.getName());
+
+  private final Chorus chorus;
+  private final Function<CommunityId, AsyncMethodsClient> clients;
+  private final Executor executor;
+  private final SlackRenderer renderer = new SlackRenderer();
+  private final Map<String, Actor> members = new ConcurrentHashMap<>();
+
+  public SlackEvents(Chorus chorus, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
+    this.chorus = chorus;
+    this.clients = clients;
+    this.executor = executor;
+  }
+
+  /** Registers the handlers on a Bolt app, whichever transport (Socket Mode or HTTP) feeds it. */
+  public App register(App app) {
+    app.command("/respond", (request, context) -> {
+      var p = request.getPayload();
+      var community = SlackIds.community(p.getTeamId());
+      var channel = new ChannelId(p.getChannelId());
+      var text = p.getText() == null || p.getText().isBlank() ? "/respond" : "/respond " + p.getText();
+      // A slash command is never retried by Slack; its trigger id names this invocation.
+      var event = new EventId("command:" + p.getTriggerId());
+      var actor = Actor.member(p.getUserId(), p.getUserName() == null ? p.getUserId() : p.getUserName());
+      work(community, channel, p.getUserId(), () -> chorus.handle(new Inbound.CommandInvoked(community, channel,
+          known(community, actor), event, text)));
+      return context.ack();
+    });
+    app.event(ReactionAddedEvent.class, (payload, context) -> {
+      var e = payload.getEvent();
+      if (e.getItem() != null && "message".equals(e.getItem().getType())) {
+        var community = SlackIds.community(payload.getTeamId());
+        var channel = new ChannelId(e.getItem().getChannel());
+        boolean bot = e.getUser().equals(context.getBotUserId());
+        work(community, channel, null, () -> chorus.handle(new Inbound.ReactionAdded(community, channel,
+            actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
+            SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
+      }
+      return context.ack();
+    });
+    app.event(ReactionRemovedEvent.class, (payload, context) -> {
+      var e = payload.getEvent();
+      if (e.getItem() != null && "message".equals(e.getItem().getType())) {
+        var community = SlackIds.community(payload.getTeamId());
+        var channel = new ChannelId(e.getItem().getChannel());
+        boolean bot = e.getUser().equals(context.getBotUserId());
+        work(community, channel, null, () -> chorus.handle(new Inbound.ReactionRemoved(community, channel,
+            actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
+            SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
+      }
+      return context.ack();
+    });
+    app.blockAction(Pattern.compile(".+"), (request, context) -> {
+      var p = request.getPayload();
+      if (p.getChannel() != null && p.getMessage() != null && !p.getActions().isEmpty()) {
+        var community = SlackIds.community(p.getTeam().getId());
+        var channel = new ChannelId(p.getChannel().getId());
+        var user = p.getUser().getId();
+        var action = p.getActions().get(0).getActionId();
+        var message = SlackIds.message(channel, p.getMessage().getTs());
+        work(community, channel, user, () -> chorus.handle(new Inbound.ButtonPressed(community, channel,
+            actor(community, user, false), new EventId("action:" + p.getTriggerId()), message, action)));
+      }
+      return context.ack();
+    });
+    return app;
+  }
+
+  /** Handles on the executor, then tells the member privately what Chorus answered. */
+  private void work(CommunityId community, ChannelId channel, @Nullable String member, Supplier<List<Effect.Private>> handle) {
+    executor.execute(() -> {
+      try {
+        var answers = handle.get();
+        if (member != null) {
+          for (var answer : answers) {
+            reply(community, channel, member, answer);
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "a Slack event failed: " + e.getClass().getSimpleName());
+      }
+    });
+  }
+
+  private void reply(CommunityId community, ChannelId channel, String member, Effect.Private answer) {
+    Card card;
+    if (answer instanceof Effect.Reply reply) {
+      card = reply.card();
+    } else if (answer instanceof Effect.Attachment file) {
+      // Files go up with files.getUploadURLExternal in a later step; meanwhile the member is told.
+      card = Card.text(dev.chorus.core.message.Text.of("The export " + file.fileName()
+          + " is ready, but this version of Chorus cannot upload files to Slack yet."));
+    } else {
+      card = Card.text(dev.chorus.core.message.Text.of(
+          "That opens a form, which this version of Chorus cannot show in Slack yet: type the command with its text."));
+    }
+    for (var message : renderer.render(card)) {
+      var request = ChatPostEphemeralRequest.builder().channel(channel.value()).user(member).text(message.text())
+          .blocksAsString(message.blocksJson()).build();
+      try {
+        var response = clients.apply(community).chatPostEphemeral(request).get(SlackChat.LONGEST_CALL.toMillis(),
+            TimeUnit.MILLISECONDS);
+        if (!response.isOk()) {
+          LOG.log(Level.WARNING, "Slack refused a private reply: {0}", response.getError());
+        }
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        LOG.log(Level.WARNING, "a private reply did not reach Slack: " + e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private Actor known(CommunityId community, Actor fromCommand) {
+    var key = community.value() + "/" + fromCommand.id().value();
+    var cached = members.get(key);
+    return cached != null ? cached : fromCommand;
+  }
+
+  /** The member as Slack describes them (display name, admin rights), asked once per member. */
+  private Actor actor(CommunityId community, String user, boolean bot) {
+    if (bot) {
+      return new Actor(new MemberId(user), user, false, false, true);
+    }
+    return members.computeIfAbsent(community.value() + "/" + user, key -> {
+      try {
+        var info = clients.apply(community).usersInfo(UsersInfoRequest.builder().user(user).build())
+            .get(SlackChat.LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+        if (info.isOk() && info.getUser() != null) {
+          var u = info.getUser();
+          var profile = u.getProfile();
+          var name = profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()
+              ? profile.getDisplayName() : profile != null && profile.getRealName() != null ? profile.getRealName() : u.getName();
+          return new Actor(new MemberId(user), name == null ? user : name, u.isAdmin() || u.isOwner(), false, u.isBot());
+        }
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return Actor.member(user, user);
+    });
+  }
+}

@@ -1,0 +1,156 @@
+package dev.chorus.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import dev.chorus.core.Chorus;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.testkit.Conversation;
+import dev.chorus.testkit.InMemoryStores;
+import dev.chorus.testkit.MutableClock;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real Bolt app with Chorus's handlers, fed signed requests as Slack sends them, against a fake Slack. */
+class SlackEventsTest {
+  private static final String SECRET = "test-signing-secret";
+  private final FakeSlackApi slack;
+  private final Slack client;
+  private final AppConfig config;
+  private final App app;
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final InMemoryStores stores = new InMemoryStores(MutableClock.at("2026-11-02T09:00:00Z"));
+
+  SlackEventsTest() throws Exception {
+    slack = new FakeSlackApi();
+    var slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(slack.url());
+    client = Slack.getInstance(slackConfig);
+    config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
+    var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
+        community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
+    var chorus = new Chorus(stores.stores(), new SlackChat(clients), new Pseudonyms(Conversation.TEST_SECRET),
+        MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
+    app = new SlackEvents(chorus, clients, executor).register(new App(config));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    executor.shutdownNow();
+    slack.close();
+    client.close();
+  }
+
+  /** Sends a request as Slack would, signed (or not) at the given time; the status and how long the answer took. */
+  private record Answer(int status, Duration took) {}
+
+  private Answer send(String body, String contentType, Instant signedAt, String secret, Map<String, String> extra)
+      throws Exception {
+    var timestamp = String.valueOf(signedAt.getEpochSecond());
+    var mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    var signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    var headers = new java.util.HashMap<String, List<String>>();
+    headers.put("Content-Type", List.of(contentType));
+    headers.put("X-Slack-Request-Timestamp", List.of(timestamp));
+    headers.put("X-Slack-Signature", List.of(signature));
+    extra.forEach((k, v) -> headers.put(k, List.of(v)));
+    var request = new SlackRequestParser(config).parse(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events")
+        .requestBody(body).headers(new RequestHeaders(headers)).remoteAddress("127.0.0.1").build());
+    long started = System.nanoTime();
+    var response = app.run(request);
+    return new Answer(response.getStatusCode(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private Answer command(String user, String text, String trigger) throws Exception {
+    var body = "token=x&team_id=T1&team_domain=test&channel_id=C1&channel_name=general&user_id=" + user + "&user_name=" + user
+        + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + trigger
+        + "&response_url=" + URLEncoder.encode(slack.url() + "response", StandardCharsets.UTF_8);
+    return send(body, "application/x-www-form-urlencoded", Instant.now(), SECRET, Map.of());
+  }
+
+  private Answer reaction(String user, String messageTs, String emoji, String eventId, Map<String, String> extra)
+      throws Exception {
+    var body = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\""
+        + eventId + "\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user
+        + "\",\"reaction\":\"" + emoji + "\",\"item_user\":\"UBOT\",\"item\":{\"type\":\"message\",\"channel\":\"C1\",\"ts\":\""
+        + messageTs + "\"},\"event_ts\":\"1700000000.000900\"}}";
+    return send(body, "application/json", Instant.now(), SECRET, extra);
+  }
+
+  @Test
+  void aCommandIsAcknowledgedAtOnceAndAnsweredPrivatelyOnceHandled() throws Exception {
+    var answer = command("U1", "open Should we sign the letter? <!channel>", "tr1");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.took()).isLessThan(Duration.ofSeconds(3));
+    var posts = slack.await("chat.postMessage", 1);
+    assertThat(posts.get(0).params().get("blocks")).contains("Should we sign the letter? &lt;!channel&gt;");
+    var ephemeral = slack.await("chat.postEphemeral", 1);
+    assertThat(ephemeral.get(0).params()).containsEntry("user", "U1").containsEntry("channel", "C1");
+    assertThat(ephemeral.get(0).params().get("blocks")).contains("Q1 is open");
+    assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1))).isPresent();
+  }
+
+  @Test
+  void anUnsignedWronglySignedOrStaleRequestIsRefusedAndChangesNothing() throws Exception {
+    var body = "token=x&team_id=T1&channel_id=C1&user_id=U1&user_name=u&command=%2Frespond&text=open+Sneaky&trigger_id=t";
+    assertThat(send(body, "application/x-www-form-urlencoded", Instant.now(), "not-the-secret", Map.of()).status())
+        .isEqualTo(401);
+    assertThat(send(body, "application/x-www-form-urlencoded", Instant.now().minus(Duration.ofMinutes(10)), SECRET,
+        Map.of()).status()).isEqualTo(401);
+    Thread.sleep(300);
+    assertThat(stores.questions().communities()).isEmpty();
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void aRetriedReactionEventChangesStateOnce() throws Exception {
+    command("U1", "open Retries", "tr1");
+    slack.await("chat.postEphemeral", 1);
+    command("U1", "We should retry safely", "tr2");
+    slack.await("chat.postEphemeral", 2);
+    var community = SlackIds.community("T1");
+    var statement = stores.links().messagesOf(community, new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    assertThat(statement).hasSize(1);
+    var ts = SlackIds.timestamp(statement.get(0).id());
+
+    for (int retry = 0; retry <= 3; retry++) {
+      var extra = retry == 0 ? Map.<String, String>of()
+          : Map.of("X-Slack-Retry-Num", String.valueOf(retry), "X-Slack-Retry-Reason", "http_timeout");
+      assertThat(reaction("U2", ts, "+1", "Ev0001", extra).status()).isEqualTo(200);
+    }
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < until && stores.questions().find(community, new QuestionId(1)).orElseThrow()
+        .statement(new StatementId(1)).orElseThrow().votes().isEmpty()) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(300);
+    var q = stores.questions().find(community, new QuestionId(1)).orElseThrow();
+    assertThat(q.statement(new StatementId(1)).orElseThrow().votes()).containsOnlyKeys(new MemberKey("U2"));
+    // Recorded once: the question moved by exactly one revision for the four deliveries.
+    assertThat(q.revision()).isEqualTo(3);
+  }
+}
