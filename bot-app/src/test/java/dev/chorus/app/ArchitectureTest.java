@@ -51,7 +51,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule adaptersUseNoSpring = noClasses()
-      .that().resideInAnyPackage("dev.chorus.shell..")
+      .that().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.slack..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
       .because("Spring is the composition root's business; adapters are wired by it");
 }

@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * rules — the bot token, at most 50 blocks and 3,000 characters a section, channels Chorus is not
  * in — and answers a 429 with {@code Retry-After} when told to.
  */
-final class FakeSlackApi implements AutoCloseable {
-  static final String TOKEN = "xoxb-test-token";
-  static final String NOT_IN = "CNOTIN";
+public final class FakeSlackApi implements AutoCloseable {
+  public static final String TOKEN = "xoxb-test-token";
+  public static final String NOT_IN = "CNOTIN";
 
   /** One call as Slack received it. */
-  record Call(String method, Map<String, String> params, Instant at, int status) {}
+  public record Call(String method, Map<String, String> params, Instant at, int status) {}
 
   private final HttpServer server;
   private final List<Call> calls = new ArrayList<>();
@@ -34,24 +34,24 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
   private final AtomicLong timestamps = new AtomicLong(1_700_000_000_000_100L);
 
-  FakeSlackApi() throws IOException {
+  public FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::handle);
     server.start();
   }
 
   /** The base URL to give the Web API client. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
   /** The next call of the method is answered 429 with {@code Retry-After: seconds}. */
-  void rateLimitNext(String method, int seconds) {
+  public void rateLimitNext(String method, int seconds) {
     rateLimited.put(method, seconds);
   }
 
   /** Waits until the method has been called {@code count} times, at most five seconds. */
-  List<Call> await(String method, int count) throws InterruptedException {
+  public List<Call> await(String method, int count) throws InterruptedException {
     long until = System.nanoTime() + 5_000_000_000L;
     while (calls(method).size() < count && System.nanoTime() < until) {
       Thread.sleep(20);
@@ -59,11 +59,11 @@ final class FakeSlackApi implements AutoCloseable {
     return calls(method);
   }
 
-  synchronized List<Call> calls(String method) {
+  public synchronized List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
-  synchronized List<String> violations() {
+  public synchronized List<String> violations() {
     return List.copyOf(violations);
   }
 

@@ -30,8 +30,12 @@ class RunCommand implements ApplicationRunner {
           + "SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN for Discord. Serving health and metrics only.");
       return;
     }
-    LOG.log(Level.WARNING, "Platform settings are present ({0}), but this build has no platform adapters yet: "
-        + "serving health and metrics only.", slack && discord ? "Slack and Discord" : slack ? "Slack" : "Discord");
+    if (slack) {
+      LOG.log(Level.WARNING, "Slack is on: Slack's requests are taken at POST /slack/events (HTTP mode).");
+    }
+    if (discord) {
+      LOG.log(Level.WARNING, "DISCORD_TOKEN is set, but this build has no Discord adapter yet.");
+    }
   }
 
   private boolean present(String name) {

@@ -1,0 +1,39 @@
+package dev.chorus.app.slack;
+
+import dev.chorus.slack.SlackPlatform;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Slack's Events and Interactivity request URL in HTTP mode: {@code POST /slack/events}. */
+@RestController
+@ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
+public class SlackEventsEndpoint {
+  private final SlackPlatform platform;
+
+  SlackEventsEndpoint(SlackPlatform platform) {
+    this.platform = platform;
+  }
+
+  @PostMapping("/slack/events")
+  ResponseEntity<String> events(HttpServletRequest request) throws Exception {
+    // The exact bytes Slack signed: read raw, never re-encoded.
+    var body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (var name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+    }
+    var answer = platform.handle(body, headers, request.getRemoteAddr());
+    return ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()))
+        .body(answer.body());
+  }
+}

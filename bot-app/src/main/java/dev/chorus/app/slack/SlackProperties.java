@@ -1,0 +1,25 @@
+package dev.chorus.app.slack;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Slack's settings (DESIGN §11): {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN},
+ * {@code SLACK_SIGNING_SECRET}, {@code CHORUS_SLACK_API_URL}. Empty means unset; secrets never show
+ * in {@link #toString()}.
+ */
+@ConfigurationProperties(prefix = "chorus.slack")
+public record SlackProperties(
+    @Nullable String botToken, @Nullable String appToken, @Nullable String signingSecret, @Nullable String apiUrl) {
+
+  static @Nullable String present(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "SlackProperties[botToken=" + (present(botToken) == null ? "unset" : "hidden") + ", appToken="
+        + (present(appToken) == null ? "unset" : "hidden") + ", signingSecret="
+        + (present(signingSecret) == null ? "unset" : "hidden") + ", apiUrl=" + apiUrl + "]";
+  }
+}

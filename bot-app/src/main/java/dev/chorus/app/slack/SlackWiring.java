@@ -1,0 +1,58 @@
+package dev.chorus.app.slack;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Observer;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Chat;
+import dev.chorus.slack.SlackPlatform;
+import dev.chorus.slack.SlackSettings;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts Slack when {@code SLACK_BOT_TOKEN} is set. HTTP mode needs {@code SLACK_SIGNING_SECRET}, so
+ * that every request to {@code /slack/events} is verified; without it start-up stops and says so.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
+public class SlackWiring {
+  /** Workers for acknowledged events: enough for bursts of votes, bounded so a flood cannot exhaust memory. */
+  static final int WORKERS = 8;
+  static final int QUEUED = 10_000;
+
+  @Bean(destroyMethod = "close")
+  SlackPlatform slackPlatform(SlackProperties properties, Stores stores, Pseudonyms pseudonyms, Clock clock,
+      Settings settings, Observer observer) {
+    var token = SlackProperties.present(properties.botToken());
+    var secret = SlackProperties.present(properties.signingSecret());
+    if (secret == null) {
+      throw new IllegalStateException(SlackProperties.present(properties.appToken()) != null
+          ? "SLACK_APP_TOKEN is set, but Socket Mode is not in this build yet: set SLACK_SIGNING_SECRET for HTTP mode."
+          : "SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET: Chorus cannot verify Slack's requests. "
+              + "Set SLACK_SIGNING_SECRET (the app's Basic Information page shows it).");
+    }
+    var api = SlackProperties.present(properties.apiUrl());
+    var executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED),
+        runnable -> {
+          var thread = new Thread(runnable, "chorus-slack");
+          thread.setDaemon(true);
+          return thread;
+        });
+    return new SlackPlatform(new SlackSettings(token, null, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
+        chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
+  }
+
+  /** The platform scheduled work posts to. */
+  @Bean
+  Chat slackChat(SlackPlatform platform) {
+    return platform.chat();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.core.Stores;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.slack.FakeSlackApi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/** The running application with Slack in HTTP mode, against a fake Slack: signed requests in, Web API calls out. */
+class SlackHttpIT {
+  private static final String SECRET = "it-signing-secret";
+
+  @TempDir
+  Path data;
+
+  private static HttpRequest signed(URI uri, String body, Instant at, String secret) throws Exception {
+    var timestamp = String.valueOf(at.getEpochSecond());
+    var mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    var signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  @Test
+  void aSignedSlashCommandOpensAQuestionAndAnUnsignedOneIsRefused() throws Exception {
+    var redis = EmbeddedRedis.start(data.resolve("redis"));
+    try (var slack = new FakeSlackApi();
+        var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
+            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-it-secret-0123456789",
+            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
+            "--chorus.slack.api-url=" + slack.url())) {
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      var uri = URI.create("http://127.0.0.1:" + port + "/slack/events");
+      var http = HttpClient.newHttpClient();
+      var body = "token=x&team_id=T1&channel_id=C1&user_id=U1&user_name=ana&command=%2Frespond&text="
+          + URLEncoder.encode("open Shall we answer the consultation? <!channel>", StandardCharsets.UTF_8)
+          + "&trigger_id=tr1&response_url=x";
+
+      var refused = http.send(signed(uri, body, Instant.now(), "a-wrong-secret"), HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(401);
+
+      long started = System.nanoTime();
+      var accepted = http.send(signed(uri, body, Instant.now(), SECRET), HttpResponse.BodyHandlers.ofString());
+      var took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(accepted.statusCode()).isEqualTo(200);
+      assertThat(took).isLessThan(Duration.ofSeconds(3));
+
+      var posts = slack.await("chat.postMessage", 1);
+      assertThat(posts).hasSize(1);
+      assertThat(posts.get(0).params().get("blocks")).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+      assertThat(slack.await("chat.postEphemeral", 1)).hasSize(1);
+      assertThat(app.getBean(Stores.class).questions().find(new CommunityId("slack:T1"), new QuestionId(1))).isPresent();
+      assertThat(slack.violations()).isEmpty();
+    } finally {
+      redis.close();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.chorus.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.AsyncMethodsClient;
+import dev.chorus.core.Chorus;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.message.Chat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * Chorus in one Slack workspace: the Web API client (at {@code CHORUS_SLACK_API_URL}), the Bolt app
+ * with Chorus's handlers, and the {@link Chat} Chorus posts through. HTTP mode: Slack's requests
+ * arrive through {@link #handle}, which verifies their signature (401 otherwise).
+ */
+public final class SlackPlatform implements AutoCloseable {
+  private final Slack slack;
+  private final AppConfig config;
+  private final App app;
+  private final SlackChat chat;
+  private final ExecutorService executor;
+
+  /** What the HTTP endpoint answers Slack. */
+  public record HttpAnswer(int status, String contentType, String body) {}
+
+  /**
+   * @param chorus builds Chorus around the chat it is given
+   * @param executor where events are handled once acknowledged
+   */
+  public SlackPlatform(SlackSettings settings, Function<Chat, Chorus> chorus, ExecutorService executor) {
+    var slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    this.slack = Slack.getInstance(slackConfig);
+    this.executor = executor;
+    Function<CommunityId, AsyncMethodsClient> clients =
+        community -> slack.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
+    this.chat = new SlackChat(clients);
+    var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
+    if (settings.signingSecret() != null) {
+      builder.signingSecret(settings.signingSecret());
+    }
+    this.config = builder.build();
+    this.app = new SlackEvents(chorus.apply(chat), clients, executor).register(new App(config));
+  }
+
+  public Chat chat() {
+    return chat;
+  }
+
+  /** One request from Slack to the events URL, answered as Bolt answers it. */
+  public HttpAnswer handle(String body, Map<String, List<String>> headers, String remoteAddress) throws Exception {
+    var request = new SlackRequestParser(config).parse(SlackRequestParser.HttpRequest.builder()
+        .requestUri("/slack/events").requestBody(body).headers(new RequestHeaders(headers))
+        .remoteAddress(remoteAddress).build());
+    var response = app.run(request);
+    return new HttpAnswer(response.getStatusCode(),
+        response.getContentType() == null ? "text/plain" : response.getContentType(),
+        response.getBody() == null ? "" : response.getBody());
+  }
+
+  @Override
+  public void close() throws Exception {
+    executor.shutdown();
+    slack.close();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.chorus.slack;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach Slack (DESIGN §11): {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN} (Socket Mode),
+ * {@code SLACK_SIGNING_SECRET} (HTTP mode), {@code CHORUS_SLACK_API_URL}. Secrets never show in
+ * {@link #toString()}.
+ */
+public record SlackSettings(String botToken, @Nullable String appToken, @Nullable String signingSecret, String apiUrl) {
+  public static final String DEFAULT_API_URL = "https://slack.com/api/";
+
+  public SlackSettings {
+    Objects.requireNonNull(botToken, "botToken");
+    Objects.requireNonNull(apiUrl, "apiUrl");
+    if (!apiUrl.endsWith("/")) {
+      apiUrl = apiUrl + "/";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SlackSettings[botToken=hidden, appToken=" + (appToken == null ? "unset" : "hidden") + ", signingSecret="
+        + (signingSecret == null ? "unset" : "hidden") + ", apiUrl=" + apiUrl + "]";
+  }
+}
