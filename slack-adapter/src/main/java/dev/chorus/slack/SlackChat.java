@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import com.slack.api.methods.request.reactions.ReactionsAddRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Card;
@@ -16,6 +17,7 @@ import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +73,26 @@ public final class SlackChat implements Chat {
         first = posted.getTs();
       }
     }
+    // The vote reactions, seeded so members vote with one click (core's reactions map these names back).
+    for (var emoji : card.seededReactions()) {
+      var name = REACTION_NAMES.get(emoji);
+      if (name != null) {
+        var ts = first;
+        var target = channel;
+        try {
+          call(() -> client.reactionsAdd(ReactionsAddRequest.builder().channel(target).timestamp(ts).name(name).build()),
+              "Slack did not take Chorus's reaction");
+        } catch (ChatException e) {
+          // The message stands; members can still add the reaction themselves or vote by command.
+        }
+      }
+    }
     return new PostedMessage(SlackIds.message(new ChannelId(channel), first), destination);
   }
+
+  /** Slack's names for the vote emoji Chorus seeds. */
+  static final Map<String, String> REACTION_NAMES = Map.of("👍", "+1", "👎", "-1", "🤷", "shrug",
+      "✅", "white_check_mark", "❌", "x", "✋", "raised_hand");
 
   @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {

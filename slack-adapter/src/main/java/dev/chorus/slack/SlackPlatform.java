@@ -12,7 +12,10 @@ import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Chat;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -24,7 +27,11 @@ public final class SlackPlatform implements AutoCloseable {
   private final Slack slack;
   private final AppConfig config;
   private final App app;
-  private final SlackChat chat;
+  /** Slack allows about one update a second per channel; a tally is edited at most every two seconds. */
+  static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
+
+  private final Chat chat;
+  private final ScheduledExecutorService timer;
   private final ExecutorService executor;
 
   /** What the HTTP endpoint answers Slack. */
@@ -41,7 +48,12 @@ public final class SlackPlatform implements AutoCloseable {
     this.executor = executor;
     Function<CommunityId, AsyncMethodsClient> clients =
         community -> slack.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
-    this.chat = new SlackChat(clients);
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-slack-edits");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.chat = new CoalescedEdits(new SlackChat(clients), timer, EDIT_WINDOW);
     var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
     if (settings.signingSecret() != null) {
       builder.signingSecret(settings.signingSecret());
@@ -68,6 +80,7 @@ public final class SlackPlatform implements AutoCloseable {
   @Override
   public void close() throws Exception {
     executor.shutdown();
+    timer.shutdown();
     slack.close();
   }
 }

@@ -13,6 +13,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.vote.Reactions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class SlackChatTest {
     assertThat(slack.calls("chat.update").get(0).params()).containsEntry("ts", "1700000000.000101")
         .containsEntry("channel", "C1");
     assertThat(slack.violations()).isEmpty();
+  }
+
+  @Test
+  void theVoteReactionsAreSeededByTheirSlackNamesAndCountWhenMembersUseThem() {
+    var card = new Card(java.util.List.of(new Block.Paragraph(Text.of("V1 · view"))), java.util.List.of(),
+        java.util.List.of("👍", "👎", "🤷"));
+    var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), card);
+    var seeded = slack.calls("reactions.add");
+    assertThat(seeded).extracting(c -> c.params().get("name")).containsExactly("+1", "-1", "shrug");
+    assertThat(seeded).allSatisfy(c -> assertThat(c.params()).containsEntry("timestamp", SlackIds.timestamp(posted.id())));
+    // Every name Chorus seeds is read back by the core as the same vote as its emoji.
+    SlackChat.REACTION_NAMES.forEach((emoji, name) -> {
+      assertThat(Reactions.statementChoice(name)).as(name).isEqualTo(Reactions.statementChoice(emoji));
+      assertThat(Reactions.draftChoice(name)).as(name).isEqualTo(Reactions.draftChoice(emoji));
+    });
   }
 
   @Test

@@ -1,0 +1,100 @@
+package dev.chorus.slack;
+
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.PostedMessage;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * At most one edit of a message per window (DESIGN §3.2: a live tally is edited about once every two
+ * seconds however fast votes arrive). The first edit goes out at once; later ones within the window
+ * wait, and only the newest card is sent when the window ends, so nothing shown is ever older than
+ * what was last asked for.
+ */
+public final class CoalescedEdits implements Chat {
+  private static final System.Logger LOG = System.getLogger(CoalescedEdits.class.getName());
+
+  private final Chat platform;
+  private final ScheduledExecutorService timer;
+  private final long windowNanos;
+  private final Map<String, Slot> slots = new HashMap<>();
+
+  /** One message's edits: when the last went out, and the newest waiting, if any. */
+  private static final class Slot {
+    long lastSent;
+    @Nullable PostedMessage message;
+    @Nullable CommunityId community;
+    @Nullable Card waiting;
+  }
+
+  public CoalescedEdits(Chat platform, ScheduledExecutorService timer, Duration window) {
+    this.platform = platform;
+    this.timer = timer;
+    this.windowNanos = window.toNanos();
+  }
+
+  @Override
+  public PostedMessage post(CommunityId community, Destination destination, Card card) {
+    return platform.post(community, destination, card);
+  }
+
+  @Override
+  public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
+    return platform.postOnce(community, destination, card, once);
+  }
+
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card) {
+    var key = community.value() + "/" + message.id();
+    long now = System.nanoTime();
+    synchronized (slots) {
+      var slot = slots.computeIfAbsent(key, k -> new Slot());
+      if (slot.waiting != null) {
+        // A send is already planned for the end of the window: it will carry this newer card.
+        slot.waiting = card;
+        return;
+      }
+      long wait = slot.lastSent == 0 ? 0 : slot.lastSent + windowNanos - now;
+      if (wait > 0) {
+        slot.waiting = card;
+        slot.message = message;
+        slot.community = community;
+        timer.schedule(() -> sendWaiting(key), wait, TimeUnit.NANOSECONDS);
+        return;
+      }
+      slot.lastSent = now;
+    }
+    platform.edit(community, message, card);
+  }
+
+  private void sendWaiting(String key) {
+    Card card;
+    PostedMessage message;
+    CommunityId community;
+    synchronized (slots) {
+      var slot = slots.get(key);
+      if (slot == null || slot.waiting == null) {
+        return;
+      }
+      card = slot.waiting;
+      message = slot.message;
+      community = slot.community;
+      slot.waiting = null;
+      slot.lastSent = System.nanoTime();
+    }
+    try {
+      platform.edit(community, message, card);
+    } catch (RuntimeException e) {
+      // Nobody waits for this edit; the next vote edits the message again.
+      LOG.log(Level.WARNING, "a coalesced edit did not reach the platform: " + e.getClass().getSimpleName());
+    }
+  }
+}
