@@ -57,4 +57,24 @@ class DeployFilesTest {
       assertThat(readme).as(variable).contains("`" + variable + "`");
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSlackManifestIsValidYamlAskingForExactlyTheScopesTheCodeUses() throws Exception {
+    var manifest = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml()
+        .load(Files.readString(Path.of("..", "deploy", "slack", "manifest.yaml")));
+    var scopes = (List<String>) ((java.util.Map<String, Object>) ((java.util.Map<String, Object>) manifest.get("oauth_config"))
+        .get("scopes")).get("bot");
+    assertThat(new java.util.TreeSet<>(scopes)).isEqualTo(dev.chorus.slack.SlackScopes.all());
+    var features = (java.util.Map<String, Object>) manifest.get("features");
+    var commands = (List<java.util.Map<String, Object>>) features.get("slash_commands");
+    assertThat(commands).extracting(c -> c.get("command")).containsExactly("/respond");
+    var settings = (java.util.Map<String, Object>) manifest.get("settings");
+    var events = (java.util.Map<String, Object>) settings.get("event_subscriptions");
+    assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("reaction_added", "reaction_removed");
+    assertThat(dev.chorus.slack.SlackScopes.BY_EVENT.keySet()).containsAll((List<String>) events.get("bot_events"));
+    var interactivity = (java.util.Map<String, Object>) settings.get("interactivity");
+    assertThat(List.of(commands.get(0).get("url"), events.get("request_url"), interactivity.get("request_url")))
+        .allMatch(url -> String.valueOf(url).endsWith("/slack/events"));
+  }
 }

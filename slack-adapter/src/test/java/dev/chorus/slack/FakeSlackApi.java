@@ -63,6 +63,13 @@ public final class FakeSlackApi implements AutoCloseable {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
+  /** Every Web API method called so far. */
+  public synchronized java.util.Set<String> methods() {
+    var methods = new java.util.TreeSet<String>();
+    calls.forEach(c -> methods.add(c.method()));
+    return methods;
+  }
+
   public synchronized List<String> violations() {
     return List.copyOf(violations);
   }

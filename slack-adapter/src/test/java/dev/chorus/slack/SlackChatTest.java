@@ -35,6 +35,7 @@ class SlackChatTest {
 
   @AfterEach
   void stop() throws Exception {
+    assertThat(SlackScopes.BY_METHOD.keySet()).containsAll(slack.methods());
     slack.close();
     client.close();
   }

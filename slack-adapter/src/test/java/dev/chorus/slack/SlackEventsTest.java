@@ -58,6 +58,8 @@ class SlackEventsTest {
 
   @AfterEach
   void stop() throws Exception {
+    // Whatever a test made Chorus call, the scopes in the manifest cover it.
+    assertThat(SlackScopes.BY_METHOD.keySet()).containsAll(slack.methods());
     executor.shutdownNow();
     slack.close();
     client.close();

@@ -1,0 +1,38 @@
+package dev.chorus.slack;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The bot scopes Chorus asks for, each for a Web API method it calls or an event it takes, and no
+ * other (least privilege). {@code deploy/slack/manifest.yaml} must ask for exactly these; a test
+ * reads both.
+ */
+public final class SlackScopes {
+  private SlackScopes() {}
+
+  /** Each Web API method the adapter calls, with the scope it needs (none for {@code auth.test}). */
+  public static final Map<String, String> BY_METHOD = Map.of(
+      "chat.postMessage", "chat:write",
+      "chat.update", "chat:write",
+      "chat.postEphemeral", "chat:write",
+      "conversations.open", "im:write",
+      "reactions.add", "reactions:write",
+      "users.info", "users:read",
+      "auth.test", "");
+
+  /** Scopes needed to receive what Chorus listens to: the slash command and reactions. */
+  public static final Map<String, String> BY_EVENT = Map.of(
+      "/respond", "commands",
+      "reaction_added", "reactions:read",
+      "reaction_removed", "reactions:read");
+
+  /** Every scope, sorted. */
+  public static Set<String> all() {
+    var scopes = new TreeSet<String>();
+    BY_METHOD.values().stream().filter(s -> !s.isEmpty()).forEach(scopes::add);
+    scopes.addAll(BY_EVENT.values());
+    return scopes;
+  }
+}
