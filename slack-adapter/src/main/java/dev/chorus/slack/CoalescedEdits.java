@@ -72,7 +72,21 @@ public final class CoalescedEdits implements Chat {
       }
       slot.lastSent = now;
     }
-    platform.edit(community, message, card);
+    try {
+      platform.edit(community, message, card);
+    } finally {
+      sent(key);
+    }
+  }
+
+  /** The window runs from when the platform took the edit, so it sees the edits at least a window apart. */
+  private void sent(String key) {
+    synchronized (slots) {
+      var slot = slots.get(key);
+      if (slot != null) {
+        slot.lastSent = System.nanoTime();
+      }
+    }
   }
 
   private void sendWaiting(String key) {
@@ -82,6 +96,12 @@ public final class CoalescedEdits implements Chat {
     synchronized (slots) {
       var slot = slots.get(key);
       if (slot == null || slot.waiting == null) {
+        return;
+      }
+      long early = slot.lastSent + windowNanos - System.nanoTime();
+      if (early > 0) {
+        // The last edit finished later than planned: wait out the rest of its window.
+        timer.schedule(() -> sendWaiting(key), early, TimeUnit.NANOSECONDS);
         return;
       }
       card = slot.waiting;
@@ -95,6 +115,8 @@ public final class CoalescedEdits implements Chat {
     } catch (RuntimeException e) {
       // Nobody waits for this edit; the next vote edits the message again.
       LOG.log(Level.WARNING, "a coalesced edit did not reach the platform: " + e.getClass().getSimpleName());
+    } finally {
+      sent(key);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.users.UsersInfoRequest;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.chorus.core.Chorus;
@@ -57,8 +58,8 @@ public final class SlackEvents {
       // A slash command is never retried by Slack; its trigger id names this invocation.
       var event = new EventId("command:" + p.getTriggerId());
       var actor = Actor.member(p.getUserId(), p.getUserName() == null ? p.getUserId() : p.getUserName());
-      work(community, channel, p.getUserId(), () -> chorus.handle(new Inbound.CommandInvoked(community, channel,
-          known(community, actor), event, text)));
+      work(community, channel, p.getUserId(), p.getTriggerId(), () -> chorus.handle(new Inbound.CommandInvoked(community,
+          channel, known(community, actor), event, text)));
       return context.ack();
     });
     app.event(ReactionAddedEvent.class, (payload, context) -> {
@@ -67,7 +68,7 @@ public final class SlackEvents {
         var community = SlackIds.community(payload.getTeamId());
         var channel = new ChannelId(e.getItem().getChannel());
         boolean bot = e.getUser().equals(context.getBotUserId());
-        work(community, channel, null, () -> chorus.handle(new Inbound.ReactionAdded(community, channel,
+        work(community, channel, null, null, () -> chorus.handle(new Inbound.ReactionAdded(community, channel,
             actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
             SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
       }
@@ -79,7 +80,7 @@ public final class SlackEvents {
         var community = SlackIds.community(payload.getTeamId());
         var channel = new ChannelId(e.getItem().getChannel());
         boolean bot = e.getUser().equals(context.getBotUserId());
-        work(community, channel, null, () -> chorus.handle(new Inbound.ReactionRemoved(community, channel,
+        work(community, channel, null, null, () -> chorus.handle(new Inbound.ReactionRemoved(community, channel,
             actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
             SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
       }
@@ -93,28 +94,67 @@ public final class SlackEvents {
         var user = p.getUser().getId();
         var action = p.getActions().get(0).getActionId();
         var message = SlackIds.message(channel, p.getMessage().getTs());
-        work(community, channel, user, () -> chorus.handle(new Inbound.ButtonPressed(community, channel,
+        work(community, channel, user, p.getTriggerId(), () -> chorus.handle(new Inbound.ButtonPressed(community, channel,
             actor(community, user, false), new EventId("action:" + p.getTriggerId()), message, action)));
       }
+      return context.ack();
+    });
+    app.viewSubmission(SlackForms.CALLBACK, (request, context) -> {
+      var p = request.getPayload();
+      var community = SlackIds.community(p.getTeam().getId());
+      var opened = SlackForms.opened(p.getView().getPrivateMetadata());
+      var user = p.getUser().getId();
+      var fields = SlackForms.values(p.getView().getState().getValues());
+      // A submission is not retried by Slack; the view's id names it.
+      var event = new EventId("view:" + p.getView().getId());
+      work(community, opened.channel(), user, null, () -> chorus.handle(new Inbound.FormSubmitted(community,
+          opened.channel(), actor(community, user, false), event, opened.formId(), fields)));
       return context.ack();
     });
     return app;
   }
 
   /** Handles on the executor, then tells the member privately what Chorus answered. */
-  private void work(CommunityId community, ChannelId channel, @Nullable String member, Supplier<List<Effect.Private>> handle) {
+  /**
+   * @param trigger the interaction's trigger id, for opening a form (valid for three seconds)
+   */
+  private void work(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
+      Supplier<List<Effect.Private>> handle) {
     executor.execute(() -> {
       try {
         var answers = handle.get();
         if (member != null) {
           for (var answer : answers) {
-            reply(community, channel, member, answer);
+            if (answer instanceof Effect.ShowForm form && trigger != null) {
+              openForm(community, channel, member, trigger, form);
+            } else {
+              reply(community, channel, member, answer);
+            }
           }
         }
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "a Slack event failed: " + e.getClass().getSimpleName());
       }
     });
+  }
+
+  private void openForm(CommunityId community, ChannelId channel, String member, String trigger, Effect.ShowForm form) {
+    try {
+      var response = clients.apply(community).viewsOpen(ViewsOpenRequest.builder().triggerId(trigger)
+          .viewAsString(SlackForms.modal(form.form(), channel)).build())
+          .get(SlackChat.LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+      if (response.isOk()) {
+        return;
+      }
+      LOG.log(Level.WARNING, "Slack did not open a form: {0}", response.getError());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.log(Level.WARNING, "a form did not reach Slack: " + e.getClass().getSimpleName());
+    }
+    reply(community, channel, member, Effect.Reply.of("Slack did not open the form in time. Type the command with "
+        + "its text instead, for example /respond <your view> or /respond open <title>."));
   }
 
   private void reply(CommunityId community, ChannelId channel, String member, Effect.Private answer) {
@@ -127,7 +167,8 @@ public final class SlackEvents {
           + " is ready, but this version of Chorus cannot upload files to Slack yet."));
     } else {
       card = Card.text(dev.chorus.core.message.Text.of(
-          "That opens a form, which this version of Chorus cannot show in Slack yet: type the command with its text."));
+          "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
+              + "command with its text instead."));
     }
     for (var message : renderer.render(card)) {
       var request = ChatPostEphemeralRequest.builder().channel(channel.value()).user(member).text(message.text())

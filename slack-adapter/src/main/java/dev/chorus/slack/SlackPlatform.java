@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsConfig;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Chat;
@@ -44,6 +45,7 @@ public final class SlackPlatform implements AutoCloseable {
   public SlackPlatform(SlackSettings settings, Function<Chat, Chorus> chorus, ExecutorService executor) {
     var slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    slackConfig.setMethodsConfig(methodsConfig());
     this.slack = Slack.getInstance(slackConfig);
     this.executor = executor;
     Function<CommunityId, AsyncMethodsClient> clients =
@@ -60,6 +62,16 @@ public final class SlackPlatform implements AutoCloseable {
     }
     this.config = builder.build();
     this.app = new SlackEvents(chorus.apply(chat), clients, executor).register(new App(config));
+  }
+
+  /**
+   * The client's own queue and rate-limit bookkeeping: the library's default is one shared by every
+   * client in the process.
+   */
+  public static MethodsConfig methodsConfig() {
+    var methods = new MethodsConfig();
+    methods.setExecutorName("chorus-" + java.util.UUID.randomUUID());
+    return methods;
   }
 
   public Chat chat() {

@@ -20,6 +20,7 @@ public final class SlackScopes {
       "conversations.open", "im:write",
       "reactions.add", "reactions:write",
       "users.info", "users:read",
+      "views.open", "",
       "auth.test", "");
 
   /** Scopes needed to receive what Chorus listens to: the slash command and reactions. */

@@ -101,6 +101,8 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
       case "reactions.add" -> "{\"ok\":true}";
+      case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
+          : "{\"ok\":false,\"error\":\"invalid_trigger_id\"}";
       case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"UBOT\","
           + "\"bot_id\":\"B1\"}";
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";

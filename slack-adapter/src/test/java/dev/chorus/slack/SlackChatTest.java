@@ -29,6 +29,7 @@ class SlackChatTest {
     slack = new FakeSlackApi();
     var config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slack.url());
+    config.setMethodsConfig(SlackPlatform.methodsConfig());
     client = Slack.getInstance(config);
     chat = new SlackChat(community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
   }

@@ -47,6 +47,7 @@ class SlackEventsTest {
     slack = new FakeSlackApi();
     var slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(slack.url());
+    slackConfig.setMethodsConfig(SlackPlatform.methodsConfig());
     client = Slack.getInstance(slackConfig);
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
     var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
@@ -154,5 +155,35 @@ class SlackEventsTest {
     assertThat(q.statement(new StatementId(1)).orElseThrow().votes()).containsOnlyKeys(new MemberKey("U2"));
     // Recorded once: the question moved by exactly one revision for the four deliveries.
     assertThat(q.revision()).isEqualTo(3);
+  }
+
+  @Test
+  void aBareCommandOpensTheFormAndItsSubmissionOpensTheQuestion() throws Exception {
+    assertThat(command("U1", "", "tr-form").status()).isEqualTo(200);
+
+    var opened = slack.await("views.open", 1);
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).params()).containsEntry("trigger_id", "tr-form");
+    var view = com.google.gson.JsonParser.parseString(opened.get(0).params().get("view")).getAsJsonObject();
+    assertThat(view.get("callback_id").getAsString()).isEqualTo(SlackForms.CALLBACK);
+    assertThat(view.get("title").getAsJsonObject().get("text").getAsString().length()).isLessThanOrEqualTo(24);
+    var blocks = view.getAsJsonArray("blocks");
+    assertThat(blocks.get(0).getAsJsonObject().get("block_id").getAsString()).isEqualTo("title");
+
+    var submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\",\"domain\":\"test\"},"
+        + "\"user\":{\"id\":\"U1\",\"name\":\"ana\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"x\","
+        + "\"trigger_id\":\"tr-submit\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"chorus-form\","
+        + "\"private_metadata\":" + com.google.gson.JsonParser.parseString("\"\"").toString().replace("\"\"",
+            new com.google.gson.Gson().toJson(view.get("private_metadata").getAsString()))
+        + ",\"state\":{\"values\":{\"title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"Opened by form <!here>\"}}}},"
+        + "\"hash\":\"h1\"}}";
+    var body = "payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8);
+    assertThat(send(body, "application/x-www-form-urlencoded", Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+
+    var posts = slack.await("chat.postMessage", 1);
+    assertThat(posts.get(0).params().get("blocks")).contains("Opened by form &lt;!here&gt;");
+    var q = stores.questions().find(SlackIds.community("T1"), new QuestionId(1)).orElseThrow();
+    assertThat(q.title()).isEqualTo("Opened by form <!here>");
+    assertThat(q.channel().value()).isEqualTo("C1");
   }
 }
