@@ -65,24 +65,16 @@ public final class SlackEvents {
     app.event(ReactionAddedEvent.class, (payload, context) -> {
       var e = payload.getEvent();
       if (e.getItem() != null && "message".equals(e.getItem().getType())) {
-        var community = SlackIds.community(payload.getTeamId());
-        var channel = new ChannelId(e.getItem().getChannel());
-        boolean bot = e.getUser().equals(context.getBotUserId());
-        work(community, channel, null, null, () -> chorus.handle(new Inbound.ReactionAdded(community, channel,
-            actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
-            SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
+        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), context.getBotUserId(), e.getItem().getChannel(),
+            e.getItem().getTs(), e.getReaction(), false);
       }
       return context.ack();
     });
     app.event(ReactionRemovedEvent.class, (payload, context) -> {
       var e = payload.getEvent();
       if (e.getItem() != null && "message".equals(e.getItem().getType())) {
-        var community = SlackIds.community(payload.getTeamId());
-        var channel = new ChannelId(e.getItem().getChannel());
-        boolean bot = e.getUser().equals(context.getBotUserId());
-        work(community, channel, null, null, () -> chorus.handle(new Inbound.ReactionRemoved(community, channel,
-            actor(community, e.getUser(), bot), new EventId(payload.getEventId()),
-            SlackIds.message(channel, e.getItem().getTs()), e.getReaction())));
+        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), context.getBotUserId(), e.getItem().getChannel(),
+            e.getItem().getTs(), e.getReaction(), true);
       }
       return context.ack();
     });
@@ -112,6 +104,22 @@ public final class SlackEvents {
       return context.ack();
     });
     return app;
+  }
+
+  /** A reaction on a message: a vote, or the retraction of one; the bot's own seeded reactions count as nothing. */
+  private void reaction(String team, String eventId, String user, @Nullable String botUser, String channelId,
+      String timestamp, String emoji, boolean removed) {
+    var community = SlackIds.community(team);
+    var channel = new ChannelId(channelId);
+    var event = new EventId(eventId);
+    var message = SlackIds.message(channel, timestamp);
+    // Who reacted is asked of Slack on the executor: the acknowledgement never waits for it.
+    work(community, channel, null, null, () -> {
+      var actor = actor(community, user, user.equals(botUser));
+      return chorus.handle(removed
+          ? new Inbound.ReactionRemoved(community, channel, actor, event, message, emoji)
+          : new Inbound.ReactionAdded(community, channel, actor, event, message, emoji));
+    });
   }
 
   /** Handles on the executor, then tells the member privately what Chorus answered. */

@@ -22,9 +22,9 @@ final class SlackForms {
     var view = new LinkedHashMap<String, Object>();
     view.put("type", "modal");
     view.put("callback_id", CALLBACK);
-    view.put("title", plain(clip(form.title(), LONGEST_TITLE)));
-    view.put("submit", plain("Send"));
-    view.put("close", plain("Cancel"));
+    view.put("title", SlackRenderer.plain(SlackRenderer.clip(form.title(), LONGEST_TITLE)));
+    view.put("submit", SlackRenderer.plain("Send"));
+    view.put("close", SlackRenderer.plain("Cancel"));
     view.put("private_metadata", form.id() + "\n" + channel.value());
     var blocks = new ArrayList<Object>();
     for (var field : form.fields()) {
@@ -34,13 +34,13 @@ final class SlackForms {
       element.put("multiline", field.multiline());
       element.put("max_length", field.maxLength());
       if (!field.prefill().isEmpty()) {
-        element.put("initial_value", clip(field.prefill(), LONGEST_INITIAL));
+        element.put("initial_value", SlackRenderer.clip(field.prefill(), LONGEST_INITIAL));
       }
       var input = new LinkedHashMap<String, Object>();
       input.put("type", "input");
       input.put("block_id", field.id());
       input.put("optional", !field.required());
-      input.put("label", plain(clip(field.label(), 2_000)));
+      input.put("label", SlackRenderer.plain(SlackRenderer.clip(field.label(), 2_000)));
       input.put("element", element);
       blocks.add(input);
     }
@@ -64,16 +64,5 @@ final class SlackForms {
       fields.put(block, value == null || value.getValue() == null ? "" : value.getValue());
     });
     return fields;
-  }
-
-  private static Map<String, Object> plain(String text) {
-    var map = new LinkedHashMap<String, Object>();
-    map.put("type", "plain_text");
-    map.put("text", text);
-    return map;
-  }
-
-  private static String clip(String words, int longest) {
-    return words.length() <= longest ? words : words.substring(0, longest - 1) + "…";
   }
 }

@@ -196,7 +196,7 @@ public final class SlackRenderer {
     return parts;
   }
 
-  private static Map<String, Object> plain(String text) {
+  static Map<String, Object> plain(String text) {
     var map = new LinkedHashMap<String, Object>();
     map.put("type", "plain_text");
     map.put("text", text);
@@ -204,7 +204,7 @@ public final class SlackRenderer {
   }
 
   /** Chorus's own short words cut to a limit, marked as cut. */
-  private static String clip(String words, int longest) {
+  static String clip(String words, int longest) {
     if (words.length() <= longest) {
       return words;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Slack's Events and Interactivity request URL in HTTP mode: {@code POST /slack/events}. */
 @RestController
+@Profile("!shell")
 @ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
 public class SlackEventsEndpoint {
   private final SlackPlatform platform;

@@ -14,14 +14,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts Slack when {@code SLACK_BOT_TOKEN} is set. HTTP mode needs {@code SLACK_SIGNING_SECRET}, so
+ * Starts Slack when {@code SLACK_BOT_TOKEN} is set (not in the shell, which is its own platform). HTTP mode needs {@code SLACK_SIGNING_SECRET}, so
  * that every request to {@code /slack/events} is verified; without it start-up stops and says so.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!shell")
 @ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
 public class SlackWiring {
   /** Workers for acknowledged events: enough for bursts of votes, bounded so a flood cannot exhaust memory. */
