@@ -7,14 +7,22 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.request.files.FilesGetUploadURLExternalRequest;
 import com.slack.api.methods.request.reactions.ReactionsAddRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +101,37 @@ public final class SlackChat implements Chat {
   /** Slack's names for the vote emoji Chorus seeds. */
   static final Map<String, String> REACTION_NAMES = Map.of("👍", "+1", "👎", "-1", "🤷", "shrug",
       "✅", "white_check_mark", "❌", "x", "✋", "raised_hand");
+
+  /**
+   * A file for one member (an export), in their direct messages with Chorus: Slack's two-step upload —
+   * an upload URL, the bytes, then completing the upload into the conversation.
+   */
+  public void sendFile(CommunityId community, MemberId member, String fileName, String content, String comment) {
+    var client = clients.apply(community);
+    var opened = call(() -> client.conversationsOpen(ConversationsOpenRequest.builder().users(List.of(member.value())).build()),
+        "Chorus could not open a direct message with you for the file");
+    var bytes = content.getBytes(StandardCharsets.UTF_8);
+    var upload = call(() -> client.filesGetUploadURLExternal(FilesGetUploadURLExternalRequest.builder().filename(fileName)
+        .length(bytes.length).build()), "Slack did not take the file");
+    try {
+      var response = UPLOADS.send(HttpRequest.newBuilder(URI.create(upload.getUploadUrl())).timeout(LONGEST_CALL)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() / 100 != 2) {
+        throw new ChatException("Slack did not take the file (" + response.statusCode() + "). Please try again.");
+      }
+    } catch (java.io.IOException e) {
+      throw new ChatException("Slack could not be reached to take the file. Please try again.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatException("Sending the file was interrupted. Please try again.", e);
+    }
+    call(() -> client.filesCompleteUploadExternal(FilesCompleteUploadExternalRequest.builder()
+        .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(upload.getFileId()).title(fileName).build()))
+        .channelId(opened.getChannel().getId()).initialComment(SlackText.escape(comment)).build()),
+        "Slack did not share the file");
+  }
+
+  private static final HttpClient UPLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {

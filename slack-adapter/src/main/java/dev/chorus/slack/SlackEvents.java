@@ -16,6 +16,7 @@ import dev.chorus.core.community.MemberId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChatException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,15 @@ public final class SlackEvents {
   private static final System.Logger LOG = System.getLogger(SlackEvents.class.getName());
 
   private final Chorus chorus;
+  private final SlackChat chat;
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final Executor executor;
   private final SlackRenderer renderer = new SlackRenderer();
   private final Map<String, Actor> members = new ConcurrentHashMap<>();
 
-  public SlackEvents(Chorus chorus, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
+  public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
     this.chorus = chorus;
+    this.chat = chat;
     this.clients = clients;
     this.executor = executor;
   }
@@ -170,9 +173,14 @@ public final class SlackEvents {
     if (answer instanceof Effect.Reply reply) {
       card = reply.card();
     } else if (answer instanceof Effect.Attachment file) {
-      // Files go up with files.getUploadURLExternal in a later step; meanwhile the member is told.
-      card = Card.text(dev.chorus.core.message.Text.of("The export " + file.fileName()
-          + " is ready, but this version of Chorus cannot upload files to Slack yet."));
+      String told;
+      try {
+        chat.sendFile(community, new MemberId(member), file.fileName(), file.content(), "Your export: " + file.fileName());
+        told = "The export " + file.fileName() + " is in your direct messages with Chorus.";
+      } catch (ChatException e) {
+        told = e.memberMessage();
+      }
+      card = Card.text(dev.chorus.core.message.Text.of(told));
     } else {
       card = Card.text(dev.chorus.core.message.Text.of(
           "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "

@@ -55,13 +55,14 @@ public final class SlackPlatform implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.chat = new CoalescedEdits(new SlackChat(clients), timer, EDIT_WINDOW);
+    var slackChat = new SlackChat(clients);
+    this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
     var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
     if (settings.signingSecret() != null) {
       builder.signingSecret(settings.signingSecret());
     }
     this.config = builder.build();
-    this.app = new SlackEvents(chorus.apply(chat), clients, executor).register(new App(config));
+    this.app = new SlackEvents(chorus.apply(chat), slackChat, clients, executor).register(new App(config));
   }
 
   /**

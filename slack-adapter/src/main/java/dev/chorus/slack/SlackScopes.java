@@ -13,15 +13,17 @@ public final class SlackScopes {
   private SlackScopes() {}
 
   /** Each Web API method the adapter calls, with the scope it needs (none for {@code auth.test}). */
-  public static final Map<String, String> BY_METHOD = Map.of(
-      "chat.postMessage", "chat:write",
-      "chat.update", "chat:write",
-      "chat.postEphemeral", "chat:write",
-      "conversations.open", "im:write",
-      "reactions.add", "reactions:write",
-      "users.info", "users:read",
-      "views.open", "",
-      "auth.test", "");
+  public static final Map<String, String> BY_METHOD = Map.ofEntries(
+      Map.entry("files.getUploadURLExternal", "files:write"),
+      Map.entry("files.completeUploadExternal", "files:write"),
+      Map.entry("chat.postMessage", "chat:write"),
+      Map.entry("chat.update", "chat:write"),
+      Map.entry("chat.postEphemeral", "chat:write"),
+      Map.entry("conversations.open", "im:write"),
+      Map.entry("reactions.add", "reactions:write"),
+      Map.entry("users.info", "users:read"),
+      Map.entry("views.open", ""),
+      Map.entry("auth.test", ""));
 
   /** Scopes needed to receive what Chorus listens to: the slash command and reactions. */
   public static final Map<String, String> BY_EVENT = Map.of(

@@ -63,10 +63,10 @@ public final class FakeSlackApi implements AutoCloseable {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
-  /** Every Web API method called so far. */
+  /** Every Web API method called so far (uploads to a file's upload URL are not methods). */
   public synchronized java.util.Set<String> methods() {
     var methods = new java.util.TreeSet<String>();
-    calls.forEach(c -> methods.add(c.method()));
+    calls.stream().filter(c -> !c.method().startsWith("upload/")).forEach(c -> methods.add(c.method()));
     return methods;
   }
 
@@ -77,6 +77,12 @@ public final class FakeSlackApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     var method = exchange.getRequestURI().getPath().substring("/api/".length());
     var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (method.startsWith("upload/")) {
+      // The upload URL of files.getUploadURLExternal: takes the bytes, no token.
+      record(method, Map.of("body", body), 200);
+      respond(exchange, 200, "OK - " + body.length());
+      return;
+    }
     var params = new LinkedHashMap<String, String>();
     for (var pair : body.split("&")) {
       if (!pair.isEmpty()) {
@@ -101,6 +107,8 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
       case "reactions.add" -> "{\"ok\":true}";
+      case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url() + "upload/F1\",\"file_id\":\"F1\"}";
+      case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
           : "{\"ok\":false,\"error\":\"invalid_trigger_id\"}";
       case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"UBOT\","

@@ -52,9 +52,10 @@ class SlackEventsTest {
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
     var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
         community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
-    var chorus = new Chorus(stores.stores(), new SlackChat(clients), new Pseudonyms(Conversation.TEST_SECRET),
+    var slackChat = new SlackChat(clients);
+    var chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
-    app = new SlackEvents(chorus, clients, executor).register(new App(config));
+    app = new SlackEvents(chorus, slackChat, clients, executor).register(new App(config));
   }
 
   @AfterEach
@@ -185,5 +186,23 @@ class SlackEventsTest {
     var q = stores.questions().find(SlackIds.community("T1"), new QuestionId(1)).orElseThrow();
     assertThat(q.title()).isEqualTo("Opened by form <!here>");
     assertThat(q.channel().value()).isEqualTo("C1");
+  }
+
+  @Test
+  void anExportArrivesAsAFileInTheMembersDirectMessages() throws Exception {
+    command("U1", "open Exported <!channel>", "tr1");
+    slack.await("chat.postEphemeral", 1);
+    command("U1", "export markdown", "tr2");
+
+    var completed = slack.await("files.completeUploadExternal", 1);
+    assertThat(completed).hasSize(1);
+    assertThat(completed.get(0).params()).containsEntry("channel_id", "DU1");
+    assertThat(completed.get(0).params().get("files")).contains("F1").contains("chorus-Q1.md");
+    var asked = slack.calls("files.getUploadURLExternal").get(0).params();
+    var uploaded = slack.calls("upload/F1").get(0).params().get("body");
+    assertThat(uploaded).contains("Exported");
+    assertThat(Integer.parseInt(asked.get("length"))).isEqualTo(uploaded.getBytes(StandardCharsets.UTF_8).length);
+    var told = slack.await("chat.postEphemeral", 2);
+    assertThat(told.get(1).params().get("blocks")).contains("is in your direct messages with Chorus");
   }
 }
