@@ -10,9 +10,11 @@ import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsConfig;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ public final class SlackPlatform implements AutoCloseable {
   static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
 
   private final Chat chat;
+  private final SlackChannelMembers channelMembers;
   private final ScheduledExecutorService timer;
   private final ExecutorService executor;
 
@@ -56,6 +59,7 @@ public final class SlackPlatform implements AutoCloseable {
       return thread;
     });
     var slackChat = new SlackChat(clients);
+    this.channelMembers = new SlackChannelMembers(clients, Clock.systemUTC());
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
     var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
     if (settings.signingSecret() != null) {
@@ -73,6 +77,11 @@ public final class SlackPlatform implements AutoCloseable {
     var methods = new MethodsConfig();
     methods.setExecutorName("chorus-" + java.util.UUID.randomUUID());
     return methods;
+  }
+
+  /** Who is in a channel, for reminders and digests. */
+  public ChannelMembers channelMembers() {
+    return channelMembers;
   }
 
   public Chat chat() {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 public final class SlackScopes {
   private SlackScopes() {}
 
-  /** Each Web API method the adapter calls, with the scope it needs (none for {@code auth.test}). */
+  /** Each Web API method the adapter calls, with the scopes it needs, space-separated (none for {@code auth.test}). */
   public static final Map<String, String> BY_METHOD = Map.ofEntries(
       Map.entry("files.getUploadURLExternal", "files:write"),
       Map.entry("files.completeUploadExternal", "files:write"),
@@ -20,6 +20,7 @@ public final class SlackScopes {
       Map.entry("chat.update", "chat:write"),
       Map.entry("chat.postEphemeral", "chat:write"),
       Map.entry("conversations.open", "im:write"),
+      Map.entry("conversations.members", "channels:read groups:read"),
       Map.entry("reactions.add", "reactions:write"),
       Map.entry("users.info", "users:read"),
       Map.entry("views.open", ""),
@@ -34,7 +35,7 @@ public final class SlackScopes {
   /** Every scope, sorted. */
   public static Set<String> all() {
     var scopes = new TreeSet<String>();
-    BY_METHOD.values().stream().filter(s -> !s.isEmpty()).forEach(scopes::add);
+    BY_METHOD.values().stream().filter(s -> !s.isEmpty()).forEach(s -> scopes.addAll(java.util.List.of(s.split(" "))));
     scopes.addAll(BY_EVENT.values());
     return scopes;
   }

@@ -107,6 +107,7 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
       case "reactions.add" -> "{\"ok\":true}";
+      case "conversations.members" -> members(params);
       case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url() + "upload/F1\",\"file_id\":\"F1\"}";
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
@@ -141,6 +142,19 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     var ts = method.equals("chat.update") ? params.get("ts") : next();
     return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+  }
+
+  /** C1's members, two to a page, Chorus among them; Chorus is not in CNOTIN. */
+  private static String members(Map<String, String> params) {
+    if (NOT_IN.equals(params.get("channel"))) {
+      return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+    }
+    var all = List.of("U1", "UBOT", "U2", "U3", "U4");
+    int from = params.getOrDefault("cursor", "").isEmpty() ? 0 : Integer.parseInt(params.get("cursor"));
+    var page = all.subList(from, Math.min(all.size(), from + 2));
+    var next = from + 2 < all.size() ? String.valueOf(from + 2) : "";
+    return "{\"ok\":true,\"members\":[\"" + String.join("\",\"", page) + "\"],\"response_metadata\":{\"next_cursor\":\""
+        + next + "\"}}";
   }
 
   private String next() {

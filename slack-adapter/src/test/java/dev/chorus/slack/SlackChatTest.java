@@ -115,4 +115,17 @@ class SlackChatTest {
     assertThat(slack.violations()).isEmpty();
     assertThat(posted.id()).isEqualTo("C1:1700000000.000101");
   }
+
+  @Test
+  void aChannelsMembersAreListedPageByPageWithoutChorusAndUnknownWhereSlackWillNotSay() {
+    var members = new SlackChannelMembers(community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
+        java.time.Clock.systemUTC());
+    assertThat(members.in(WORKSPACE, new ChannelId("C1"))).contains(java.util.Set.of(new MemberId("U1"), new MemberId("U2"),
+        new MemberId("U3"), new MemberId("U4")));
+    assertThat(slack.calls("conversations.members")).hasSize(3);
+    // Kept a while: the schedule asks every minute.
+    members.in(WORKSPACE, new ChannelId("C1"));
+    assertThat(slack.calls("conversations.members")).hasSize(3);
+    assertThat(members.in(WORKSPACE, new ChannelId(FakeSlackApi.NOT_IN))).isEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
@@ -50,6 +51,12 @@ public class SlackWiring {
         });
     return new SlackPlatform(new SlackSettings(token, null, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
         chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
+  }
+
+  /** Who is in a Slack channel, for reminders and digests. */
+  @Bean
+  ChannelMembers slackChannelMembers(SlackPlatform platform) {
+    return platform.channelMembers();
   }
 
   /** The platform scheduled work posts to. */
