@@ -59,7 +59,7 @@ class SlackHttpIT {
       var refused = http.send(signed(uri, body, Instant.now(), "a-wrong-secret"), HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).isEqualTo(401);
 
-      long started = System.nanoTime();
+      var started = System.nanoTime();
       var accepted = http.send(signed(uri, body, Instant.now(), SECRET), HttpResponse.BodyHandlers.ofString());
       var took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(accepted.statusCode()).isEqualTo(200);
@@ -71,6 +71,19 @@ class SlackHttpIT {
       assertThat(slack.await("chat.postEphemeral", 1)).hasSize(1);
       assertThat(app.getBean(Stores.class).questions().find(new CommunityId("slack:T1"), new QuestionId(1))).isPresent();
       assertThat(slack.violations()).isEmpty();
+
+      // With Redis gone, Slack still gets its answer in time, and the member is told nothing was saved.
+      redis.close();
+      var view = "token=x&team_id=T1&channel_id=C1&user_id=U2&user_name=ben&command=%2Frespond&text="
+          + URLEncoder.encode("My view while Redis is down", StandardCharsets.UTF_8) + "&trigger_id=tr2&response_url=x";
+      started = System.nanoTime();
+      var answered = http.send(signed(uri, view, Instant.now(), SECRET), HttpResponse.BodyHandlers.ofString());
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+      var told = slack.await("chat.postEphemeral", 2);
+      assertThat(told).hasSize(2);
+      assertThat(told.get(1).params()).containsEntry("user", "U2");
+      assertThat(told.get(1).params().get("blocks")).contains("could not save").contains("try again");
     } finally {
       redis.close();
     }

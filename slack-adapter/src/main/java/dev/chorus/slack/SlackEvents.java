@@ -116,8 +116,9 @@ public final class SlackEvents {
     var channel = new ChannelId(channelId);
     var event = new EventId(eventId);
     var message = SlackIds.message(channel, timestamp);
-    // Who reacted is asked of Slack on the executor: the acknowledgement never waits for it.
-    work(community, channel, null, null, () -> {
+    // Who reacted is asked of Slack on the executor: the acknowledgement never waits for it. What Chorus
+    // says to them (the question after a block, a refusal) goes back as an ephemeral message.
+    work(community, channel, user.equals(botUser) ? null : user, null, () -> {
       var actor = actor(community, user, user.equals(botUser));
       return chorus.handle(removed
           ? new Inbound.ReactionRemoved(community, channel, actor, event, message, emoji)

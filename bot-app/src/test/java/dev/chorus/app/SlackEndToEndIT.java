@@ -1,0 +1,192 @@
+package dev.chorus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
+import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.core.Stores;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.QuestionStatus;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.slack.FakeSlackApi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * A whole joint response with six members in Slack (HTTP mode), through the running application on
+ * its embedded Redis, against the fake Slack: every request signed as Slack signs it, every answer
+ * timed, every call Chorus makes recorded and checked against Slack's rules.
+ */
+class SlackEndToEndIT {
+  private static final String SECRET = "e2e-signing-secret";
+  private static final CommunityId WORKSPACE = new CommunityId("slack:T1");
+
+  @TempDir
+  Path data;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Duration> acknowledgements = new ArrayList<>();
+  private URI events;
+  private int triggers;
+  private int eventIds;
+
+  private int post(String body, String contentType) throws Exception {
+    var timestamp = String.valueOf(Instant.now().getEpochSecond());
+    var mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    var signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    long started = System.nanoTime();
+    var response = http.send(HttpRequest.newBuilder(events).header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    acknowledgements.add(Duration.ofNanos(System.nanoTime() - started));
+    return response.statusCode();
+  }
+
+  private void command(String user, String channel, String text) throws Exception {
+    assertThat(post("token=x&team_id=T1&channel_id=" + channel + "&user_id=" + user + "&user_name=" + user
+        + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=trig" + (++triggers)
+        + "&response_url=x", "application/x-www-form-urlencoded")).isEqualTo(200);
+  }
+
+  private void react(String user, String messageId, String emoji) throws Exception {
+    var channel = messageId.substring(0, messageId.indexOf(':'));
+    var ts = messageId.substring(messageId.indexOf(':') + 1);
+    assertThat(post("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"Ev"
+        + (++eventIds) + "\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user
+        + "\",\"reaction\":\"" + emoji + "\",\"item_user\":\"UBOT\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel
+        + "\",\"ts\":\"" + ts + "\"},\"event_ts\":\"1700000000.000900\"}}", "application/json")).isEqualTo(200);
+  }
+
+  /**
+   * Waits for what Chorus does after acknowledging. Generous: the Web API client keeps to Slack's
+   * rate limits (about one message a second per channel), so posts queue behind each other.
+   */
+  private static void until(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never happened: " + what);
+      }
+      Thread.sleep(25);
+    }
+  }
+
+  @Test
+  void sixMembersDevelopAJointResponseInSlack() throws Exception {
+    var redis = EmbeddedRedis.start(data.resolve("redis"));
+    try (var slack = new FakeSlackApi();
+        var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
+            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-e2e-secret-0123456789",
+            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
+            "--chorus.slack.api-url=" + slack.url())) {
+      events = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/slack/events");
+      var questions = app.getBean(Stores.class).questions();
+      var links = app.getBean(Stores.class).links();
+
+      // Opened by command in C1; and by the form in C2.
+      command("UANA", "C1", "open Should we answer the ministry's consultation? --for the Ministry of Health");
+      until("Q1 opened", () -> questions.find(WORKSPACE, new QuestionId(1)).isPresent());
+      command("UBEN", "C2", "");
+      var view = slack.await("views.open", 1).get(0).params().get("view");
+      var metadata = JsonParser.parseString(view).getAsJsonObject().get("private_metadata").getAsString();
+      var submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"UBEN\",\"name\":\"ben\"},"
+          + "\"api_app_id\":\"A1\",\"token\":\"x\",\"trigger_id\":\"t\",\"view\":{\"id\":\"VFORM\",\"type\":\"modal\","
+          + "\"callback_id\":\"chorus-form\",\"private_metadata\":" + new Gson().toJson(metadata) + ",\"state\":{\"values\":"
+          + "{\"title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"A second question, by form\"}}}},\"hash\":\"h\"}}";
+      assertThat(post("payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8), "application/x-www-form-urlencoded"))
+          .isEqualTo(200);
+      until("Q2 opened by the form", () -> questions.find(WORKSPACE, new QuestionId(2)).isPresent());
+      assertThat(questions.find(WORKSPACE, new QuestionId(2)).orElseThrow().channel().value()).isEqualTo("C2");
+
+      // Six members share their views on Q1 (one with words that try to ping everyone).
+      var members = List.of("UANA", "UBEN", "UCEM", "UDAN", "UEVE", "UFAY");
+      for (var member : members) {
+        command(member, "C1", "#Q1 My view as " + member + (member.equals("UFAY") ? " <!channel> *loud*" : ""));
+        var index = members.indexOf(member) + 1;
+        until("view " + index, () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow().statements().size() == index);
+      }
+      // Reactions on the views, once the first view's card is posted.
+      until("V1 posted", () -> !links.messagesOf(WORKSPACE, new Target.StatementMessage(new QuestionId(1),
+          new StatementId(1))).isEmpty());
+      var v1 = links.messagesOf(WORKSPACE, new Target.StatementMessage(new QuestionId(1), new StatementId(1))).get(0).id();
+      react("UBEN", v1, "+1");
+      react("UCEM", v1, "-1");
+      react("UDAN", v1, "+1::skin-tone-3");
+      until("votes on V1", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow()
+          .statement(new StatementId(1)).orElseThrow().votes().size() == 3);
+
+      // A hand-written draft, and the members' reactions on it: three agree, one disagrees, one blocks.
+      command("UANA", "C1", "#Q1 draft We answer the ministry: support, with an opt-out and audits.");
+      // Stored first, then posted and linked: wait for the message.
+      until("draft v1 posted", () -> !links.messagesOf(WORKSPACE, new Target.DraftMessage(new QuestionId(1),
+          new DraftVersion(1))).isEmpty());
+      var draft = links.messagesOf(WORKSPACE, new Target.DraftMessage(new QuestionId(1), new DraftVersion(1))).get(0).id();
+      react("UBEN", draft, "white_check_mark");
+      react("UCEM", draft, "white_check_mark");
+      react("UDAN", draft, "white_check_mark");
+      react("UEVE", draft, "x");
+      react("UFAY", draft, "raised_hand");
+      until("five ballots", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow().draft(new DraftVersion(1))
+          .orElseThrow().ballots().size() == 5);
+      // The block is answered privately with a request for the reason; the reason is given.
+      until("reason asked", () -> slack.calls("chat.postEphemeral").stream()
+          .anyMatch(c -> c.params().get("user").equals("UFAY") && c.params().get("blocks").contains("please say why")));
+      command("UFAY", "C1", "#Q1 reason It ignores rural clinics");
+      until("reason kept", () -> "It ignores rural clinics".equals(questions.find(WORKSPACE, new QuestionId(1)).orElseThrow()
+          .draft(new DraftVersion(1)).orElseThrow().ballots().values().stream().filter(b -> b.reason() != null)
+          .findFirst().map(b -> b.reason()).orElse(null)));
+
+      // The tally is edited into the draft message in place, at most once every two seconds, ending exact.
+      var ts = draft.substring(draft.indexOf(':') + 1);
+      until("the final tally shown", () -> slack.calls("chat.update").stream()
+          .filter(c -> c.params().get("ts").equals(ts)).reduce((a, b) -> b)
+          .map(c -> c.params().get("blocks").contains("3 agree") && c.params().get("blocks").contains("1 block")).orElse(false));
+      var edits = slack.calls("chat.update").stream().filter(c -> c.params().get("ts").equals(ts)).toList();
+      for (int i = 1; i < edits.size(); i++) {
+        assertThat(Duration.between(edits.get(i - 1).at(), edits.get(i).at())).as("edit %d of the draft", i)
+            .isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
+      }
+
+      // Closed with the outcome and the recorded dissent; exported as a file.
+      command("UANA", "C1", "#Q1 close");
+      until("closed", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow().status() == QuestionStatus.CLOSED);
+      until("outcome posted", () -> slack.calls("chat.postMessage").stream()
+          .anyMatch(c -> c.params().get("blocks").contains("Q1 closed") && c.params().get("blocks").contains("It ignores rural clinics")));
+      command("UANA", "C1", "#Q1 export json");
+      until("export shared", () -> !slack.calls("files.completeUploadExternal").isEmpty());
+      assertThat(slack.calls("files.completeUploadExternal").get(0).params()).containsEntry("channel_id", "DUANA");
+
+      // Slack's rules held throughout: nothing over its limits, no mention let through, every answer within 3 s.
+      assertThat(slack.violations()).isEmpty();
+      assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.params().get("blocks").contains("<!channel>"));
+      assertThat(acknowledgements).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
+      System.out.printf("slack end to end: %d requests acknowledged, slowest %d ms; %d messages posted, %d edits%n",
+          acknowledgements.size(), acknowledgements.stream().mapToLong(Duration::toMillis).max().orElse(0),
+          slack.calls("chat.postMessage").size(), slack.calls("chat.update").size());
+    } finally {
+      redis.close();
+    }
+  }
+}
