@@ -13,6 +13,7 @@ import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.QuestionStatus;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.slack.FakeSlackApi;
+import dev.chorus.slack.FakeSocketMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,7 +29,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -48,6 +50,8 @@ class SlackEndToEndIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Duration> acknowledgements = new ArrayList<>();
   private URI events;
+  /** Socket Mode when set: envelopes over the fake's WebSocket instead of signed HTTP requests. */
+  private FakeSocketMode socket;
   private int triggers;
   private int eventIds;
 
@@ -64,19 +68,51 @@ class SlackEndToEndIT {
     return response.statusCode();
   }
 
+  /** Sends over the socket and waits for Chorus's acknowledgement, timed as the fake sees it. */
+  private void envelope(String type, String payload) throws Exception {
+    var took = socket.acknowledgement(socket.send(type, payload, 0));
+    assertThat(took).as("acknowledged").isNotNull();
+    acknowledgements.add(took);
+  }
+
   private void command(String user, String channel, String text) throws Exception {
+    var trigger = "trig" + (++triggers);
+    if (socket != null) {
+      var payload = new com.google.gson.JsonObject();
+      for (var field : List.of(List.of("token", "x"), List.of("team_id", "T1"), List.of("channel_id", channel),
+          List.of("user_id", user), List.of("user_name", user), List.of("command", "/respond"), List.of("text", text),
+          List.of("trigger_id", trigger), List.of("response_url", "https://example.invalid/r"))) {
+        payload.addProperty(field.get(0), field.get(1));
+      }
+      envelope("slash_commands", payload.toString());
+      return;
+    }
     assertThat(post("token=x&team_id=T1&channel_id=" + channel + "&user_id=" + user + "&user_name=" + user
-        + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=trig" + (++triggers)
+        + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + trigger
         + "&response_url=x", "application/x-www-form-urlencoded")).isEqualTo(200);
+  }
+
+  private void submit(String submission) throws Exception {
+    if (socket != null) {
+      envelope("interactive", submission);
+      return;
+    }
+    assertThat(post("payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8), "application/x-www-form-urlencoded"))
+        .isEqualTo(200);
   }
 
   private void react(String user, String messageId, String emoji) throws Exception {
     var channel = messageId.substring(0, messageId.indexOf(':'));
     var ts = messageId.substring(messageId.indexOf(':') + 1);
-    assertThat(post("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"Ev"
+    var event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"Ev"
         + (++eventIds) + "\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user
         + "\",\"reaction\":\"" + emoji + "\",\"item_user\":\"UBOT\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel
-        + "\",\"ts\":\"" + ts + "\"},\"event_ts\":\"1700000000.000900\"}}", "application/json")).isEqualTo(200);
+        + "\",\"ts\":\"" + ts + "\"},\"event_ts\":\"1700000000.000900\"}}";
+    if (socket != null) {
+      envelope("events_api", event);
+      return;
+    }
+    assertThat(post(event, "application/json")).isEqualTo(200);
   }
 
   /**
@@ -93,14 +129,23 @@ class SlackEndToEndIT {
     }
   }
 
-  @Test
-  void sixMembersDevelopAJointResponseInSlack() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"HTTP mode", "Socket Mode"})
+  void sixMembersDevelopAJointResponseInSlack(String transport) throws Exception {
     var redis = EmbeddedRedis.start(data.resolve("redis"));
-    try (var slack = new FakeSlackApi();
+    var slack = new FakeSlackApi();
+    socket = transport.equals("Socket Mode") ? new FakeSocketMode() : null;
+    if (socket != null) {
+      slack.socketUrl(socket.url());
+    }
+    var mode = socket != null ? "--chorus.slack.app-token=" + FakeSlackApi.APP_TOKEN : "--chorus.slack.signing-secret=" + SECRET;
+    try (slack;
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
             "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-e2e-secret-0123456789",
-            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
-            "--chorus.slack.api-url=" + slack.url())) {
+            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, mode, "--chorus.slack.api-url=" + slack.url())) {
+      if (socket != null) {
+        assertThat(socket.awaitConnection()).as("Chorus connected over Socket Mode").isTrue();
+      }
       events = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/slack/events");
       var questions = app.getBean(Stores.class).questions();
       var links = app.getBean(Stores.class).links();
@@ -115,8 +160,7 @@ class SlackEndToEndIT {
           + "\"api_app_id\":\"A1\",\"token\":\"x\",\"trigger_id\":\"t\",\"view\":{\"id\":\"VFORM\",\"type\":\"modal\","
           + "\"callback_id\":\"chorus-form\",\"private_metadata\":" + new Gson().toJson(metadata) + ",\"state\":{\"values\":"
           + "{\"title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"A second question, by form\"}}}},\"hash\":\"h\"}}";
-      assertThat(post("payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8), "application/x-www-form-urlencoded"))
-          .isEqualTo(200);
+      submit(submission);
       until("Q2 opened by the form", () -> questions.find(WORKSPACE, new QuestionId(2)).isPresent());
       assertThat(questions.find(WORKSPACE, new QuestionId(2)).orElseThrow().channel().value()).isEqualTo("C2");
 
@@ -178,14 +222,53 @@ class SlackEndToEndIT {
       until("export shared", () -> !slack.calls("files.completeUploadExternal").isEmpty());
       assertThat(slack.calls("files.completeUploadExternal").get(0).params()).containsEntry("channel_id", "DUANA");
 
+      // An anonymous question in C3: its view carries buttons, and a press counts privately, naming nobody.
+      command("UANA", "C3", "open A secret ballot --anonymous");
+      until("Q3 opened", () -> questions.find(WORKSPACE, new QuestionId(3)).isPresent());
+      command("UCEM", "C3", "#Q3 A view nobody may trace");
+      until("Q3's view posted", () -> !links.messagesOf(WORKSPACE, new Target.StatementMessage(new QuestionId(3),
+          new StatementId(1))).isEmpty());
+      var secret = links.messagesOf(WORKSPACE, new Target.StatementMessage(new QuestionId(3), new StatementId(1))).get(0).id();
+      var secretTs = secret.substring(secret.indexOf(':') + 1);
+      var card = slack.calls("chat.postMessage").stream().filter(c -> c.params().get("blocks").contains("A view nobody may trace"))
+          .findFirst().orElseThrow();
+      var agree = JsonParser.parseString(card.params().get("blocks")).getAsJsonArray().asList().stream()
+          .map(b -> b.getAsJsonObject()).filter(b -> b.get("type").getAsString().equals("actions")).findFirst().orElseThrow()
+          .getAsJsonArray("elements").get(0).getAsJsonObject().get("action_id").getAsString();
+      var press = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"UDAN\",\"name\":\"dan\"},"
+          + "\"api_app_id\":\"A1\",\"token\":\"x\",\"trigger_id\":\"tpress\",\"channel\":{\"id\":\"C3\"},"
+          + "\"container\":{\"type\":\"message\",\"message_ts\":\"" + secretTs + "\",\"channel_id\":\"C3\"},"
+          + "\"message\":{\"type\":\"message\",\"ts\":\"" + secretTs + "\"},\"actions\":[{\"action_id\":"
+          + new Gson().toJson(agree) + ",\"block_id\":\"b\",\"type\":\"button\",\"value\":" + new Gson().toJson(agree)
+          + ",\"action_ts\":\"1700000001.000\"}]}";
+      submit(press);
+      until("the secret vote counted", () -> questions.find(WORKSPACE, new QuestionId(3)).orElseThrow()
+          .statement(new StatementId(1)).orElseThrow().votes().size() == 1);
+      var anonymousCalls = new ArrayList<FakeSlackApi.Call>();
+      anonymousCalls.addAll(slack.calls("chat.postMessage"));
+      anonymousCalls.addAll(slack.calls("chat.update"));
+      assertThat(anonymousCalls.stream().map(c -> c.params().get("blocks")).filter(b -> b.contains("A view nobody may trace")))
+          .isNotEmpty().noneMatch(b -> b.contains("UCEM") || b.contains("UDAN") || b.contains("Member UCEM")
+              || b.contains("Member UDAN"));
+
+      // With Redis gone, every answer is still in time, and the member is told nothing was saved.
+      redis.close();
+      int ephemeralBefore = slack.calls("chat.postEphemeral").size();
+      command("UEVE", "C1", "#Q1 A late view while the store is down");
+      until("told it was not saved", () -> slack.calls("chat.postEphemeral").stream().skip(ephemeralBefore)
+          .anyMatch(c -> c.params().get("user").equals("UEVE") && c.params().get("blocks").contains("could not save")));
+
       // Slack's rules held throughout: nothing over its limits, no mention let through, every answer within 3 s.
       assertThat(slack.violations()).isEmpty();
       assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.params().get("blocks").contains("<!channel>"));
       assertThat(acknowledgements).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
-      System.out.printf("slack end to end: %d requests acknowledged, slowest %d ms; %d messages posted, %d edits%n",
-          acknowledgements.size(), acknowledgements.stream().mapToLong(Duration::toMillis).max().orElse(0),
+      System.out.printf("slack end to end, %s: %d requests acknowledged, slowest %d ms; %d messages posted, %d edits%n",
+          transport, acknowledgements.size(), acknowledgements.stream().mapToLong(Duration::toMillis).max().orElse(0),
           slack.calls("chat.postMessage").size(), slack.calls("chat.update").size());
     } finally {
+      if (socket != null) {
+        socket.close();
+      }
       redis.close();
     }
   }

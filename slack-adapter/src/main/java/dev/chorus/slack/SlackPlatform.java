@@ -5,9 +5,11 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.digest.ChannelMembers;
@@ -20,11 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chorus in one Slack workspace: the Web API client (at {@code CHORUS_SLACK_API_URL}), the Bolt app
- * with Chorus's handlers, and the {@link Chat} Chorus posts through. HTTP mode: Slack's requests
- * arrive through {@link #handle}, which verifies their signature (401 otherwise).
+ * with Chorus's handlers, and the {@link Chat} Chorus posts through. Socket Mode when an app token
+ * is given; otherwise HTTP mode: Slack's requests arrive through {@link #handle}, which verifies
+ * their signature (401 otherwise).
  */
 public final class SlackPlatform implements AutoCloseable {
   private final Slack slack;
@@ -37,6 +41,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final SlackChannelMembers channelMembers;
   private final ScheduledExecutorService timer;
   private final ExecutorService executor;
+  private @Nullable SocketModeApp socketMode;
 
   /** What the HTTP endpoint answers Slack. */
   public record HttpAnswer(int status, String contentType, String body) {}
@@ -67,6 +72,21 @@ public final class SlackPlatform implements AutoCloseable {
     }
     this.config = builder.build();
     this.app = new SlackEvents(chorus.apply(chat), slackChat, clients, executor).register(new App(config));
+    if (settings.appToken() != null) {
+      // Socket Mode: Slack's events come over a WebSocket this app opens, no public URL needed.
+      try {
+        this.socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+        socketMode.startAsync();
+      } catch (Exception e) {
+        throw new IllegalStateException("Slack's Socket Mode did not start: check SLACK_APP_TOKEN ("
+            + e.getClass().getSimpleName() + ")", e);
+      }
+    }
+  }
+
+  /** Whether Slack's events arrive over Socket Mode rather than at the events URL. */
+  public boolean socketMode() {
+    return socketMode != null;
   }
 
   /**
@@ -101,6 +121,9 @@ public final class SlackPlatform implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (socketMode != null) {
+      socketMode.close();
+    }
     executor.shutdown();
     timer.shutdown();
     slack.close();

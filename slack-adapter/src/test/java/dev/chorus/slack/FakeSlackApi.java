@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeSlackApi implements AutoCloseable {
   public static final String TOKEN = "xoxb-test-token";
   public static final String NOT_IN = "CNOTIN";
+  public static final String APP_TOKEN = "xapp-test-token";
+  private volatile String socketUrl = "";
 
   /** One call as Slack received it. */
   public record Call(String method, Map<String, String> params, Instant at, int status) {}
@@ -38,6 +40,11 @@ public final class FakeSlackApi implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::handle);
     server.start();
+  }
+
+  /** Where {@code apps.connections.open} sends the app (the fake Socket Mode). */
+  public void socketUrl(String url) {
+    this.socketUrl = url;
   }
 
   /** The base URL to give the Web API client. */
@@ -66,7 +73,8 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Every Web API method called so far (uploads to a file's upload URL are not methods). */
   public synchronized java.util.Set<String> methods() {
     var methods = new java.util.TreeSet<String>();
-    calls.stream().filter(c -> !c.method().startsWith("upload/")).forEach(c -> methods.add(c.method()));
+    calls.stream().filter(c -> !c.method().startsWith("upload/") && !c.method().equals("apps.connections.open"))
+        .forEach(c -> methods.add(c.method()));
     return methods;
   }
 
@@ -99,6 +107,11 @@ public final class FakeSlackApi implements AutoCloseable {
       return;
     }
     record(method, params, 200);
+    if (method.equals("apps.connections.open")) {
+      respond(exchange, 200, ("Bearer " + APP_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+          ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}" : "{\"ok\":false,\"error\":\"invalid_auth\"}");
+      return;
+    }
     if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
       return;

@@ -31,7 +31,8 @@ class RunCommand implements ApplicationRunner {
       return;
     }
     if (slack) {
-      LOG.log(Level.WARNING, "Slack is on: Slack's requests are taken at POST /slack/events (HTTP mode).");
+      LOG.log(Level.WARNING, present("SLACK_APP_TOKEN") ? "Slack is on, in Socket Mode."
+          : "Slack is on: Slack's requests are taken at POST /slack/events (HTTP mode).");
     }
     if (discord) {
       LOG.log(Level.WARNING, "DISCORD_TOKEN is set, but this build has no Discord adapter yet.");

@@ -20,8 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts Slack when {@code SLACK_BOT_TOKEN} is set (not in the shell, which is its own platform). HTTP mode needs {@code SLACK_SIGNING_SECRET}, so
- * that every request to {@code /slack/events} is verified; without it start-up stops and says so.
+ * Starts Slack when {@code SLACK_BOT_TOKEN} is set (not in the shell, which is its own platform):
+ * in Socket Mode with {@code SLACK_APP_TOKEN}, otherwise in HTTP mode, which needs
+ * {@code SLACK_SIGNING_SECRET} so that every request to {@code /slack/events} is verified; with
+ * neither, start-up stops and says so.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!shell")
@@ -35,12 +37,11 @@ public class SlackWiring {
   SlackPlatform slackPlatform(SlackProperties properties, Stores stores, Pseudonyms pseudonyms, Clock clock,
       Settings settings, Observer observer) {
     var token = SlackProperties.present(properties.botToken());
+    var appToken = SlackProperties.present(properties.appToken());
     var secret = SlackProperties.present(properties.signingSecret());
-    if (secret == null) {
-      throw new IllegalStateException(SlackProperties.present(properties.appToken()) != null
-          ? "SLACK_APP_TOKEN is set, but Socket Mode is not in this build yet: set SLACK_SIGNING_SECRET for HTTP mode."
-          : "SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET: Chorus cannot verify Slack's requests. "
-              + "Set SLACK_SIGNING_SECRET (the app's Basic Information page shows it).");
+    if (appToken == null && secret == null) {
+      throw new IllegalStateException("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor "
+          + "SLACK_SIGNING_SECRET (HTTP mode, to verify Slack's requests) is: set one of them.");
     }
     var api = SlackProperties.present(properties.apiUrl());
     var executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED),
@@ -49,7 +50,7 @@ public class SlackWiring {
           thread.setDaemon(true);
           return thread;
         });
-    return new SlackPlatform(new SlackSettings(token, null, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
+    return new SlackPlatform(new SlackSettings(token, appToken, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
         chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
   }
 
