@@ -35,7 +35,9 @@ import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Question;
+import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
@@ -109,7 +111,6 @@ public final class Chorus {
     this.questions = stores.questions();
     this.ballots = stores.ballots();
     this.links = stores.links();
-    var links = stores.links();
     this.notifications = new ChangeNotifications(stores.channelDigests(), stores.memberPreferences(), pseudonyms, clock,
         settings);
     this.delivery = new Delivery(chat, links);
@@ -400,8 +401,10 @@ public final class Chorus {
       return Decision.Accepted.saying();
     }
     // Reactions that are no vote are common (members react as they like): settled before any read.
-    var statementChoice = target.get() instanceof Target.StatementMessage ? Reactions.statementChoice(emoji) : Optional.empty();
-    var draftChoice = target.get() instanceof Target.StatementMessage ? Optional.empty() : Reactions.draftChoice(emoji);
+    Optional<StatementChoice> statementChoice = target.get() instanceof Target.StatementMessage
+        ? Reactions.statementChoice(emoji) : Optional.empty();
+    Optional<DraftChoice> draftChoice = target.get() instanceof Target.StatementMessage
+        ? Optional.empty() : Reactions.draftChoice(emoji);
     if (statementChoice.isEmpty() && draftChoice.isEmpty()) {
       return Decision.Accepted.saying();
     }
@@ -412,7 +415,7 @@ public final class Chorus {
     var request = Request.of(inbound, question.get().id());
     var q = question.get();
     if (target.get() instanceof Target.StatementMessage statement) {
-      var choice = Reactions.statementChoice(emoji).orElseThrow();
+      var choice = statementChoice.orElseThrow();
       return removed ? voteOnStatement.retract(request, q, statement.statement(), choice)
           : voteOnStatement.decide(request, q, statement.statement(), choice, VoteSource.REACTION);
     }
@@ -421,7 +424,7 @@ public final class Chorus {
     if (version == null) {
       return Decision.Accepted.saying();
     }
-    var choice = Reactions.draftChoice(emoji).orElseThrow();
+    var choice = draftChoice.orElseThrow();
     return removed ? voteOnDraft.retract(request, q, version, choice)
         : voteOnDraft.decide(request, q, version, choice, VoteSource.REACTION);
   }

@@ -113,7 +113,7 @@ public final class Shell {
       }
       if (time != null && !trimmed.startsWith(":tick")) {
         // Real time passes in the shell too: what came due since the last line is done now.
-        time.runDue();
+        time.runDueEachMinute();
       }
       out.flush();
     }

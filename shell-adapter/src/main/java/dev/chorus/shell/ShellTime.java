@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class ShellTime extends Clock {
   private final Clock base;
   private volatile Duration ahead = Duration.ZERO;
+  private volatile @Nullable Instant lastRun;
   private @Nullable RunSchedule schedule;
 
   public ShellTime(Clock base) {
@@ -32,7 +34,16 @@ public final class ShellTime extends Clock {
   }
 
   public RunSchedule.Report runDue() {
+    lastRun = instant().truncatedTo(ChronoUnit.MINUTES);
     return schedule == null ? RunSchedule.Report.NONE : schedule.run();
+  }
+
+  /**
+   * What came due, looked for at most once a minute of the shell's clock — as often as a running
+   * Chorus looks — rather than after every line, each look reading every community.
+   */
+  public RunSchedule.Report runDueEachMinute() {
+    return instant().truncatedTo(ChronoUnit.MINUTES).equals(lastRun) ? RunSchedule.Report.NONE : runDue();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.message.ChatException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -50,15 +50,14 @@ public final class SlackChannelMembers implements ChannelMembers {
     }
     try {
       var client = clients.apply(community);
-      var bot = botUsers.computeIfAbsent(community, c -> wait(client.authTest(AuthTestRequest.builder().build())).getUserId());
+      var bot = botUsers.computeIfAbsent(community, c -> SlackChat.call(() -> client.authTest(AuthTestRequest.builder()
+          .build()), "Slack did not say who Chorus is").getUserId());
       var members = new LinkedHashSet<MemberId>();
       String cursor = null;
       do {
-        var page = wait(client.conversationsMembers(ConversationsMembersRequest.builder().channel(channel.value())
-            .limit(PAGE).cursor(cursor).build()));
-        if (!page.isOk()) {
-          return Optional.empty();
-        }
+        var from = cursor;
+        var page = SlackChat.call(() -> client.conversationsMembers(ConversationsMembersRequest.builder()
+            .channel(channel.value()).limit(PAGE).cursor(from).build()), "Slack did not list the channel");
         for (var member : page.getMembers()) {
           if (!member.equals(bot)) {
             members.add(new MemberId(member));
@@ -69,19 +68,8 @@ public final class SlackChannelMembers implements ChannelMembers {
       var result = Set.copyOf(members);
       listed.put(key, new Listed(result, now.plus(KEEP)));
       return Optional.of(result);
-    } catch (RuntimeException e) {
+    } catch (ChatException e) {
       return Optional.empty();
-    }
-  }
-
-  private static <T> T wait(java.util.concurrent.CompletableFuture<T> future) {
-    try {
-      return future.get(SlackChat.LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("Slack did not answer", e);
     }
   }
 }

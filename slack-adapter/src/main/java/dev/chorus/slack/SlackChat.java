@@ -144,10 +144,11 @@ public final class SlackChat implements Chat {
   }
 
   /**
-   * Makes the call and waits for it. The client queues calls within Slack's rate limits; when Slack
-   * still answers 429, the call is made again after its {@code Retry-After}, so nothing is lost.
+   * Makes the call and waits for it; every Web API call of the adapter goes through here. The client
+   * queues calls within Slack's rate limits; when Slack still answers 429, the call is made again
+   * after its {@code Retry-After}, so nothing is lost. A refusal or a failure is a {@link ChatException}.
    */
-  private static <T extends SlackApiTextResponse> T call(Supplier<CompletableFuture<T>> request, String failure) {
+  static <T extends SlackApiTextResponse> T call(Supplier<CompletableFuture<T>> request, String failure) {
     for (int attempt = 0; ; attempt++) {
       T response;
       try {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -151,19 +150,13 @@ public final class SlackEvents {
   }
 
   private void openForm(CommunityId community, ChannelId channel, String member, String trigger, Effect.ShowForm form) {
+    var client = clients.apply(community);
     try {
-      var response = clients.apply(community).viewsOpen(ViewsOpenRequest.builder().triggerId(trigger)
-          .viewAsString(SlackForms.modal(form.form(), channel)).build())
-          .get(SlackChat.LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
-      if (response.isOk()) {
-        return;
-      }
-      LOG.log(Level.WARNING, "Slack did not open a form: {0}", response.getError());
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.log(Level.WARNING, "a form did not reach Slack: " + e.getClass().getSimpleName());
+      SlackChat.call(() -> client.viewsOpen(ViewsOpenRequest.builder().triggerId(trigger)
+          .viewAsString(SlackForms.modal(form.form(), channel)).build()), "Slack did not open the form");
+      return;
+    } catch (ChatException e) {
+      LOG.log(Level.WARNING, "a form did not reach Slack: {0}", e.memberMessage());
     }
     reply(community, channel, member, Effect.Reply.of("Slack did not open the form in time. Type the command with "
         + "its text instead, for example /respond <your view> or /respond open <title>."));
@@ -187,20 +180,14 @@ public final class SlackEvents {
           "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
               + "command with its text instead."));
     }
+    var client = clients.apply(community);
     for (var message : renderer.render(card)) {
       var request = ChatPostEphemeralRequest.builder().channel(channel.value()).user(member).text(message.text())
           .blocksAsString(message.blocksJson()).build();
       try {
-        var response = clients.apply(community).chatPostEphemeral(request).get(SlackChat.LONGEST_CALL.toMillis(),
-            TimeUnit.MILLISECONDS);
-        if (!response.isOk()) {
-          LOG.log(Level.WARNING, "Slack refused a private reply: {0}", response.getError());
-        }
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        LOG.log(Level.WARNING, "a private reply did not reach Slack: " + e.getClass().getSimpleName());
+        SlackChat.call(() -> client.chatPostEphemeral(request), "Slack did not take a private reply");
+      } catch (ChatException e) {
+        LOG.log(Level.WARNING, "a private reply did not reach Slack: {0}", e.memberMessage());
       }
     }
   }
@@ -218,19 +205,18 @@ public final class SlackEvents {
     }
     return members.computeIfAbsent(community.value() + "/" + user, key -> {
       try {
-        var info = clients.apply(community).usersInfo(UsersInfoRequest.builder().user(user).build())
-            .get(SlackChat.LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
-        if (info.isOk() && info.getUser() != null) {
+        var client = clients.apply(community);
+        var info = SlackChat.call(() -> client.usersInfo(UsersInfoRequest.builder().user(user).build()),
+            "Slack did not describe the member");
+        if (info.getUser() != null) {
           var u = info.getUser();
           var profile = u.getProfile();
           var name = profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()
               ? profile.getDisplayName() : profile != null && profile.getRealName() != null ? profile.getRealName() : u.getName();
           return new Actor(new MemberId(user), name == null ? user : name, u.isAdmin() || u.isOwner(), false, u.isBot());
         }
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
+      } catch (ChatException e) {
+        // Known by id only; Slack is asked again once this entry is gone.
       }
       return Actor.member(user, user);
     });
