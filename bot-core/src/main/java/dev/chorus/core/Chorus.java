@@ -33,7 +33,9 @@ import dev.chorus.core.overview.ListQuestions;
 import dev.chorus.core.overview.OfferForm;
 import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.overview.QuestionChoice;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Question;
@@ -132,6 +134,18 @@ public final class Chorus {
     this.reopenQuestion = new ReopenQuestion(pseudonyms, clock);
     this.forgetMember = new ForgetMember(pseudonyms);
     this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
+  }
+
+  /**
+   * The channel's open questions, newest first: what a platform suggests while a member types a
+   * question id. Only titles, which everyone in the channel sees on the cards anyway.
+   *
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public List<QuestionChoice> openQuestions(CommunityId community, ChannelId channel) {
+    return questions.inChannel(community, channel).stream().filter(Question::open)
+        .sorted(java.util.Comparator.comparingInt((Question q) -> q.id().number()).reversed())
+        .map(q -> new QuestionChoice(q.id(), q.title())).toList();
   }
 
   /** Handles one inbound event and returns what to tell the member privately. */
@@ -315,6 +329,11 @@ public final class Chorus {
   private Decision route(Request request, Command command) {
     if (command instanceof Command.OpenForm) {
       return offerForm.decide(request);
+    }
+    if (command instanceof Command.OpenQuestionForm) {
+      return request.named() != null
+          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open")
+          : offerForm.openQuestion(request);
     }
     if (command instanceof Command.ShareView view) {
       return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, view.text()));

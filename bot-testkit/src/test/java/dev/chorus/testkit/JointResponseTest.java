@@ -54,6 +54,20 @@ class JointResponseTest {
   }
 
   @Test
+  void openWithoutATitleOffersTheOpenAQuestionFormEvenWithAQuestionOpen() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open First");
+
+    var offered = chat.say(chat.member("ben"), "/respond open").form();
+
+    assertThat(offered).isPresent();
+    assertThat(offered.get().fields()).extracting(f -> f.id()).contains("title", "deadline");
+    assertThat(chat.submit(chat.member("ben"), offered.get(), "Second, from the form").text()).contains("Q2");
+    assertThat(chat.say(ana, "/respond #Q1 open").refused()).isTrue();
+  }
+
+  @Test
   void aQuestionInAnotherChannelIsNotReachableFromHere() {
     var chat = Conversation.start();
     var ana = chat.member("ana");

@@ -14,6 +14,7 @@ import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.CoalescedEdits;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;

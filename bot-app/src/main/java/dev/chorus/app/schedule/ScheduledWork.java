@@ -30,6 +30,7 @@ public class ScheduledWork implements SmartLifecycle {
   private static final System.Logger LOG = System.getLogger(ScheduledWork.class.getName());
 
   private final Stores stores;
+  private final ObjectProvider<ChatPlatform> platforms;
   private final ObjectProvider<Chat> chat;
   private final ObjectProvider<ChannelMembers> channelMembers;
   private final Pseudonyms pseudonyms;
@@ -41,10 +42,16 @@ public class ScheduledWork implements SmartLifecycle {
   private @Nullable ScheduledExecutorService executor;
   private @Nullable RunSchedule schedule;
 
-  public ScheduledWork(Stores stores, ObjectProvider<Chat> chat, ObjectProvider<ChannelMembers> channelMembers,
+  /**
+   * @param platforms the chat platforms this replica runs
+   * @param chat a single chat without a platform of its own (tests register one)
+   */
+  public ScheduledWork(Stores stores, ObjectProvider<ChatPlatform> platforms, ObjectProvider<Chat> chat,
+      ObjectProvider<ChannelMembers> channelMembers,
       Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing, ScheduleProperties properties,
       Observer observer) {
     this.stores = stores;
+    this.platforms = platforms;
     this.chat = chat;
     this.channelMembers = channelMembers;
     this.pseudonyms = pseudonyms;
@@ -57,20 +64,26 @@ public class ScheduledWork implements SmartLifecycle {
 
   /** One pass over every community; what fails waits for the next pass. */
   public RunSchedule.Report runOnce() {
-    var platform = chat.getIfAvailable();
-    if (platform == null) {
-      return RunSchedule.Report.NONE;
-    }
     if (schedule == null) {
-      schedule = new RunSchedule(stores, channelMembers.getIfAvailable(() -> ChannelMembers.UNKNOWN), platform,
-          pseudonyms, clock, settings, timing, observer);
+      var running = platforms.orderedStream().toList();
+      if (!running.isEmpty()) {
+        var routing = new PlatformRouting(running);
+        schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer);
+      } else {
+        var platform = chat.getIfAvailable();
+        if (platform == null) {
+          return RunSchedule.Report.NONE;
+        }
+        schedule = new RunSchedule(stores, channelMembers.getIfAvailable(() -> ChannelMembers.UNKNOWN), platform,
+            pseudonyms, clock, settings, timing, observer);
+      }
     }
     return schedule.run();
   }
 
   @Override
   public synchronized void start() {
-    if (chat.getIfAvailable() == null) {
+    if (platforms.orderedStream().findAny().isEmpty() && chat.getIfAvailable() == null) {
       LOG.log(Level.INFO, "no chat platform is configured: digests, reminders and deadlines wait for one");
     }
     executor = Executors.newSingleThreadScheduledExecutor(runnable -> {

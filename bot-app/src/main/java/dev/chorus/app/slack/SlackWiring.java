@@ -1,12 +1,11 @@
 package dev.chorus.app.slack;
 
+import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.digest.ChannelMembers;
-import dev.chorus.core.message.Chat;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
 import java.security.SecureRandom;
@@ -54,15 +53,9 @@ public class SlackWiring {
         chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
   }
 
-  /** Who is in a Slack channel, for reminders and digests. */
+  /** Slack for scheduled work: where digests and reminders go, and who is in a channel. */
   @Bean
-  ChannelMembers slackChannelMembers(SlackPlatform platform) {
-    return platform.channelMembers();
-  }
-
-  /** The platform scheduled work posts to. */
-  @Bean
-  Chat slackChat(SlackPlatform platform) {
-    return platform.chat();
+  ChatPlatform slackChatPlatform(SlackPlatform platform) {
+    return new ChatPlatform("slack:", platform.chat(), platform.channelMembers());
   }
 }

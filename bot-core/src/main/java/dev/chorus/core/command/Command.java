@@ -23,6 +23,13 @@ public sealed interface Command {
     }
   }
 
+  /** {@code /respond open} without a title: the open-a-question form. */
+  record OpenQuestionForm() implements Command {
+    public String keyword() {
+      return "open";
+    }
+  }
+
   record ShareView(String text) implements Command {
     public String keyword() {
       return "view";

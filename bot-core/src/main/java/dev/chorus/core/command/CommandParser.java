@@ -89,7 +89,7 @@ public final class CommandParser {
     }
     return switch (keyword) {
       case "view" -> args.isEmpty() ? parsed(new Command.OpenForm()) : parsed(new Command.ShareView(args));
-      case "open" -> parseOpen(args);
+      case "open" -> args.isEmpty() ? parsed(new Command.OpenQuestionForm()) : parseOpen(args);
       case "draft" -> parsed(new Command.PostDraft(args));
       case "amend" -> args.isEmpty()
           ? invalid("An amendment needs the change you propose.", "/respond amend <your proposed change>")

@@ -38,7 +38,7 @@ public final class OfferForm {
     }
     var open = questions.inChannel(request.community(), request.channel()).stream().filter(Question::open).toList();
     if (open.isEmpty()) {
-      return Decision.Accepted.saying(Effect.ShowForm.of(Forms.open(settings.limits().title(), settings.limits().context())));
+      return openQuestion(request);
     }
     if (open.size() == 1) {
       return viewForm(request, open.get(0));
@@ -49,6 +49,16 @@ public final class OfferForm {
     return Decision.Accepted.saying(new Effect.Reply(Card.of(
         new Block.Paragraph(Text.of("Several questions are open here. Which one? Send one of these:")),
         new Block.Bullets(choices))));
+  }
+
+  /** {@code /respond open} without a title: the form, for those who may open questions here. */
+  public Decision openQuestion(Request request) {
+    if (settings.openedBy() == Settings.OpenedBy.FACILITATORS && !request.actor().admin()
+        && !request.actor().facilitatorRole()) {
+      return Decision.Rejected.because("In this community only facilitators open questions.",
+          "ask a facilitator to open it");
+    }
+    return Decision.Accepted.saying(Effect.ShowForm.of(Forms.open(settings.limits().title(), settings.limits().context())));
   }
 
   private Decision viewForm(Request request, Question question) {

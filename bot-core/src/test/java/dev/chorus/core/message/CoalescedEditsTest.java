@@ -1,14 +1,9 @@
-package dev.chorus.slack;
+package dev.chorus.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
-import dev.chorus.core.message.Card;
-import dev.chorus.core.message.Chat;
-import dev.chorus.core.message.Destination;
-import dev.chorus.core.message.PostedMessage;
-import dev.chorus.core.message.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,6 @@
-package dev.chorus.slack;
+package dev.chorus.core.message;
 
 import dev.chorus.core.community.CommunityId;
-import dev.chorus.core.message.Card;
-import dev.chorus.core.message.Chat;
-import dev.chorus.core.message.Destination;
-import dev.chorus.core.message.PostedMessage;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;

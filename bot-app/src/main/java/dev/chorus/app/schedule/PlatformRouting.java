@@ -1,0 +1,61 @@
+package dev.chorus.app.schedule;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.PostedMessage;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Several platforms as one {@link Chat} and one {@link ChannelMembers}: each community's messages go
+ * to the platform that serves it. A community whose platform this replica does not run is refused,
+ * so its work waits for a replica that does.
+ */
+final class PlatformRouting implements Chat, ChannelMembers {
+  private final List<ChatPlatform> platforms;
+
+  PlatformRouting(List<ChatPlatform> platforms) {
+    this.platforms = List.copyOf(platforms);
+  }
+
+  private ChatPlatform of(CommunityId community) {
+    for (var platform : platforms) {
+      if (platform.serves(community)) {
+        return platform;
+      }
+    }
+    throw new ChatException("This replica does not run the platform of that community.");
+  }
+
+  @Override
+  public PostedMessage post(CommunityId community, Destination destination, Card card) {
+    return of(community).chat().post(community, destination, card);
+  }
+
+  @Override
+  public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
+    return of(community).chat().postOnce(community, destination, card, once);
+  }
+
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card) {
+    of(community).chat().edit(community, message, card);
+  }
+
+  @Override
+  public Optional<Set<MemberId>> in(CommunityId community, ChannelId channel) {
+    for (var platform : platforms) {
+      if (platform.serves(community)) {
+        return platform.members().in(community, channel);
+      }
+    }
+    return Optional.empty();
+  }
+}

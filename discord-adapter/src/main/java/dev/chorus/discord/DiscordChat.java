@@ -1,0 +1,260 @@
+package dev.chorus.discord;
+
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.PostedMessage;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chorus's messages in Discord through JDA, which queues requests within Discord's rate limits and
+ * waits out a 429. A question's thread is started from its card (so the thread's id is the card's
+ * id); where the thread cannot be found or made, the message answers the card in the channel instead.
+ */
+public final class DiscordChat implements Chat {
+  private static final System.Logger LOG = System.getLogger(DiscordChat.class.getName());
+  /** Long enough for a request queued behind Discord's rate limits; a hung one must not hold a worker forever. */
+  static final Duration LONGEST_CALL = Duration.ofSeconds(30);
+  /** Discord's limit on a thread's name. */
+  static final int LONGEST_THREAD_NAME = 100;
+  /** Discord's limit on a message nonce. */
+  static final int NONCE_LENGTH = 25;
+  static final String PERMISSIONS_NEEDED = "View Channel, Send Messages, Send Messages in Threads, Create Public "
+      + "Threads, Embed Links, Attach Files, Add Reactions and Read Message History";
+
+  private final Supplier<ShardManager> manager;
+
+  /** @param manager the shards, known once they are built (they need the listeners, which need this chat) */
+  public DiscordChat(Supplier<ShardManager> manager) {
+    this.manager = manager;
+  }
+
+  @Override
+  public PostedMessage post(CommunityId community, Destination destination, Card card) {
+    return send(community, destination, card, null);
+  }
+
+  @Override
+  public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
+    return send(community, destination, card, nonce(once));
+  }
+
+  private PostedMessage send(CommunityId community, Destination destination, Card card, @Nullable String nonce) {
+    var guild = DiscordIds.guildOf(community);
+    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
+    var place = place(destination);
+    Message first = null;
+    var messages = renderer.render(card);
+    for (int i = 0; i < messages.size(); i++) {
+      var data = messages.get(i).create();
+      var action = place.channel().sendMessage(data);
+      if (place.replyTo() != null && i == 0) {
+        action = action.setMessageReference(place.replyTo()).mentionRepliedUser(false);
+      }
+      if (nonce != null) {
+        // Discord answers a repeated nonce with the message it already made (enforce_nonce).
+        action = action.setNonce(i == 0 ? nonce : nonce(nonce + i));
+      }
+      var posted = call(action, "Discord did not take Chorus's message");
+      if (first == null) {
+        first = posted;
+      }
+    }
+    var shown = first;
+    // The vote reactions, seeded in order so members vote with one click; the bot's own never count.
+    for (var emoji : card.seededReactions()) {
+      shown.addReaction(Emoji.fromUnicode(emoji)).queue(null,
+          failure -> LOG.log(Level.WARNING, "a vote reaction was not seeded: {0}", failure.getClass().getSimpleName()));
+    }
+    return new PostedMessage(DiscordIds.message(shown.getChannel().getIdLong(), shown.getIdLong()), destination);
+  }
+
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card) {
+    var guild = DiscordIds.guildOf(community);
+    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
+    // A card that needs several messages is edited in its first; the rest keep what they said.
+    var first = renderer.render(card).get(0);
+    var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
+    call(channel.editMessageById(DiscordIds.messageOf(message.id()), first.edit()), "Discord did not take Chorus's edit");
+  }
+
+  /** A file for one member in their direct messages with Chorus (exports outside an interaction). */
+  public void sendFile(MemberId member, String fileName, String content, String comment) {
+    var channel = call(anyShard().openPrivateChannelById(member.value()), "Chorus could not open a direct message with you");
+    var data = new MessageCreateBuilder().setContent(DiscordText.neutral(comment)).setAllowedMentions(java.util.List.of())
+        .mentionRepliedUser(false).addFiles(FileUpload.fromData(content.getBytes(StandardCharsets.UTF_8), fileName)).build();
+    call(channel.sendMessage(data), "Discord did not take the file");
+  }
+
+  /** Where a message goes: a channel, and the message it answers when a thread could not be used. */
+  private record Place(MessageChannel channel, @Nullable String replyTo) {}
+
+  private Place place(Destination destination) {
+    if (destination instanceof Destination.Channel c) {
+      return new Place(messageChannel(Long.parseUnsignedLong(c.channel().value()), destination), null);
+    }
+    if (destination instanceof Destination.Direct d) {
+      return new Place(call(anyShard().openPrivateChannelById(d.member().value()),
+          "Chorus could not open a direct message with that member"), null);
+    }
+    var thread = (Destination.Thread) destination;
+    long anchor = Long.parseUnsignedLong(thread.anchorMessageId());
+    var existing = manager.get().getThreadChannelById(anchor);
+    if (existing != null) {
+      return new Place(existing, null);
+    }
+    var parent = manager.get().getTextChannelById(Long.parseUnsignedLong(thread.channel().value()));
+    if (parent == null) {
+      throw new ChatException("Chorus cannot see that channel. Check that it is still in the channel and has these "
+          + "permissions there: " + PERMISSIONS_NEEDED + ".");
+    }
+    try {
+      return new Place(startThread(parent, anchor), null);
+    } catch (ChatException e) {
+      // The thread exists but is not known here (archived), or threads are not allowed: answer the card instead.
+      LOG.log(Level.INFO, "a question's thread could not be used; answering its card in the channel");
+      return new Place(parent, Long.toUnsignedString(anchor));
+    }
+  }
+
+  /** The thread hanging off a card, named after the card's title. */
+  private ThreadChannel startThread(TextChannel parent, long anchor) {
+    String name = "Views and drafts";
+    try {
+      var card = call(parent.retrieveMessageById(anchor), "Discord did not show the question's card");
+      if (!card.getEmbeds().isEmpty() && card.getEmbeds().get(0).getTitle() != null) {
+        name = card.getEmbeds().get(0).getTitle().replace("\\", "");
+      }
+    } catch (ChatException e) {
+      // The generic name will do.
+    }
+    if (name.length() > LONGEST_THREAD_NAME) {
+      name = name.substring(0, LONGEST_THREAD_NAME - 1) + "…";
+    }
+    try {
+      return call(parent.createThreadChannel(name, anchor).setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK),
+          "Discord did not start the question's thread");
+    } catch (ChatException e) {
+      // Another replica may have started it a moment ago.
+      var made = manager.get().getThreadChannelById(anchor);
+      if (made != null) {
+        return made;
+      }
+      throw e;
+    }
+  }
+
+  private MessageChannel messageChannel(long id, Destination destination) {
+    var channel = manager.get().getChannelById(MessageChannel.class, id);
+    if (channel != null) {
+      return channel;
+    }
+    if (destination instanceof Destination.Direct) {
+      var privateChannel = manager.get().getPrivateChannelById(id);
+      if (privateChannel != null) {
+        return privateChannel;
+      }
+    }
+    throw new ChatException("Chorus cannot see that channel. Check that it is still in the channel and has these "
+        + "permissions there: " + PERMISSIONS_NEEDED + ".");
+  }
+
+  private JDA anyShard() {
+    for (var shard : manager.get().getShards()) {
+      if (shard.getStatus() == JDA.Status.CONNECTED) {
+        return shard;
+      }
+    }
+    if (manager.get().getShards().isEmpty()) {
+      throw new ChatException("Chorus is not connected to Discord just now. Please try again in a moment.");
+    }
+    return manager.get().getShards().get(0);
+  }
+
+  /** A key of Discord's 25-character nonce length naming the same message every time. */
+  static String nonce(String once) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(once.getBytes(StandardCharsets.UTF_8));
+      var number = new java.math.BigInteger(1, digest).toString(36);
+      return number.length() > NONCE_LENGTH ? number.substring(0, NONCE_LENGTH) : number;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Makes the request and waits for it; every request of this class goes through here. JDA queues it
+   * within Discord's rate limits; a refusal or a failure is a {@link ChatException} saying, in plain
+   * words, what the member or an operator can do.
+   */
+  static <T> T call(RestAction<T> action, String failure) {
+    try {
+      return action.submit().get(LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatException(failure + ": it was interrupted. Please try again.", e);
+    } catch (ExecutionException e) {
+      throw new ChatException(explain(e.getCause(), failure), e.getCause());
+    } catch (TimeoutException e) {
+      throw new ChatException("Discord could not be reached just now, so the channel may not show the change yet.", e);
+    } catch (InsufficientPermissionException e) {
+      throw new ChatException(explain(e, failure), e);
+    }
+  }
+
+  /** What went wrong, for the member; never a token or an internal detail. */
+  static String explain(@Nullable Throwable cause, String failure) {
+    if (cause instanceof InsufficientPermissionException) {
+      return "Chorus lacks a permission in this channel. Ask whoever runs this server to give Chorus: "
+          + PERMISSIONS_NEEDED + ".";
+    }
+    if (cause instanceof ErrorResponseException error) {
+      var response = error.getErrorResponse();
+      if (response == ErrorResponse.CANNOT_SEND_TO_USER) {
+        return "Chorus cannot send you direct messages. Allow direct messages from members of this server "
+            + "(the server's Privacy Settings), then try again.";
+      }
+      if (response == ErrorResponse.MISSING_PERMISSIONS || response == ErrorResponse.MISSING_ACCESS) {
+        return "Chorus lacks a permission in this channel. Ask whoever runs this server to give Chorus: "
+            + PERMISSIONS_NEEDED + ".";
+      }
+      if (response == ErrorResponse.UNKNOWN_CHANNEL) {
+        return "That channel is gone, or Chorus can no longer see it.";
+      }
+      if (response == ErrorResponse.UNKNOWN_MESSAGE) {
+        return "The message Chorus wanted to change is gone (perhaps deleted).";
+      }
+      if (response == ErrorResponse.THREAD_LOCKED || response == ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD) {
+        return "The question's thread is locked or archived, so Chorus cannot post there.";
+      }
+      return failure + " (Discord error " + error.getErrorCode() + "). Please try again.";
+    }
+    return "Discord could not be reached just now, so the channel may not show the change yet.";
+  }
+}

@@ -1,0 +1,381 @@
+package dev.chorus.discord;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.Text;
+import dev.chorus.core.question.StoreUnavailableException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.Channel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Discord's events as Chorus's: {@code /respond}, modals, buttons and reactions become core
+ * {@link Inbound}s. Listeners run on JDA's gateway thread and never block it: each interaction is
+ * acknowledged at once ({@code deferReply(true)}) and handled on the workers, one member's events in
+ * the order they came; the answer goes back as ephemeral messages through the interaction's hook.
+ * Opening a modal and answering autocomplete must be the first response, so those are computed on a
+ * worker against a budget: when it runs out, the interaction is deferred and the member told plainly.
+ */
+public final class DiscordEvents extends ListenerAdapter {
+  private static final System.Logger LOG = System.getLogger(DiscordEvents.class.getName());
+  /** What a first response may take before Chorus defers instead; Discord allows three seconds. */
+  static final Duration FIRST_RESPONSE_BUDGET = Duration.ofMillis(2_000);
+  /** Discord's limit on autocomplete suggestions and on a suggestion's name. */
+  static final int MOST_CHOICES = 25;
+  static final int LONGEST_CHOICE = 100;
+
+  private final Chorus chorus;
+  private final DiscordChat chat;
+  private final OrderedWork work;
+  private final ScheduledExecutorService timer;
+  private final @Nullable String facilitatorRole;
+  /** Per shard, a name for its current gateway session: reaction events are named by it and their sequence. */
+  private final Map<Integer, String> sessions = new ConcurrentHashMap<>();
+
+  /**
+   * @param facilitatorRole the name of the role whose holders are facilitators; null for none
+   */
+  public DiscordEvents(Chorus chorus, DiscordChat chat, java.util.concurrent.Executor workers,
+      ScheduledExecutorService timer, @Nullable String facilitatorRole) {
+    this.chorus = chorus;
+    this.chat = chat;
+    this.work = new OrderedWork(workers);
+    this.timer = timer;
+    this.facilitatorRole = facilitatorRole;
+  }
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    sessions.put(event.getJDA().getShardInfo().getShardId(), UUID.randomUUID().toString());
+  }
+
+  @Override
+  public void onSessionRecreate(SessionRecreateEvent event) {
+    // A new session numbers its events from one again; a resumed one keeps its name.
+    sessions.put(event.getJDA().getShardInfo().getShardId(), UUID.randomUUID().toString());
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!event.getName().equals(DiscordCommands.NAME)) {
+      return;
+    }
+    var guild = event.getGuild();
+    if (guild == null || event.getMember() == null) {
+      event.reply("Chorus works in a server's channels: use /respond in the channel of the question.")
+          .setEphemeral(true).queue(null, failure -> failed("a reply outside a server", failure));
+      return;
+    }
+    var options = new LinkedHashMap<String, Object>();
+    for (var option : event.getOptions()) {
+      options.put(option.getName(), option.getType() == OptionType.BOOLEAN ? (Object) option.getAsBoolean()
+          : option.getAsString());
+    }
+    var subcommand = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
+    var community = DiscordIds.community(guild.getIdLong());
+    var actor = actor(event.getMember(), event.getUser());
+    var inbound = new Inbound.CommandInvoked(community, channelOf(event.getChannel()), actor,
+        new EventId("interaction:" + event.getId()), DiscordCommands.text(subcommand, options));
+    if (DiscordCommands.opensForm(subcommand, options)) {
+      firstResponse(event, community, actor, () -> chorus.handle(inbound));
+    } else if (DiscordCommands.asksForDirectMessages(subcommand, options)) {
+      deferThen(event, community, actor, () -> withDirectMessageCheck(community, actor, chorus.handle(inbound)));
+    } else {
+      deferThen(event, community, actor, () -> chorus.handle(inbound));
+    }
+  }
+
+  /**
+   * Reminders and personal digests come as direct messages: a first one says so, and if Discord
+   * refuses it (the member's direct messages are closed) the member learns now, not never.
+   */
+  private List<Effect.Private> withDirectMessageCheck(CommunityId community, Actor actor, List<Effect.Private> answers) {
+    try {
+      chat.post(community, new Destination.Direct(actor.id()), Card.text(Text.of(
+          "Chorus will send your reminders and personal digests here. /respond remind off and /respond digest me off "
+              + "stop them.")));
+      return answers;
+    } catch (ChatException e) {
+      var told = new ArrayList<>(answers);
+      told.add(Effect.Reply.of(e.memberMessage() + " Until then your reminders and personal digests cannot reach you."));
+      return told;
+    }
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    var form = DiscordForms.formId(event.getModalId());
+    var guild = event.getGuild();
+    if (form.isEmpty() || guild == null || event.getMember() == null) {
+      return;
+    }
+    var community = DiscordIds.community(guild.getIdLong());
+    var actor = actor(event.getMember(), event.getUser());
+    var inbound = new Inbound.FormSubmitted(community, channelOf(event.getChannel()), actor,
+        new EventId("interaction:" + event.getId()), form.get(), DiscordForms.values(event.getValues()));
+    deferThen(event, community, actor, () -> chorus.handle(inbound));
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    var guild = event.getGuild();
+    if (guild == null || event.getMember() == null) {
+      return;
+    }
+    var community = DiscordIds.community(guild.getIdLong());
+    var actor = actor(event.getMember(), event.getUser());
+    var message = DiscordIds.message(event.getChannel().getIdLong(), event.getMessageIdLong());
+    var inbound = new Inbound.ButtonPressed(community, channelOf(event.getChannel()), actor,
+        new EventId("interaction:" + event.getId()), message, event.getComponentId());
+    deferThen(event, community, actor, () -> chorus.handle(inbound));
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    var guild = event.getGuild();
+    if (guild == null) {
+      event.replyChoices(List.of()).queue(null, failure -> failed("suggestions", failure));
+      return;
+    }
+    var focused = event.getFocusedOption();
+    var typed = focused.getValue();
+    var community = DiscordIds.community(guild.getIdLong());
+    var channel = channelOf(event.getChannel());
+    var answered = new AtomicBoolean();
+    timer.schedule(() -> {
+      if (answered.compareAndSet(false, true)) {
+        event.replyChoices(List.of()).queue(null, failure -> failed("suggestions", failure));
+      }
+    }, FIRST_RESPONSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    work.run("suggest:" + event.getUser().getId(), () -> {
+      var choices = focused.getName().equals(DiscordCommands.ZONE)
+          ? DiscordCommands.zones(typed, MOST_CHOICES).stream().map(zone -> new Command.Choice(zone, zone)).toList()
+          : questionChoices(community, channel, typed);
+      if (answered.compareAndSet(false, true)) {
+        event.replyChoices(choices).queue(null, failure -> failed("suggestions", failure));
+      }
+    });
+  }
+
+  private List<Command.Choice> questionChoices(CommunityId community, ChannelId channel, String typed) {
+    try {
+      var wanted = typed.strip().toLowerCase(Locale.ROOT).replace("#", "");
+      var choices = new ArrayList<Command.Choice>();
+      for (var question : chorus.openQuestions(community, channel)) {
+        var id = question.id().toString();
+        if (wanted.isEmpty() || id.toLowerCase(Locale.ROOT).contains(wanted)
+            || question.title().toLowerCase(Locale.ROOT).contains(wanted)) {
+          var name = (id + " — " + question.title()).replace('\n', ' ');
+          choices.add(new Command.Choice(DiscordRenderer.clip(name, LONGEST_CHOICE), id));
+        }
+        if (choices.size() == MOST_CHOICES) {
+          break;
+        }
+      }
+      return choices;
+    } catch (StoreUnavailableException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public void onMessageReactionAdd(MessageReactionAddEvent event) {
+    reaction(event, false);
+  }
+
+  @Override
+  public void onMessageReactionRemove(MessageReactionRemoveEvent event) {
+    reaction(event, true);
+  }
+
+  /** A reaction on a message: a vote, or the retraction of one; the bot's own seeded reactions count as nothing. */
+  private void reaction(GenericMessageReactionEvent event, boolean removed) {
+    if (!event.isFromGuild() || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+      return;
+    }
+    var community = DiscordIds.community(event.getGuild().getIdLong());
+    var channel = channelOf(event.getChannel());
+    var message = DiscordIds.message(event.getChannel().getIdLong(), event.getMessageIdLong());
+    // A custom emoji is known by its name, which never maps to a vote.
+    var emoji = event.getEmoji().getName();
+    var user = event.getUserIdLong();
+    var member = event.getMember();
+    var actor = member != null ? actor(member, member.getUser())
+        : new Actor(new MemberId(Long.toUnsignedString(user)), Long.toUnsignedString(user), false, false,
+            event.getUser() != null && event.getUser().isBot());
+    int shard = event.getJDA().getShardInfo().getShardId();
+    // Named by the gateway session and its sequence: a replayed event keeps its name, a new one never reuses it.
+    var id = new EventId("reaction:" + sessions.getOrDefault(shard, "s" + shard) + ":" + event.getResponseNumber());
+    work.run(key(community, actor), () -> {
+      var answers = chorus.handle(removed
+          ? new Inbound.ReactionRemoved(community, channel, actor, id, message, emoji)
+          : new Inbound.ReactionAdded(community, channel, actor, id, message, emoji));
+      // No interaction to answer: what Chorus says to the member (the question after a block, a refusal)
+      // goes to their direct messages.
+      for (var answer : answers) {
+        try {
+          if (answer instanceof Effect.Reply reply) {
+            chat.post(community, new Destination.Direct(actor.id()), reply.card());
+          }
+        } catch (ChatException e) {
+          LOG.log(Level.INFO, "a private answer to a reaction could not be sent: {0}", e.memberMessage());
+        }
+      }
+    });
+  }
+
+  /** Acknowledges at once, handles on a worker, then answers through the hook. */
+  private void deferThen(IReplyCallback event, CommunityId community, Actor actor, Supplier<List<Effect.Private>> handle) {
+    event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
+    var hook = event.getHook();
+    work.run(key(community, actor), () -> answer(hook, community, handle.get()));
+  }
+
+  /**
+   * A command that may open a form: the modal must be the first response, so the answer is computed
+   * first, against the budget; if the budget runs out the interaction is deferred and the answer
+   * follows through the hook (a form then can no longer open, and the member is told what to type).
+   */
+  private void firstResponse(SlashCommandInteractionEvent event, CommunityId community, Actor actor,
+      Supplier<List<Effect.Private>> handle) {
+    var responded = new AtomicBoolean();
+    timer.schedule(() -> {
+      if (responded.compareAndSet(false, true)) {
+        event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
+      }
+    }, FIRST_RESPONSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    work.run(key(community, actor), () -> {
+      var answers = handle.get();
+      if (!responded.compareAndSet(false, true)) {
+        answer(event.getHook(), community, answers);
+        return;
+      }
+      if (!answers.isEmpty() && answers.get(0) instanceof Effect.ShowForm form) {
+        event.replyModal(DiscordForms.modal(form.form())).queue(null, failure -> failed("a form", failure));
+        return;
+      }
+      var messages = messages(community, answers);
+      if (messages.isEmpty()) {
+        event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
+        return;
+      }
+      event.reply(messages.get(0)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+      for (var more : messages.subList(1, messages.size())) {
+        event.getHook().sendMessage(more).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+      }
+    });
+  }
+
+  /** The member's private answers through the hook of a deferred interaction: the first replaces "thinking…". */
+  private void answer(InteractionHook hook, CommunityId community, List<Effect.Private> answers) {
+    var messages = messages(community, answers);
+    if (messages.isEmpty()) {
+      messages = List.of(text(community, "Done."));
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      var message = messages.get(i);
+      if (i == 0) {
+        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(null, failure -> failed("a reply", failure));
+      } else {
+        hook.sendMessage(message).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+      }
+    }
+  }
+
+  /** Core's private answers as Discord messages; a form asked for too late becomes words saying what to type. */
+  private List<MessageCreateData> messages(CommunityId community, List<Effect.Private> answers) {
+    var guild = DiscordIds.guildOf(community);
+    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
+    var messages = new ArrayList<MessageCreateData>();
+    for (var answer : answers) {
+      if (answer instanceof Effect.Reply reply) {
+        renderer.render(reply.card()).forEach(m -> messages.add(m.create()));
+      } else if (answer instanceof Effect.Attachment file) {
+        messages.add(new MessageCreateBuilder()
+            .setContent("Your export: " + DiscordText.inline(file.fileName()))
+            .setAllowedMentions(List.of()).mentionRepliedUser(false)
+            .addFiles(FileUpload.fromData(file.content().getBytes(StandardCharsets.UTF_8), file.fileName()))
+            .build());
+      } else {
+        renderer.render(Card.text(Text.of("Discord opens a form only as the very first answer to a command, and "
+            + "Chorus was too slow this time. Run the command again, or type your text in the command, for "
+            + "example /respond view text: <your view>."))).forEach(m -> messages.add(m.create()));
+      }
+    }
+    return messages;
+  }
+
+  private static MessageCreateData text(CommunityId community, String words) {
+    var guild = DiscordIds.guildOf(community);
+    return new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null)
+        .render(Card.text(Text.of(words))).get(0).create();
+  }
+
+  /** The member as Discord describes them: their name in this server, and their rights here. */
+  private Actor actor(Member member, User user) {
+    boolean admin = member.isOwner() || member.hasPermission(Permission.MANAGE_SERVER);
+    boolean facilitator = facilitatorRole != null
+        && member.getRoles().stream().anyMatch(role -> role.getName().equalsIgnoreCase(facilitatorRole));
+    return new Actor(new MemberId(user.getId()), member.getEffectiveName(), admin, facilitator, user.isBot());
+  }
+
+  /** A question lives in a channel; its thread's events belong to that channel. */
+  private static ChannelId channelOf(Channel channel) {
+    if (channel instanceof ThreadChannel thread) {
+      return new ChannelId(Long.toUnsignedString(thread.getParentChannel().getIdLong()));
+    }
+    return new ChannelId(channel.getId());
+  }
+
+  private static String key(CommunityId community, Actor actor) {
+    return community.value() + "/" + actor.id().value();
+  }
+
+  private static void failed(String what, Throwable failure) {
+    LOG.log(Level.WARNING, "{0} did not reach Discord: {1}", what, failure.getClass().getSimpleName());
+  }
+}

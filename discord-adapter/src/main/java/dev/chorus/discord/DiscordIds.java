@@ -1,0 +1,43 @@
+package dev.chorus.discord;
+
+import dev.chorus.core.community.CommunityId;
+
+/**
+ * Discord's ids in Chorus's terms: a guild is a community ({@code discord:123}); a message is known by
+ * its channel and its own id ({@code 456:789}), the pair reaction events name and edits need (in a
+ * thread, the thread is the channel).
+ */
+public final class DiscordIds {
+  static final String PREFIX = "discord:";
+
+  private DiscordIds() {}
+
+  public static CommunityId community(long guild) {
+    return new CommunityId(PREFIX + Long.toUnsignedString(guild));
+  }
+
+  /** The guild of a community, or empty when it is not a Discord community. */
+  public static java.util.OptionalLong guildOf(CommunityId community) {
+    if (!community.value().startsWith(PREFIX)) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(Long.parseUnsignedLong(community.value().substring(PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  public static String message(long channel, long message) {
+    return Long.toUnsignedString(channel) + ":" + Long.toUnsignedString(message);
+  }
+
+  static String channelOf(String messageId) {
+    int colon = messageId.indexOf(':');
+    return colon < 0 ? "" : messageId.substring(0, colon);
+  }
+
+  static String messageOf(String messageId) {
+    return messageId.substring(messageId.indexOf(':') + 1);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.chorus.discord;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.CoalescedEdits;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * Chorus in Discord: the shards this replica runs (through JDA's shard manager, at
+ * {@code CHORUS_DISCORD_API_URL} and {@code CHORUS_DISCORD_GATEWAY_URL} when set), the listeners, the
+ * {@code /respond} command registered once ready, and the {@link Chat} Chorus posts through.
+ *
+ * <p>Gateway intents, the least Chorus can work with: {@code GUILDS} (the channels, threads and roles
+ * of a server, so Chorus can post by id, knows the threads it starts, and can tell facilitators by
+ * role and by Manage Server) and {@code GUILD_MESSAGE_REACTIONS} (votes). Commands, modals and buttons
+ * arrive as interactions, which need no intent; Chorus never reads message content or member lists.
+ */
+public final class DiscordPlatform implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(DiscordPlatform.class.getName());
+  /** A tally is edited at most every two seconds (DESIGN §3.2), well inside Discord's per-channel limits. */
+  static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
+  /** JDA always asks for {@code GUILDS} itself; this is the one intent added to it. */
+  static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+
+  private final ShardManager shards;
+  private final Chat chat;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService workers;
+
+  /**
+   * @param chorus builds Chorus around the chat it is given
+   * @param workers where events are handled once acknowledged
+   */
+  public DiscordPlatform(DiscordSettings settings, Function<Chat, Chorus> chorus, ExecutorService workers) {
+    // Every message create and edit, whoever builds it, carries allowed_mentions {parse: []} and never
+    // pings the author of a message it answers: member words can never reach anyone's notifications.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageRequest.setDefaultMentionRepliedUser(false);
+    this.workers = workers;
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-discord-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    var late = new ShardManager[1];
+    var discordChat = new DiscordChat(() -> late[0]);
+    this.chat = new CoalescedEdits(discordChat, timer, EDIT_WINDOW);
+    var events = new DiscordEvents(chorus.apply(chat), discordChat, workers, timer, settings.facilitatorRole());
+    var builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+        .setShardsTotal(settings.shardsTotal())
+        .setShards(settings.shards())
+        .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
+        .setMemberCachePolicy(MemberCachePolicy.NONE)
+        .setChunkingFilter(ChunkingFilter.NONE)
+        // Channel overrides, so that JDA's own permission checks match Discord's.
+        .enableCache(CacheFlag.MEMBER_OVERRIDES)
+        .setEnableShutdownHook(false)
+        .addEventListeners(events, new CommandRegistration(settings.guildIds()));
+    if (settings.gatewayUrl() != null) {
+      // A gateway of one's own (a proxy, the tests' fake) speaks plain JSON.
+      builder.setSessionController(new GatewayAt(settings.gatewayUrl())).setCompression(Compression.NONE);
+    }
+    try {
+      this.shards = builder.build();
+    } catch (RuntimeException e) {
+      timer.shutdownNow();
+      throw new IllegalStateException("Discord did not accept the connection: check DISCORD_TOKEN and "
+          + "CHORUS_DISCORD_API_URL (" + e.getClass().getSimpleName() + ")", e);
+    }
+    late[0] = shards;
+  }
+
+  public Chat chat() {
+    return chat;
+  }
+
+  /** Waits until every shard of this replica is connected; false when the time ran out first. */
+  public boolean awaitReady(Duration within) throws InterruptedException {
+    long until = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < until) {
+      var all = shards.getShards();
+      if (!all.isEmpty() && shards.getShardsQueued() == 0
+          && all.stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED)) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  /** The shards this replica runs, as Discord numbers them. */
+  public List<Integer> runningShards() {
+    return shards.getShards().stream().map(shard -> shard.getShardInfo().getShardId()).sorted().toList();
+  }
+
+  @Override
+  public void close() {
+    shards.shutdown();
+    workers.shutdown();
+    timer.shutdown();
+  }
+
+  /** The gateway of one's own, for every shard: the address {@code GET gateway/bot} answers is not used. */
+  private static final class GatewayAt extends SessionControllerAdapter {
+    private final String url;
+
+    GatewayAt(String url) {
+      this.url = url;
+    }
+
+    @Override
+    public String getGateway() {
+      return url;
+    }
+
+    @Override
+    public ShardedGateway getShardedGateway(JDA api) {
+      var asked = super.getShardedGateway(api);
+      return new ShardedGateway(url, asked.getShardTotal(), asked.getConcurrency());
+    }
+  }
+
+  /**
+   * Registers {@code /respond} once a shard is ready: in the configured guilds it holds (instant, for
+   * development), or globally by shard 0 alone. Either replaces the whole list, so a second replica
+   * registering the same command changes nothing.
+   */
+  private static final class CommandRegistration extends ListenerAdapter {
+    private final List<Long> guilds;
+
+    CommandRegistration(List<Long> guilds) {
+      this.guilds = guilds;
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+      var jda = event.getJDA();
+      if (!guilds.isEmpty()) {
+        for (var id : guilds) {
+          var guild = jda.getGuildById(id);
+          if (guild != null) {
+            guild.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
+                failure -> LOG.log(Level.WARNING, "/respond was not registered in a guild: {0}", failure.getMessage()));
+          }
+        }
+      } else if (jda.getShardInfo().getShardId() == 0) {
+        jda.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
+            failure -> LOG.log(Level.WARNING, "/respond was not registered: {0}", failure.getMessage()));
+      }
+    }
+  }
+}

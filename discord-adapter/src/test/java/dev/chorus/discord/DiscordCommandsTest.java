@@ -1,0 +1,90 @@
+package dev.chorus.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.command.Command;
+import dev.chorus.core.command.CommandParser;
+import dev.chorus.core.command.ParseResult;
+import dev.chorus.core.question.QuestionId;
+import java.util.Map;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.junit.jupiter.api.Test;
+
+/** Typed options end in the same command as Slack's free text: what core parses from them is what the member chose. */
+class DiscordCommandsTest {
+  private final CommandParser parser = new CommandParser();
+
+  private Command parsed(String subcommand, Map<String, Object> options) {
+    var result = parser.parse(DiscordCommands.text(subcommand, options));
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    return ((ParseResult.Parsed) result).command().command();
+  }
+
+  @Test
+  void openWithEveryOptionIsTheSameQuestionAsTyped() {
+    var command = parsed("open", Map.of("title", "Should we adopt the new policy?", "context", "The board asks us",
+        "for", "The board", "deadline", "3d", "anonymous", true));
+
+    assertThat(command).isInstanceOfSatisfying(Command.Open.class, open -> {
+      assertThat(open.title()).isEqualTo("Should we adopt the new policy?");
+      assertThat(open.context()).isEqualTo("The board asks us");
+      assertThat(open.forBody()).isEqualTo("The board");
+      assertThat(open.deadline()).isNotNull();
+      assertThat(open.anonymous()).isTrue();
+    });
+  }
+
+  @Test
+  void aQuestionChosenByAutocompleteNamesTheQuestion() {
+    var result = parser.parse(DiscordCommands.text("vote", Map.of("question", "Q3", "item", "V2", "choice", "disagree")));
+
+    var parsed = ((ParseResult.Parsed) result).command();
+    assertThat(parsed.question()).isEqualTo(new QuestionId(3));
+    assertThat(parsed.command()).isInstanceOf(Command.VoteOnStatement.class);
+  }
+
+  @Test
+  void aViewThatStartsWithAKeywordStaysAView() {
+    assertThat(parsed("view", Map.of("text", "close the old office, it costs too much")))
+        .isEqualTo(new Command.ShareView("close the old office, it costs too much"));
+  }
+
+  @Test
+  void viewWithoutTextAndOpenWithoutTitleOpenForms() {
+    assertThat(DiscordCommands.opensForm("view", Map.of())).isTrue();
+    assertThat(DiscordCommands.opensForm("open", Map.of())).isTrue();
+    assertThat(DiscordCommands.opensForm("open", Map.of("deadline", "3d"))).isFalse();
+    assertThat(parsed("view", Map.of())).isInstanceOf(Command.OpenForm.class);
+    assertThat(parsed("open", Map.of())).isInstanceOf(Command.OpenQuestionForm.class);
+  }
+
+  @Test
+  void digestsForTheChannelAndForTheMember() {
+    assertThat(parsed("digest", Map.of("cadence", "weekly", "weekday", "monday", "time", "09:00", "zone", "Europe/Berlin")))
+        .isInstanceOf(Command.ChannelDigest.class);
+    assertThat(parsed("digest", Map.of("cadence", "daily", "me", true))).isInstanceOf(Command.PersonalDigest.class);
+    assertThat(parsed("forget", Map.of("everywhere", true))).isInstanceOf(Command.ForgetMe.class);
+    assertThat(parsed("list", Map.of("all", true))).isEqualTo(new Command.ListQuestions(true));
+    assertThat(parsed("remind", Map.of("reminders", "off"))).isEqualTo(new Command.Remind(false));
+  }
+
+  @Test
+  void theDefinitionStaysWithinDiscordsLimits() {
+    var definition = DiscordCommands.definition();
+
+    assertThat(definition.getSubcommands()).hasSizeLessThanOrEqualTo(25)
+        .extracting(SubcommandData::getName).containsAll(CommandParser.KEYWORDS);
+    for (var sub : definition.getSubcommands()) {
+      assertThat(sub.getDescription().length()).isLessThanOrEqualTo(100);
+      assertThat(sub.getOptions()).hasSizeLessThanOrEqualTo(25);
+      sub.getOptions().forEach(option -> assertThat(option.getDescription().length()).isLessThanOrEqualTo(100));
+    }
+  }
+
+  @Test
+  void timeZonesAreSuggestedFromWhatWasTyped() {
+    assertThat(DiscordCommands.zones("berl", 25)).containsExactly("Europe/Berlin");
+    assertThat(DiscordCommands.zones("new york", 25)).contains("America/New_York");
+    assertThat(DiscordCommands.zones("", 25)).hasSize(25);
+  }
+}
