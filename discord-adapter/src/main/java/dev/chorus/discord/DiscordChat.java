@@ -124,7 +124,8 @@ public final class DiscordChat implements Chat {
           "Chorus could not open a direct message with that member"), null);
     }
     var thread = (Destination.Thread) destination;
-    long anchor = Long.parseUnsignedLong(thread.anchorMessageId());
+    // The card, known as channel:message; a thread started from it has the message's id.
+    long anchor = Long.parseUnsignedLong(DiscordIds.messageOf(thread.anchorMessageId()));
     var existing = manager.get().getThreadChannelById(anchor);
     if (existing != null) {
       return new Place(existing, null);

@@ -64,6 +64,30 @@ public record FakeMessage(
     return data().optArray("components").orElseGet(DataArray::empty);
   }
 
+  /** Everything it shows as text: content, then each embed's title and description, for assertions. */
+  public String text() {
+    var out = new StringBuilder(content());
+    var embeds = embeds();
+    for (int i = 0; i < embeds.length(); i++) {
+      var embed = embeds.getObject(i);
+      out.append('\n').append(embed.getString("title", "")).append('\n').append(embed.getString("description", ""));
+    }
+    return out.toString();
+  }
+
+  /** The custom ids of its buttons, in order. */
+  public java.util.List<String> buttonIds() {
+    var ids = new java.util.ArrayList<String>();
+    var rows = components();
+    for (int i = 0; i < rows.length(); i++) {
+      var inner = rows.getObject(i).optArray("components").orElseGet(DataArray::empty);
+      for (int j = 0; j < inner.length(); j++) {
+        inner.getObject(j).opt("custom_id").ifPresent(id -> ids.add(String.valueOf(id)));
+      }
+    }
+    return ids;
+  }
+
   /** The message flags. */
   public int flags() {
     return data().getInt("flags", 0);

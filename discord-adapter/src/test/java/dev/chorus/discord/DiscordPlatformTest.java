@@ -1,0 +1,259 @@
+package dev.chorus.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.Chorus;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.discord.fake.FakeDiscord;
+import dev.chorus.discord.fake.FakeGuild;
+import dev.chorus.discord.fake.FakeInteraction;
+import dev.chorus.discord.fake.FakeMember;
+import dev.chorus.discord.fake.FakeMessage;
+import dev.chorus.testkit.Conversation;
+import dev.chorus.testkit.InMemoryStores;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Discord adapter as members meet it: the real JDA against the fake Discord, on in-memory stores.
+ * Every interaction's first response is timed by the fake; every message create and edit is checked
+ * against Discord's rules (lengths, {@code allowed_mentions}).
+ */
+class DiscordPlatformTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  private FakeDiscord fake;
+  private FakeGuild guild;
+  private CommunityId community;
+  private long channel;
+  private FakeMember ana;
+  private FakeMember ben;
+  private InMemoryStores stores;
+  private DiscordPlatform platform;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeDiscord();
+    guild = fake.guild("Commons", 7_001L, 7_002L);
+    community = DiscordIds.community(guild.id());
+    channel = guild.firstChannel();
+    ana = fake.admin(guild.id(), "ana");
+    ben = fake.member(guild.id(), "ben");
+    stores = new InMemoryStores(Clock.systemUTC());
+    var settings = new DiscordSettings(FakeDiscord.TOKEN, fake.apiUrl(), fake.gatewayUrl(), List.of(guild.id()), 1,
+        List.of(), null);
+    platform = new DiscordPlatform(settings, chat -> new Chorus(stores.stores(), chat,
+        new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new SplittableRandom(3)),
+        Executors.newFixedThreadPool(4));
+    assertThat(platform.awaitReady(PATIENCE)).as("connected to the fake").isTrue();
+  }
+
+  @AfterEach
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+    fake.close();
+  }
+
+  private void until(String what, BooleanSupplier done) {
+    fake.await(what, done, PATIENCE);
+  }
+
+  private FakeInteraction command(FakeMember who, long where, String subcommand, Map<String, ?> options) {
+    return fake.slashCommand(guild.id(), where, who.userId(), DiscordCommands.NAME, subcommand, options);
+  }
+
+  /** What the member was told privately, once told. */
+  private String told(FakeInteraction interaction) {
+    until("an answer to " + interaction.id(), () -> fake.repliesTo(interaction.id()).stream()
+        .anyMatch(m -> !m.text().isBlank()));
+    return String.join("\n", fake.repliesTo(interaction.id()).stream().map(FakeMessage::text).toList());
+  }
+
+  private Question question(int number) {
+    return stores.questions().find(community, new QuestionId(number)).orElseThrow();
+  }
+
+  private String messageOf(Target target) {
+    until("a message for " + target, () -> !stores.links().messagesOf(community, target).isEmpty());
+    return stores.links().messagesOf(community, target).get(0).id();
+  }
+
+  private static long channelOf(String messageId) {
+    return Long.parseLong(DiscordIds.channelOf(messageId));
+  }
+
+  private static long idOf(String messageId) {
+    return Long.parseLong(DiscordIds.messageOf(messageId));
+  }
+
+  @Test
+  void aQuestionGetsItsCardAndThreadAndViewsAreVotedWithReactions() {
+    var open = command(ana, channel, "open", Map.of("title", "Should we answer the consultation?", "deadline", "7d"));
+    assertThat(told(open)).contains("Q1");
+    var card = messageOf(new Target.QuestionCard(new QuestionId(1)));
+    assertThat(channelOf(card)).isEqualTo(channel);
+    assertThat(fake.message(idOf(card)).orElseThrow().text()).contains("Should we answer the consultation?")
+        .containsPattern("<t:\\d+:f>");
+
+    var view = command(ben, channel, "view", Map.of("text", "Yes, with conditions"));
+    assertThat(told(view)).contains("V1");
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    // The view is in the thread started from the card: the thread's id is the card's.
+    assertThat(channelOf(v1)).isEqualTo(idOf(card));
+    until("vote reactions seeded", () -> fake.reactionsOf(idOf(v1)).size() == 3);
+
+    fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👍🏽");
+    until("ana's vote", () -> question(1).statement(new StatementId(1)).orElseThrow().votes().size() == 1);
+    fake.reactionRemove(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👍🏽");
+    until("ana's vote taken back", () -> question(1).statement(new StatementId(1)).orElseThrow().votes().isEmpty());
+
+    assertThat(fake.guildCommands(guild.id())).extracting(c -> c.getString("name")).containsExactly("respond");
+    assertThat(fake.unacknowledged()).isEmpty();
+    assertThat(fake.firstResponses().values()).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
+    assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void aDraftsTallyIsEditedInPlaceAtMostEveryTwoSecondsAndABlockIsAskedForItsReasonPrivately() {
+    told(command(ana, channel, "open", Map.of("title", "Tally")));
+    told(command(ana, channel, "draft", Map.of("text", "We support it, with audits.")));
+    var draft = messageOf(new Target.DraftMessage(new QuestionId(1), new dev.chorus.core.question.DraftVersion(1)));
+    until("draft reactions seeded", () -> fake.reactionsOf(idOf(draft)).size() == 4);
+    var voters = List.of(fake.member(guild.id(), "cem"), fake.member(guild.id(), "dan"), fake.member(guild.id(), "eve"),
+        ben);
+    var choices = List.of("✅", "✅", "❌", "✋");
+    for (int i = 0; i < voters.size(); i++) {
+      fake.reactionAdd(guild.id(), channelOf(draft), idOf(draft), voters.get(i).userId(), choices.get(i));
+    }
+    until("the final tally shown", () -> fake.message(idOf(draft)).orElseThrow().text().contains("2 agree")
+        && fake.message(idOf(draft)).orElseThrow().text().contains("1 block"));
+    var edits = fake.message(idOf(draft)).orElseThrow().editTimes();
+    for (int i = 1; i < edits.size(); i++) {
+      assertThat(Duration.between(edits.get(i - 1), edits.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
+    }
+    // No interaction to answer a reaction: the request for a reason comes as a direct message.
+    until("ben asked why", () -> fake.calls().stream().anyMatch(c -> c.method().equals("POST")
+        && c.path().equals("users/@me/channels") && c.body().contains(String.valueOf(ben.userId()))));
+    assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void formsOpenAsTheFirstResponsePrefilledAndTheirSubmissionsCount() {
+    var openForm = command(ana, channel, "open", Map.of());
+    var modal = fake.awaitCallback(openForm.id(), PATIENCE);
+    assertThat(modal.type()).isEqualTo(9);
+    assertThat(modal.sinceDispatch()).isLessThan(Duration.ofSeconds(3));
+    var submitted = fake.modalSubmit(guild.id(), channel, ana.userId(), modal.data().getString("custom_id"),
+        Map.of("title", "A question from the form", "deadline", "3d"));
+    assertThat(told(submitted)).contains("Q1");
+
+    command(ben, channel, "view", Map.of("text", "My first thoughts"));
+    until("ben's view", () -> question(1).statements().size() == 1);
+    var viewForm = command(ben, channel, "view", Map.of());
+    var prefilled = fake.awaitCallback(viewForm.id(), PATIENCE);
+    assertThat(prefilled.type()).isEqualTo(9);
+    assertThat(prefilled.json()).contains("My first thoughts");
+    fake.modalSubmit(guild.id(), channel, ben.userId(), prefilled.data().getString("custom_id"),
+        Map.of("view", "My second thoughts"));
+    until("the view replaced", () -> question(1).statements().stream()
+        .anyMatch(s -> s.text().equals("My second thoughts")));
+    assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void hostileWordsPingNobodyKeepTheLayoutAndFitDiscordsLimits() {
+    command(ana, channel, "open", Map.of("title", "@everyone <@&1> ```title``` **loud**"));
+    until("Q1", () -> stores.questions().find(community, new QuestionId(1)).isPresent());
+    var hostile = DiscordRendererTest.HOSTILE;
+    told(command(ben, channel, "view", Map.of("text", hostile)));
+    told(command(ana, channel, "draft", Map.of("text", (hostile + " ").repeat(3_400 / hostile.length()))));
+    var tooLong = command(ben, channel, "amend", Map.of("text", "x".repeat(10_000)));
+    assertThat(told(tooLong)).contains("1,500");
+
+    var shown = fake.calls().stream().filter(c -> c.method().equals("POST") || c.method().equals("PATCH"))
+        .filter(c -> c.path().contains("messages") || c.path().startsWith("webhooks") || c.path().contains("callback"))
+        .toList();
+    assertThat(shown).isNotEmpty();
+    assertThat(fake.violations()).isEmpty();
+    for (var message : fake.messages(channel)) {
+      for (var text : List.of(message.text())) {
+        assertThat(text).doesNotContain("@everyone").doesNotContain("<@&").doesNotContain("```");
+      }
+    }
+    var card = fake.message(idOf(messageOf(new Target.QuestionCard(new QuestionId(1))))).orElseThrow();
+    assertThat(card.embeds().getObject(0).getString("title")).startsWith("Q1");
+  }
+
+  @Test
+  void theMemberIsToldPlainlyWhenDirectMessagesAreClosedOrAPermissionIsMissing() {
+    fake.closeDirectMessages(ben.userId());
+    var remind = command(ben, channel, "remind", Map.of("reminders", "on"));
+    until("ben told", () -> fake.repliesTo(remind.id()).stream()
+        .anyMatch(m -> m.text().contains("cannot send you direct messages")));
+
+    fake.denyPermissions(guild.textChannelIds().get(1));
+    var open = command(ana, guild.textChannelIds().get(1), "open", Map.of("title", "Where Chorus may not speak"));
+    until("ana told", () -> fake.repliesTo(open.id()).stream().anyMatch(m -> m.text().contains("lacks a permission")));
+    assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void anAnonymousQuestionIsVotedWithButtonsAndNoRequestNamesTheVoter() {
+    told(command(ana, channel, "open", Map.of("title", "A secret ballot", "anonymous", true)));
+    told(command(ben, channel, "view", Map.of("text", "A view nobody may trace")));
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    var buttons = fake.message(idOf(v1)).orElseThrow().buttonIds();
+    assertThat(buttons).isNotEmpty();
+    assertThat(fake.reactionsOf(idOf(v1))).isEmpty();
+
+    var press = fake.button(guild.id(), channelOf(v1), ana.userId(), idOf(v1), buttons.get(0));
+    told(press);
+    until("the secret vote", () -> question(1).statement(new StatementId(1)).orElseThrow().votes().size() == 1);
+
+    var names = List.of(String.valueOf(ana.userId()), String.valueOf(ben.userId()), "ana", "ben");
+    var public_ = fake.calls().stream().filter(c -> c.path().startsWith("channels/")).map(c -> c.body()).toList();
+    assertThat(public_).filteredOn(body -> body.contains("A view nobody may trace")).isNotEmpty()
+        .allSatisfy(body -> names.forEach(name -> assertThat(body).doesNotContain(name)));
+  }
+
+  @Test
+  void questionsAreSuggestedAsTheMemberTypes() {
+    told(command(ana, channel, "open", Map.of("title", "Budget for next year")));
+    told(command(ana, channel, "open", Map.of("title", "A new meeting place")));
+
+    var typed = fake.autocomplete(guild.id(), channel, ben.userId(), DiscordCommands.NAME, "view",
+        Map.of("question", "budg"), DiscordCommands.QUESTION);
+    var answer = fake.awaitCallback(typed.id(), PATIENCE);
+
+    assertThat(answer.type()).isEqualTo(8);
+    assertThat(answer.json()).contains("Q1").contains("Budget").doesNotContain("meeting place");
+  }
+
+  @Test
+  void afterADisconnectTheSessionResumesAndMissedEventsAreHandled() {
+    told(command(ana, channel, "open", Map.of("title", "Resilience")));
+    told(command(ben, channel, "view", Map.of("text", "Keep going")));
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+
+    fake.disconnect(0, 1001);
+    fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👎");
+    until("resumed", () -> fake.resumes(0) == 1);
+    until("the missed vote", () -> question(1).statement(new StatementId(1)).orElseThrow().votes().size() == 1);
+  }
+}
