@@ -200,7 +200,8 @@ public final class Chorus {
           }
           if (cast instanceof Ballots.CastResult.Recorded recorded) {
             recent.remember(recorded.question());
-            return delivery.deliver(inbound.community(), voted.effects().apply(recorded.question()));
+            return delivery.deliver(inbound.community(),
+                atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question())));
           }
           recent.forget(inbound.community(), voted.change().question());
           fresh = true;
@@ -225,10 +226,13 @@ public final class Chorus {
             pause(attempt);
             continue;
           }
+          var stored = new java.util.ArrayList<Question>();
           for (var write : accepted.writes()) {
             // Exactly what the store now holds: the commit checked nothing came between.
-            recent.remember(write.atRevision(write.revision() + 1));
+            stored.add(write.atRevision(write.revision() + 1));
+            recent.remember(stored.get(stored.size() - 1));
           }
+          return delivery.deliver(inbound.community(), atRevisions(accepted.effects(), stored));
         }
         return delivery.deliver(inbound.community(), accepted.effects());
       }
@@ -247,6 +251,20 @@ public final class Chorus {
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
     }
+  }
+
+  /** Edits stamped with the revision of the question they show, as it was stored. */
+  private static List<Effect> atRevisions(List<Effect> effects, List<Question> stored) {
+    var stamped = new java.util.ArrayList<Effect>(effects.size());
+    for (var effect : effects) {
+      if (effect instanceof Effect.Edit edit) {
+        var shown = stored.stream().filter(q -> q.id().equals(edit.target().question())).findFirst();
+        stamped.add(shown.isPresent() ? edit.at(shown.get().revision()) : edit);
+      } else {
+        stamped.add(effect);
+      }
+    }
+    return stamped;
   }
 
   /** Someone else's change got there first: a short, jittered pause so members acting at once do not keep colliding. */

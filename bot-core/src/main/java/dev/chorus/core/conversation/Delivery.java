@@ -61,7 +61,7 @@ public final class Delivery {
         try {
           for (var message : links.messagesOf(community, edit.target())) {
             try {
-              chat.edit(community, message, withLinks(community, edit.card()));
+              chat.edit(community, message, withLinks(community, edit.card()), edit.revision());
             } catch (ChatException e) {
               problems.add(e.memberMessage());
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.chorus.core.conversation;
 
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Form;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
@@ -22,8 +23,22 @@ public sealed interface Effect {
     }
   }
 
-  /** Every message showing the target now shows this card. */
-  record Edit(Target target, Card card) implements Effect {}
+  /**
+   * Every message showing the target now shows this card.
+   *
+   * @param revision the revision of the question the card shows, so that an edit decided earlier never
+   *     replaces one decided later; {@link Chat#UNKNOWN_REVISION} where it is not known
+   */
+  record Edit(Target target, Card card, long revision) implements Effect {
+    public Edit(Target target, Card card) {
+      this(target, card, Chat.UNKNOWN_REVISION);
+    }
+
+    /** The same edit, known to show the question at {@code revision}. */
+    public Edit at(long revision) {
+      return new Edit(target, card, revision);
+    }
+  }
 
   /** Only for the member who acted (Slack/Discord ephemeral; the shell prints it as private). */
   sealed interface Private extends Effect {}

@@ -7,6 +7,8 @@ import dev.chorus.core.community.CommunityId;
  * within its platform's limits (splitting where it must) and sends it.
  */
 public interface Chat {
+  /** The revision of an edit whose question revision is not known: it is applied in the order it comes. */
+  long UNKNOWN_REVISION = -1;
 
   /**
    * Posts a card and returns the message that now shows it.
@@ -29,4 +31,13 @@ public interface Chat {
 
   /** Replaces what a message shows; adapters may coalesce rapid edits of one message. */
   void edit(CommunityId community, PostedMessage message, Card card);
+
+  /**
+   * Replaces what a message shows with a card of the question at {@code revision}. Edits decided at
+   * once for different members may arrive in any order: a chat that coalesces or reorders edits keeps
+   * the card of the highest revision, so a tally never steps back. The others just edit.
+   */
+  default void edit(CommunityId community, PostedMessage message, Card card, long revision) {
+    edit(community, message, card);
+  }
 }

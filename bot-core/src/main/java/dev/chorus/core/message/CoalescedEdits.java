@@ -23,9 +23,13 @@ public final class CoalescedEdits implements Chat {
   private final long windowNanos;
   private final Map<String, Slot> slots = new HashMap<>();
 
-  /** One message's edits: when the last went out, and the newest waiting, if any. */
+  /** Past this many messages, those idle for a window are forgotten (they need no pacing any more). */
+  static final int SWEEP_ABOVE = 1_024;
+
+  /** One message's edits: when the last went out, the newest waiting, and the highest revision asked for. */
   private static final class Slot {
     long lastSent;
+    long revision = Long.MIN_VALUE;
     @Nullable PostedMessage message;
     @Nullable CommunityId community;
     @Nullable Card waiting;
@@ -49,10 +53,28 @@ public final class CoalescedEdits implements Chat {
 
   @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
+    edit(community, message, card, UNKNOWN_REVISION);
+  }
+
+  /**
+   * Edits decided for different members at once reach here in any order; a card of a lower revision
+   * than one already sent or waiting is older news and is dropped.
+   */
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card, long revision) {
     var key = community.value() + "/" + message.id();
     long now = System.nanoTime();
     synchronized (slots) {
+      if (slots.size() > SWEEP_ABOVE) {
+        sweep(now);
+      }
       var slot = slots.computeIfAbsent(key, k -> new Slot());
+      if (revision != UNKNOWN_REVISION) {
+        if (revision < slot.revision) {
+          return;
+        }
+        slot.revision = revision;
+      }
       if (slot.waiting != null) {
         // A send is already planned for the end of the window: it will carry this newer card.
         slot.waiting = card;
@@ -73,6 +95,11 @@ public final class CoalescedEdits implements Chat {
     } finally {
       sent(key);
     }
+  }
+
+  /** Forgets messages with nothing waiting whose last edit is a window old: their next edit may go at once. */
+  private void sweep(long now) {
+    slots.values().removeIf(slot -> slot.waiting == null && now - slot.lastSent > windowNanos);
   }
 
   /** The window runs from when the platform took the edit, so it sees the edits at least a window apart. */

@@ -63,4 +63,26 @@ class CoalescedEditsTest {
       timer.shutdownNow();
     }
   }
+
+  @Test
+  void editsArrivingOutOfOrderNeverShowAnOlderTally() throws Exception {
+    var timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      var chat = new CoalescedEdits(platform, timer, WINDOW);
+      var tally = new PostedMessage("C1:2.000100", new Destination.Channel(new ChannelId("C1")));
+      // Decided for five members at once, their edits reach the chat in another order.
+      for (int revision : new int[] {11, 10, 13, 14, 12}) {
+        chat.edit(COMMUNITY, tally, Card.text(Text.of("revision " + revision)), revision);
+      }
+      Thread.sleep(WINDOW.toMillis() * 3);
+
+      List<Edit> sent;
+      synchronized (edits) {
+        sent = List.copyOf(edits);
+      }
+      assertThat(sent).extracting(Edit::text).containsExactly("revision 11", "revision 14");
+    } finally {
+      timer.shutdownNow();
+    }
+  }
 }
