@@ -56,12 +56,21 @@ public final class DiscordChat implements Chat {
 
   @Override
   public PostedMessage post(CommunityId community, Destination destination, Card card) {
-    return send(community, destination, card, null);
+    try {
+      return send(community, destination, card, null);
+    } catch (InsufficientPermissionException e) {
+      // JDA checks the permissions it knows of before asking Discord.
+      throw new ChatException(explain(e, "Discord did not take Chorus's message"), e);
+    }
   }
 
   @Override
   public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
-    return send(community, destination, card, nonce(once));
+    try {
+      return send(community, destination, card, nonce(once));
+    } catch (InsufficientPermissionException e) {
+      throw new ChatException(explain(e, "Discord did not take Chorus's message"), e);
+    }
   }
 
   private PostedMessage send(CommunityId community, Destination destination, Card card, @Nullable String nonce) {
@@ -101,7 +110,11 @@ public final class DiscordChat implements Chat {
     // A card that needs several messages is edited in its first; the rest keep what they said.
     var first = renderer.render(card).get(0);
     var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
-    call(channel.editMessageById(DiscordIds.messageOf(message.id()), first.edit()), "Discord did not take Chorus's edit");
+    try {
+      call(channel.editMessageById(DiscordIds.messageOf(message.id()), first.edit()), "Discord did not take Chorus's edit");
+    } catch (InsufficientPermissionException e) {
+      throw new ChatException(explain(e, "Discord did not take Chorus's edit"), e);
+    }
   }
 
   /** A file for one member in their direct messages with Chorus (exports outside an interaction). */
@@ -137,7 +150,7 @@ public final class DiscordChat implements Chat {
     }
     try {
       return new Place(startThread(parent, anchor), null);
-    } catch (ChatException e) {
+    } catch (ChatException | InsufficientPermissionException e) {
       // The thread exists but is not known here (archived), or threads are not allowed: answer the card instead.
       LOG.log(Level.INFO, "a question's thread could not be used; answering its card in the channel");
       return new Place(parent, Long.toUnsignedString(anchor));

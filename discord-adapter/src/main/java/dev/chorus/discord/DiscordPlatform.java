@@ -46,7 +46,10 @@ public final class DiscordPlatform implements AutoCloseable {
   private final ShardManager shards;
   private final Chat chat;
   private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService editTimer;
   private final ExecutorService workers;
+  /** Threads sending coalesced edits: edits of different channels need not wait for each other. */
+  static final int EDIT_THREADS = 4;
 
   /**
    * @param chorus builds Chorus around the chat it is given
@@ -58,14 +61,13 @@ public final class DiscordPlatform implements AutoCloseable {
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
     this.workers = workers;
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      var thread = new Thread(runnable, "chorus-discord-timer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Coalesced edits wait for Discord on these threads; the deadline of a first response must never
+    // wait behind them, so it has a timer of its own.
+    this.editTimer = Executors.newScheduledThreadPool(EDIT_THREADS, daemon("chorus-discord-edits"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("chorus-discord-timer"));
     var late = new ShardManager[1];
     var discordChat = new DiscordChat(() -> late[0]);
-    this.chat = new CoalescedEdits(discordChat, timer, EDIT_WINDOW);
+    this.chat = new CoalescedEdits(discordChat, editTimer, EDIT_WINDOW);
     var events = new DiscordEvents(chorus.apply(chat), discordChat, workers, timer, settings.facilitatorRole());
     var builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
         .setShardsTotal(settings.shardsTotal())
@@ -85,6 +87,7 @@ public final class DiscordPlatform implements AutoCloseable {
       this.shards = builder.build();
     } catch (RuntimeException e) {
       timer.shutdownNow();
+      editTimer.shutdownNow();
       throw new IllegalStateException("Discord did not accept the connection: check DISCORD_TOKEN and "
           + "CHORUS_DISCORD_API_URL (" + e.getClass().getSimpleName() + ")", e);
     }
@@ -119,6 +122,15 @@ public final class DiscordPlatform implements AutoCloseable {
     shards.shutdown();
     workers.shutdown();
     timer.shutdown();
+    editTimer.shutdown();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      var thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** The gateway of one's own, for every shard: the address {@code GET gateway/bot} answers is not used. */

@@ -44,6 +44,8 @@ class DiscordPlatformTest {
   private FakeMember ben;
   private InMemoryStores stores;
   private DiscordPlatform platform;
+  /** While set, every read of questions takes this long, as a struggling store would. */
+  private volatile Duration slowReads = Duration.ZERO;
 
   @BeforeEach
   void start() throws Exception {
@@ -56,7 +58,19 @@ class DiscordPlatformTest {
     stores = new InMemoryStores(Clock.systemUTC());
     var settings = new DiscordSettings(FakeDiscord.TOKEN, fake.apiUrl(), fake.gatewayUrl(), List.of(guild.id()), 1,
         List.of(), null);
-    platform = new DiscordPlatform(settings, chat -> new Chorus(stores.stores(), chat,
+    var real = stores.stores();
+    var questions = (dev.chorus.core.question.Questions) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.chorus.core.question.Questions.class}, (proxy, method, args) -> {
+          Thread.sleep(slowReads.toMillis());
+          try {
+            return method.invoke(real.questions(), args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    var slowable = new dev.chorus.core.Stores(questions, real.ballots(), real.links(), real.channelDigests(),
+        real.memberPreferences(), real.claims());
+    platform = new DiscordPlatform(settings, chat -> new Chorus(slowable, chat,
         new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new SplittableRandom(3)),
         Executors.newFixedThreadPool(4));
     assertThat(platform.awaitReady(PATIENCE)).as("connected to the fake").isTrue();
@@ -151,6 +165,35 @@ class DiscordPlatformTest {
     until("ben asked why", () -> fake.calls().stream().anyMatch(c -> c.method().equals("POST")
         && c.path().equals("users/@me/channels") && c.body().contains(String.valueOf(ben.userId()))));
     assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void aScheduledMessageTriedTwiceIsPostedOnceAndARateLimitIsWaitedOut() {
+    var card = dev.chorus.core.message.Card.text(dev.chorus.core.message.Text.of("Your digest"));
+    var destination = new dev.chorus.core.message.Destination.Channel(
+        new dev.chorus.core.community.ChannelId(String.valueOf(channel)));
+    fake.rateLimitNext("POST channels/\\d+/messages", 0.3);
+
+    var first = platform.chat().postOnce(community, destination, card, "digest:C1:2026-11-28");
+    var again = platform.chat().postOnce(community, destination, card, "digest:C1:2026-11-28");
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(fake.messages(channel)).filteredOn(m -> m.text().contains("Your digest")).hasSize(1);
+    assertThat(fake.calls()).anyMatch(c -> c.status() == 429);
+  }
+
+  @Test
+  void whenTheStoreIsTooSlowForAFormTheInteractionIsDeferredInTimeAndTheMemberToldWhatToType() {
+    told(command(ana, channel, "open", Map.of("title", "Slow days")));
+    slowReads = Duration.ofMillis(2_600);
+
+    var viewForm = command(ben, channel, "view", Map.of());
+    var first = fake.awaitCallback(viewForm.id(), PATIENCE);
+
+    assertThat(first.type()).as("deferred, not a modal").isEqualTo(5);
+    assertThat(first.sinceDispatch()).isLessThan(Duration.ofSeconds(3));
+    assertThat(told(viewForm)).contains("/respond view text:");
+    slowReads = Duration.ZERO;
   }
 
   @Test

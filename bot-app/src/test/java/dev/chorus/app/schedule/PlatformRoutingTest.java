@@ -1,0 +1,49 @@
+package dev.chorus.app.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.digest.ChannelMembers;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.Text;
+import dev.chorus.testkit.RecordingChat;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Scheduled messages go to the platform of their community, and only there. */
+class PlatformRoutingTest {
+  private final RecordingChat slack = new RecordingChat();
+  private final RecordingChat discord = new RecordingChat();
+  private final ChannelMembers slackMembers = (community, channel) -> Optional.of(Set.of(new MemberId("U1")));
+  private final PlatformRouting routing = new PlatformRouting(java.util.List.of(
+      new ChatPlatform("slack:", slack, slackMembers), new ChatPlatform("discord:", discord, ChannelMembers.UNKNOWN)));
+  private final Destination channel = new Destination.Channel(new ChannelId("C1"));
+
+  @Test
+  void eachCommunitysMessagesGoToItsOwnPlatform() {
+    routing.post(new CommunityId("slack:T1"), channel, Card.text(Text.of("to Slack")));
+    routing.postOnce(new CommunityId("discord:42"), channel, Card.text(Text.of("to Discord")), "once");
+
+    assertThat(slack.messages(new CommunityId("slack:T1"))).extracting(RecordingChat.Posted::text)
+        .containsExactly("to Slack");
+    assertThat(discord.messages(new CommunityId("discord:42"))).extracting(RecordingChat.Posted::text)
+        .containsExactly("to Discord");
+    assertThat(discord.messages(new CommunityId("slack:T1"))).isEmpty();
+    assertThat(routing.in(new CommunityId("slack:T1"), new ChannelId("C1"))).contains(Set.of(new MemberId("U1")));
+    assertThat(routing.in(new CommunityId("discord:42"), new ChannelId("C1"))).isEmpty();
+  }
+
+  @Test
+  void aCommunityWhosePlatformThisReplicaDoesNotRunIsRefused() {
+    assertThatThrownBy(() -> routing.post(new CommunityId("matrix:x"), channel, Card.text(Text.of("nowhere"))))
+        .isInstanceOf(ChatException.class);
+    assertThat(slack.messages(new CommunityId("matrix:x"))).isEmpty();
+    assertThat(discord.messages(new CommunityId("matrix:x"))).isEmpty();
+  }
+}
