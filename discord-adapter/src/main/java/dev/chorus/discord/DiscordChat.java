@@ -7,6 +7,7 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
+import dev.chorus.core.message.TextCuts;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -168,11 +169,8 @@ public final class DiscordChat implements Chat {
     } catch (ChatException e) {
       // The generic name will do.
     }
-    if (name.length() > LONGEST_THREAD_NAME) {
-      name = name.substring(0, LONGEST_THREAD_NAME - 1) + "…";
-    }
     try {
-      return call(parent.createThreadChannel(name, anchor).setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK),
+      return call(parent.createThreadChannel(TextCuts.clip(name, LONGEST_THREAD_NAME), anchor).setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK),
           "Discord did not start the question's thread");
     } catch (ChatException e) {
       // Another replica may have started it a moment ago.

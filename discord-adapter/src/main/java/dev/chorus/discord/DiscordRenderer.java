@@ -5,6 +5,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.message.TextCuts;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -203,38 +204,11 @@ public final class DiscordRenderer {
 
   /** Text cut into parts of at most {@code longest}: between lines, else between words, never inside an escape. */
   static List<String> cut(String text, int longest) {
-    var parts = new ArrayList<String>();
-    var rest = text;
-    boolean quoted = text.startsWith("> ");
-    int floor = quoted ? 2 : 0;
-    while (rest.length() > longest) {
-      int at = rest.lastIndexOf('\n', longest);
-      int skip = 1;
-      if (at <= floor) {
-        at = rest.lastIndexOf(' ', longest - 1);
-      }
-      if (at <= floor) {
-        at = DiscordText.safeCut(rest, longest);
-        skip = 0;
-      }
-      parts.add(rest.substring(0, at));
-      rest = rest.substring(at + skip);
-      if (quoted && !rest.startsWith("> ")) {
-        rest = "> " + rest;
-      }
-    }
-    if (!rest.isEmpty()) {
-      parts.add(rest);
-    }
-    return parts;
+    return TextCuts.cut(text, longest, DiscordText::safeCut);
   }
 
   /** Chorus's own short words cut to a limit, marked as cut. */
   static String clip(String words, int longest) {
-    if (words.length() <= longest) {
-      return words;
-    }
-    int at = words.lastIndexOf(' ', longest - 1);
-    return words.substring(0, at > 0 ? at : longest - 1) + "…";
+    return TextCuts.clip(words, longest);
   }
 }

@@ -4,6 +4,7 @@ import dev.chorus.core.export.Json;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.message.TextCuts;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -161,39 +162,20 @@ public final class SlackRenderer {
   }
 
   static List<String> cut(String text, int longest) {
-    var parts = new ArrayList<String>();
-    var rest = text;
-    // A quote continues as a quote in the next part; its "> " is no place to cut.
-    boolean quoted = text.startsWith("> ");
-    int floor = quoted ? 2 : 0;
-    while (rest.length() > longest) {
-      int at = rest.lastIndexOf('\n', longest);
-      int skip = 1;
-      if (at <= floor) {
-        at = rest.lastIndexOf(' ', longest);
-      }
-      if (at <= floor) {
-        at = longest;
-        skip = 0;
-        // Never inside an escape (&amp;) or between the halves of a character.
-        int amp = rest.lastIndexOf('&', at - 1);
-        if (amp > floor && amp > at - 6 && rest.indexOf(';', amp) >= at) {
-          at = amp;
-        }
-        if (Character.isLowSurrogate(rest.charAt(at))) {
-          at--;
-        }
-      }
-      parts.add(rest.substring(0, at));
-      rest = rest.substring(at + skip);
-      if (quoted && !rest.startsWith("> ")) {
-        rest = "> " + rest;
-      }
+    return TextCuts.cut(text, longest, SlackRenderer::hardCut);
+  }
+
+  /** Never inside an escape ({@code &amp;}) or between the halves of a character. */
+  private static int hardCut(String rest, int longest) {
+    int at = longest;
+    int amp = rest.lastIndexOf('&', at - 1);
+    if (amp > 2 && amp > at - 6 && rest.indexOf(';', amp) >= at) {
+      at = amp;
     }
-    if (!rest.isEmpty()) {
-      parts.add(rest);
+    if (Character.isLowSurrogate(rest.charAt(at))) {
+      at--;
     }
-    return parts;
+    return at;
   }
 
   static Map<String, Object> plain(String text) {
@@ -203,12 +185,7 @@ public final class SlackRenderer {
     return map;
   }
 
-  /** Chorus's own short words cut to a limit, marked as cut. */
   static String clip(String words, int longest) {
-    if (words.length() <= longest) {
-      return words;
-    }
-    int at = words.lastIndexOf(' ', longest - 1);
-    return words.substring(0, at > 0 ? at : longest - 1) + "…";
+    return TextCuts.clip(words, longest);
   }
 }
