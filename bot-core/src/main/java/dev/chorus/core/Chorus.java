@@ -152,7 +152,12 @@ public final class Chorus {
   public List<Effect.Private> handle(Inbound inbound) {
     long started = System.nanoTime();
     // A command is parsed once, however often a conflict makes Chorus decide again.
-    var parsed = inbound instanceof Inbound.CommandInvoked command ? parser.parse(command.text()) : null;
+    ParseResult parsed = null;
+    if (inbound instanceof Inbound.CommandInvoked command) {
+      parsed = parser.parse(command.text());
+    } else if (inbound instanceof Inbound.CommandChosen chosen) {
+      parsed = parser.parseChosen(chosen.subcommand(), chosen.options());
+    }
     var kind = kindOf(inbound, parsed);
     var result = new Observer.Result[] {Observer.Result.ACCEPTED};
     try {
@@ -201,7 +206,7 @@ public final class Chorus {
           if (cast instanceof Ballots.CastResult.Recorded recorded) {
             recent.remember(recorded.question());
             return delivery.deliver(inbound.community(),
-                atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question())));
+                Delivery.atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question())));
           }
           recent.forget(inbound.community(), voted.change().question());
           fresh = true;
@@ -232,7 +237,7 @@ public final class Chorus {
             stored.add(write.atRevision(write.revision() + 1));
             recent.remember(stored.get(stored.size() - 1));
           }
-          return delivery.deliver(inbound.community(), atRevisions(accepted.effects(), stored));
+          return delivery.deliver(inbound.community(), Delivery.atRevisions(accepted.effects(), stored));
         }
         return delivery.deliver(inbound.community(), accepted.effects());
       }
@@ -251,20 +256,6 @@ public final class Chorus {
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
     }
-  }
-
-  /** Edits stamped with the revision of the question they show, as it was stored. */
-  private static List<Effect> atRevisions(List<Effect> effects, List<Question> stored) {
-    var stamped = new java.util.ArrayList<Effect>(effects.size());
-    for (var effect : effects) {
-      if (effect instanceof Effect.Edit edit) {
-        var shown = stored.stream().filter(q -> q.id().equals(edit.target().question())).findFirst();
-        stamped.add(shown.isPresent() ? edit.at(shown.get().revision()) : edit);
-      } else {
-        stamped.add(effect);
-      }
-    }
-    return stamped;
   }
 
   /** Someone else's change got there first: a short, jittered pause so members acting at once do not keep colliding. */

@@ -1,7 +1,6 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.community.CommunityId;
-import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +28,6 @@ import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +42,8 @@ public final class DiscordChat implements Chat {
   static final Duration LONGEST_CALL = Duration.ofSeconds(30);
   /** Discord's limit on a thread's name. */
   static final int LONGEST_THREAD_NAME = 100;
+  /** How many archived threads of a channel are searched for a question's thread. */
+  static final int MOST_ARCHIVED_SEARCHED = 500;
   /** Discord's limit on a message nonce. */
   static final int NONCE_LENGTH = 25;
   static final String PERMISSIONS_NEEDED = "View Channel, Send Messages, Send Messages in Threads, Create Public "
@@ -108,22 +109,14 @@ public final class DiscordChat implements Chat {
   public void edit(CommunityId community, PostedMessage message, Card card) {
     var guild = DiscordIds.guildOf(community);
     var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
-    // A card that needs several messages is edited in its first; the rest keep what they said.
-    var first = renderer.render(card).get(0);
+    // An edit replaces one message: the card is made to fit it.
+    var first = renderer.renderOne(card);
     var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
     try {
       call(channel.editMessageById(DiscordIds.messageOf(message.id()), first.edit()), "Discord did not take Chorus's edit");
     } catch (InsufficientPermissionException e) {
       throw new ChatException(explain(e, "Discord did not take Chorus's edit"), e);
     }
-  }
-
-  /** A file for one member in their direct messages with Chorus (exports outside an interaction). */
-  public void sendFile(MemberId member, String fileName, String content, String comment) {
-    var channel = call(anyShard().openPrivateChannelById(member.value()), "Chorus could not open a direct message with you");
-    var data = new MessageCreateBuilder().setContent(DiscordText.neutral(comment)).setAllowedMentions(java.util.List.of())
-        .mentionRepliedUser(false).addFiles(FileUpload.fromData(content.getBytes(StandardCharsets.UTF_8), fileName)).build();
-    call(channel.sendMessage(data), "Discord did not take the file");
   }
 
   /** Where a message goes: a channel, and the message it answers when a thread could not be used. */
@@ -140,11 +133,12 @@ public final class DiscordChat implements Chat {
     var thread = (Destination.Thread) destination;
     // The card, known as channel:message; a thread started from it has the message's id.
     long anchor = Long.parseUnsignedLong(DiscordIds.messageOf(thread.anchorMessageId()));
-    var existing = manager.get().getThreadChannelById(anchor);
+    long parentId = Long.parseUnsignedLong(thread.channel().value());
+    var existing = thread(parentId, anchor);
     if (existing != null) {
       return new Place(existing, null);
     }
-    var parent = manager.get().getTextChannelById(Long.parseUnsignedLong(thread.channel().value()));
+    var parent = manager.get().getTextChannelById(parentId);
     if (parent == null) {
       throw new ChatException("Chorus cannot see that channel. Check that it is still in the channel and has these "
           + "permissions there: " + PERMISSIONS_NEEDED + ".");
@@ -182,7 +176,52 @@ public final class DiscordChat implements Chat {
     }
   }
 
+  /**
+   * A question's thread, found even after Discord archived it for a quiet week (JDA then forgets it)
+   * and opened again so Chorus can post and edit there; null when there is none.
+   */
+  private @Nullable ThreadChannel thread(long parentId, long threadId) {
+    var known = manager.get().getThreadChannelById(threadId);
+    if (known != null && !known.isArchived()) {
+      return known;
+    }
+    ThreadChannel found = known;
+    if (found == null) {
+      var parent = manager.get().getTextChannelById(parentId);
+      if (parent == null) {
+        return null;
+      }
+      try {
+        var archived = parent.retrieveArchivedPublicThreadChannels()
+            .takeUntilAsync(MOST_ARCHIVED_SEARCHED, t -> t.getIdLong() == threadId)
+            .get(LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+        found = archived.stream().filter(t -> t.getIdLong() == threadId).findFirst()
+            .or(() -> Optional.ofNullable(manager.get().getThreadChannelById(threadId))).orElse(null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (ExecutionException | TimeoutException | InsufficientPermissionException e) {
+        LOG.log(Level.INFO, "archived threads could not be searched: {0}", e.getClass().getSimpleName());
+        return null;
+      }
+    }
+    if (found != null && found.isArchived()) {
+      if (found.isLocked()) {
+        throw new ChatException("The question's thread is locked, so Chorus cannot post there. A moderator can "
+            + "unlock it.");
+      }
+      call(found.getManager().setArchived(false), "Discord did not reopen the question's thread");
+    }
+    return found;
+  }
+
   private MessageChannel messageChannel(long id, Destination destination) {
+    if (destination instanceof Destination.Thread t && id == Long.parseUnsignedLong(DiscordIds.messageOf(t.anchorMessageId()))) {
+      var thread = thread(Long.parseUnsignedLong(t.channel().value()), id);
+      if (thread != null) {
+        return thread;
+      }
+    }
     var channel = manager.get().getChannelById(MessageChannel.class, id);
     if (channel != null) {
       return channel;

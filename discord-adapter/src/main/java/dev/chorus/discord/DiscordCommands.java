@@ -1,6 +1,5 @@
 package dev.chorus.discord;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +11,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * The {@code /respond} slash command: a subcommand per entry of the command table with typed options,
- * and the way back from what a member chose to the one grammar core parses, so Discord's typed
- * options and Slack's free text end in the same command.
+ * The {@code /respond} slash command: a subcommand per entry of the command table with typed options.
+ * What a member chose goes to core as it was given ({@code Inbound.CommandChosen}), where it ends in
+ * the same command as Slack's free text.
  */
 public final class DiscordCommands {
   public static final String NAME = "respond";
@@ -98,95 +97,21 @@ public final class DiscordCommands {
     return day;
   }
 
-  /**
-   * What a member chose, written in the grammar core parses ({@code /respond #Q3 vote V3 agree}).
-   *
-   * @param options each option given, by name: a {@link String} or a {@link Boolean}
-   */
-  public static String text(String subcommand, Map<String, Object> options) {
-    var out = new StringBuilder("/respond");
-    var question = string(options, QUESTION);
-    if (!question.isEmpty()) {
-      out.append(" #").append(question.startsWith("#") ? question.substring(1) : question);
-    }
-    var words = new ArrayList<String>();
-    words.add(subcommand);
-    switch (subcommand) {
-      case "view", "draft", "amend", "reason" -> words.add(string(options, "text"));
-      case "open" -> {
-        words.add(string(options, "title"));
-        option(words, "context", string(options, "context"));
-        option(words, "for", string(options, "for"));
-        option(words, "deadline", string(options, "deadline"));
-        if (Boolean.TRUE.equals(options.get("anonymous"))) {
-          words.add("--anonymous");
-        }
-      }
-      case "vote" -> {
-        words.add(string(options, "item"));
-        words.add(string(options, "choice"));
-      }
-      case "list" -> words.add(Boolean.TRUE.equals(options.get("all")) ? "all" : "");
-      case "edit" -> {
-        option(words, "title", string(options, "title"));
-        option(words, "context", string(options, "context"));
-        option(words, "for", string(options, "for"));
-        option(words, "deadline", string(options, "deadline"));
-      }
-      case "hide" -> {
-        words.add(string(options, "item"));
-        words.add(string(options, "reason"));
-      }
-      case "close" -> words.add(string(options, "draft"));
-      case "export" -> words.add(string(options, "format"));
-      case "digest" -> {
-        if (Boolean.TRUE.equals(options.get("me"))) {
-          words.add("me");
-          words.add(string(options, "cadence"));
-        } else {
-          words.add(string(options, "cadence"));
-          words.add(string(options, "weekday"));
-          words.add(string(options, "time"));
-          words.add(string(options, ZONE));
-        }
-      }
-      case "remind" -> words.add(string(options, "reminders"));
-      case "forget" -> words.add(Boolean.TRUE.equals(options.get("everywhere")) ? "me" : "");
-      default -> {
-        // status, reopen, help: nothing more.
-      }
-    }
-    for (var word : words) {
-      if (!word.isEmpty()) {
-        out.append(' ').append(word);
-      }
-    }
-    return out.toString();
-  }
-
   /** Whether the subcommand, as given, opens a form: a view without text, a question without a title. */
-  public static boolean opensForm(String subcommand, Map<String, Object> options) {
+  public static boolean opensForm(String subcommand, Map<String, String> options) {
     return subcommand.equals("view") && string(options, "text").isEmpty()
         || subcommand.equals("open") && string(options, "title").isEmpty() && string(options, "context").isEmpty()
             && string(options, "for").isEmpty() && string(options, "deadline").isEmpty();
   }
 
   /** Whether the subcommand turns on something that arrives by direct message: a personal digest, reminders. */
-  public static boolean asksForDirectMessages(String subcommand, Map<String, Object> options) {
-    return subcommand.equals("digest") && Boolean.TRUE.equals(options.get("me")) && !string(options, "cadence").equals("off")
+  public static boolean asksForDirectMessages(String subcommand, Map<String, String> options) {
+    return subcommand.equals("digest") && "true".equals(options.get("me")) && !string(options, "cadence").equals("off")
         || subcommand.equals("remind") && string(options, "reminders").equals("on");
   }
 
-  private static void option(List<String> words, String name, String value) {
-    if (!value.isEmpty()) {
-      words.add("--" + name);
-      words.add(value);
-    }
-  }
-
-  private static String string(Map<String, Object> options, String name) {
-    var value = options.get(name);
-    return value instanceof String s ? s.strip() : "";
+  private static String string(Map<String, String> options, String name) {
+    return options.getOrDefault(name, "").strip();
   }
 
   /** Time zones whose id contains what the member typed, best matches first, at most {@code most}. */

@@ -39,7 +39,6 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -89,13 +88,9 @@ public final class DiscordEvents extends ListenerAdapter {
   }
 
   @Override
-  public void onReady(ReadyEvent event) {
-    sessions.put(event.getJDA().getShardInfo().getShardId(), UUID.randomUUID().toString());
-  }
-
-  @Override
   public void onSessionRecreate(SessionRecreateEvent event) {
-    // A new session numbers its events from one again; a resumed one keeps its name.
+    // A new session numbers its events from one again; a resumed one keeps its name (and, before the
+    // first session is known, a shard's events get a name of their own: see reaction()).
     sessions.put(event.getJDA().getShardInfo().getShardId(), UUID.randomUUID().toString());
   }
 
@@ -106,20 +101,19 @@ public final class DiscordEvents extends ListenerAdapter {
     }
     var guild = event.getGuild();
     if (guild == null || event.getMember() == null) {
-      event.reply("Chorus works in a server's channels: use /respond in the channel of the question.")
-          .setEphemeral(true).queue(null, failure -> failed("a reply outside a server", failure));
+      outsideAServer(event);
       return;
     }
-    var options = new LinkedHashMap<String, Object>();
+    var options = new LinkedHashMap<String, String>();
     for (var option : event.getOptions()) {
-      options.put(option.getName(), option.getType() == OptionType.BOOLEAN ? (Object) option.getAsBoolean()
+      options.put(option.getName(), option.getType() == OptionType.BOOLEAN ? String.valueOf(option.getAsBoolean())
           : option.getAsString());
     }
     var subcommand = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
     var community = DiscordIds.community(guild.getIdLong());
     var actor = actor(event.getMember(), event.getUser());
-    var inbound = new Inbound.CommandInvoked(community, channelOf(event.getChannel()), actor,
-        new EventId("interaction:" + event.getId()), DiscordCommands.text(subcommand, options));
+    var inbound = new Inbound.CommandChosen(community, channelOf(event.getChannel()), actor,
+        new EventId("interaction:" + event.getId()), subcommand, options);
     if (DiscordCommands.opensForm(subcommand, options)) {
       firstResponse(event, community, actor, () -> chorus.handle(inbound));
     } else if (DiscordCommands.asksForDirectMessages(subcommand, options)) {
@@ -151,6 +145,7 @@ public final class DiscordEvents extends ListenerAdapter {
     var form = DiscordForms.formId(event.getModalId());
     var guild = event.getGuild();
     if (form.isEmpty() || guild == null || event.getMember() == null) {
+      outsideAServer(event);
       return;
     }
     var community = DiscordIds.community(guild.getIdLong());
@@ -164,6 +159,7 @@ public final class DiscordEvents extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent event) {
     var guild = event.getGuild();
     if (guild == null || event.getMember() == null) {
+      outsideAServer(event);
       return;
     }
     var community = DiscordIds.community(guild.getIdLong());
@@ -248,8 +244,11 @@ public final class DiscordEvents extends ListenerAdapter {
         : new Actor(new MemberId(Long.toUnsignedString(user)), Long.toUnsignedString(user), false, false,
             event.getUser() != null && event.getUser().isBot());
     int shard = event.getJDA().getShardInfo().getShardId();
-    // Named by the gateway session and its sequence: a replayed event keeps its name, a new one never reuses it.
-    var id = new EventId("reaction:" + sessions.getOrDefault(shard, "s" + shard) + ":" + event.getResponseNumber());
+    var session = sessions.computeIfAbsent(shard, s -> UUID.randomUUID().toString());
+    // Named by the gateway session and its sequence, so a replayed event keeps its name; and by what it
+    // is, since JDA hands events it held back while a server loaded the same sequence number.
+    var id = new EventId("reaction:" + (removed ? "-" : "+") + session + ":" + event.getResponseNumber() + ":"
+        + message + ":" + Long.toUnsignedString(user) + ":" + emoji);
     work.run(key(community, actor), () -> {
       var answers = chorus.handle(removed
           ? new Inbound.ReactionRemoved(community, channel, actor, id, message, emoji)
@@ -268,11 +267,19 @@ public final class DiscordEvents extends ListenerAdapter {
     });
   }
 
+  /** Every interaction is answered, even one Chorus has nothing to do with (outside a server). */
+  private static void outsideAServer(IReplyCallback event) {
+    event.reply("Chorus works in a server's channels: use /respond in the channel of the question.")
+        .setEphemeral(true).queue(null, failure -> failed("a reply outside a server", failure));
+  }
+
   /** Acknowledges at once, handles on a worker, then answers through the hook. */
   private void deferThen(IReplyCallback event, CommunityId community, Actor actor, Supplier<List<Effect.Private>> handle) {
     event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
     var hook = event.getHook();
-    work.run(key(community, actor), () -> answer(hook, community, handle.get()));
+    work.run(key(community, actor), () -> answer(hook, community, handle.get()),
+        () -> hook.editOriginal(MessageEditData.fromCreateData(text(community, OVERLOADED)))
+            .queue(null, failure -> failed("a reply", failure)));
   }
 
   /**
@@ -288,6 +295,14 @@ public final class DiscordEvents extends ListenerAdapter {
         event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
       }
     }, FIRST_RESPONSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    Runnable refused = () -> {
+      if (responded.compareAndSet(false, true)) {
+        event.reply(text(community, OVERLOADED)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+      } else {
+        event.getHook().editOriginal(MessageEditData.fromCreateData(text(community, OVERLOADED)))
+            .queue(null, failure -> failed("a reply", failure));
+      }
+    };
     work.run(key(community, actor), () -> {
       var answers = handle.get();
       if (!responded.compareAndSet(false, true)) {
@@ -300,14 +315,13 @@ public final class DiscordEvents extends ListenerAdapter {
       }
       var messages = messages(community, answers);
       if (messages.isEmpty()) {
-        event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
-        return;
+        messages = List.of(text(community, "Done."));
       }
       event.reply(messages.get(0)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
       for (var more : messages.subList(1, messages.size())) {
         event.getHook().sendMessage(more).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
       }
-    });
+    }, refused);
   }
 
   /** The member's private answers through the hook of a deferred interaction: the first replaces "thinking…". */
@@ -370,6 +384,9 @@ public final class DiscordEvents extends ListenerAdapter {
     }
     return new ChannelId(channel.getId());
   }
+
+  static final String OVERLOADED = "Chorus is very busy just now and could not take that, so nothing was changed. "
+      + "Please try again in a minute.";
 
   private static String key(CommunityId community, Actor actor) {
     return community.value() + "/" + actor.id().value();

@@ -35,6 +35,8 @@ public final class DiscordRenderer {
   public static final int MOST_BUTTONS_A_ROW = 5;
   public static final int LONGEST_BUTTON_LABEL = 80;
   static final int COLOUR = 0x2A9D8F;
+  /** Member words are never shortened below this, to fit an edit into one message. */
+  static final int SHORTEST_SHORTENED = 200;
 
   /** One Discord message: its embeds and its buttons. */
   public record DiscordMessage(List<MessageEmbed> embeds, List<ActionRow> rows) {
@@ -103,6 +105,43 @@ public final class DiscordRenderer {
       }
     }
     return messages(title, joinSmall(descriptions), rows(card));
+  }
+
+  /**
+   * The card as one message, for an edit (which replaces one message): while it needs more, the
+   * longest member words are shortened, so the tally and the buttons always show. Only words of an
+   * extreme length and markup density ever need it; the export keeps them whole.
+   */
+  public DiscordMessage renderOne(Card card) {
+    var current = card;
+    var messages = render(current);
+    while (messages.size() > 1) {
+      var shorter = shortenLongestQuote(current);
+      if (shorter == null) {
+        break;
+      }
+      current = shorter;
+      messages = render(current);
+    }
+    return messages.get(0);
+  }
+
+  private static @Nullable Card shortenLongestQuote(Card card) {
+    int longest = -1;
+    for (int i = 0; i < card.blocks().size(); i++) {
+      if (card.blocks().get(i) instanceof Block.Quote quote && quote.memberWords().length() > SHORTEST_SHORTENED
+          && (longest < 0 || quote.memberWords().length()
+              > ((Block.Quote) card.blocks().get(longest)).memberWords().length())) {
+        longest = i;
+      }
+    }
+    if (longest < 0) {
+      return null;
+    }
+    var blocks = new ArrayList<>(card.blocks());
+    var words = ((Block.Quote) blocks.get(longest)).memberWords();
+    blocks.set(longest, new Block.Quote(TextCuts.clip(words, words.length() * 3 / 4)));
+    return new Card(blocks, card.buttons(), card.seededReactions());
   }
 
   /** Neighbouring parts share a description while they fit, so a short card is one embed. */

@@ -48,7 +48,11 @@ final class DiscordText {
    */
   static int safeCut(String text, int at) {
     int cut = at;
-    if (cut < text.length() && Character.isLowSurrogate(text.charAt(cut)) && cut > 0) {
+    if (cut > 0 && cut < text.length() && Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    // A zero-width space belongs with the @ before it: cut before the @ (never escaped) instead.
+    if (cut > 0 && cut < text.length() && text.charAt(cut) == ZERO_WIDTH_SPACE) {
       cut--;
     }
     // An odd run of backslashes before the cut means the last one escapes the character after it.
@@ -58,13 +62,6 @@ final class DiscordText {
     }
     if (backslashes % 2 == 1) {
       cut--;
-    }
-    // A zero-width space belongs with the @ before it.
-    if (cut < text.length() && text.charAt(cut) == ZERO_WIDTH_SPACE && cut > 0) {
-      cut--;
-      if (cut > 0 && text.charAt(cut - 1) == '\\') {
-        cut--;
-      }
     }
     return Math.max(cut, 0);
   }

@@ -16,49 +16,63 @@ final class OrderedWork {
   private static final System.Logger LOG = System.getLogger(OrderedWork.class.getName());
 
   private final Executor executor;
-  private final Map<String, ArrayDeque<Runnable>> queues = new HashMap<>();
+  private final Map<String, ArrayDeque<Task>> queues = new HashMap<>();
 
   OrderedWork(Executor executor) {
     this.executor = executor;
   }
 
-  /** Runs the task after every earlier task of the same key has finished. */
-  void run(String key, Runnable task) {
+  /**
+   * Runs the task after every earlier task of the same key has finished.
+   *
+   * @param refused run instead when the executor takes no more work (overload), so the member can be told
+   */
+  void run(String key, Runnable task, Runnable refused) {
+    var entry = new Task(task, refused);
     synchronized (queues) {
       var queue = queues.get(key);
       if (queue != null) {
-        queue.add(task);
+        queue.add(entry);
         return;
       }
       queues.put(key, new ArrayDeque<>());
     }
-    start(key, task);
-  }
-
-  private void start(String key, Runnable task) {
     try {
-      executor.execute(() -> drain(key, task));
+      executor.execute(() -> drain(key, entry));
     } catch (RejectedExecutionException e) {
-      LOG.log(Level.ERROR, "Chorus is overloaded: an event was dropped");
+      LOG.log(Level.ERROR, "Chorus is overloaded: events were turned away");
+      ArrayDeque<Task> waiting;
       synchronized (queues) {
-        queues.remove(key);
+        waiting = queues.remove(key);
+      }
+      entry.refused().run();
+      if (waiting != null) {
+        waiting.forEach(t -> t.refused().run());
       }
     }
   }
 
-  private void drain(String key, Runnable first) {
+  void run(String key, Runnable task) {
+    run(key, task, () -> {});
+  }
+
+  private record Task(Runnable work, Runnable refused) {}
+
+  private void drain(String key, Task first) {
     var task = first;
     while (task != null) {
       try {
-        task.run();
-      } catch (RuntimeException e) {
+        task.work().run();
+      } catch (Throwable e) {
+        // Whatever one event does, the member's next events still run.
         LOG.log(Level.ERROR, "a Discord event failed: " + e.getClass().getSimpleName(), e);
-      }
-      synchronized (queues) {
-        var queue = queues.get(key);
-        task = queue == null ? null : queue.poll();
-        if (task == null) {
-          queues.remove(key);
+      } finally {
+        synchronized (queues) {
+          var queue = queues.get(key);
+          task = queue == null ? null : queue.poll();
+          if (task == null) {
+            queues.remove(key);
+          }
         }
       }
     }

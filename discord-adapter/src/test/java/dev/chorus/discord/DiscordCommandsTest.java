@@ -10,12 +10,12 @@ import java.util.Map;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.junit.jupiter.api.Test;
 
-/** Typed options end in the same command as Slack's free text: what core parses from them is what the member chose. */
+/** Typed options end in the same commands as Slack's free text, each value taken as the member gave it. */
 class DiscordCommandsTest {
   private final CommandParser parser = new CommandParser();
 
-  private Command parsed(String subcommand, Map<String, Object> options) {
-    var result = parser.parse(DiscordCommands.text(subcommand, options));
+  private Command parsed(String subcommand, Map<String, String> options) {
+    var result = parser.parseChosen(subcommand, options);
     assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     return ((ParseResult.Parsed) result).command().command();
   }
@@ -23,7 +23,7 @@ class DiscordCommandsTest {
   @Test
   void openWithEveryOptionIsTheSameQuestionAsTyped() {
     var command = parsed("open", Map.of("title", "Should we adopt the new policy?", "context", "The board asks us",
-        "for", "The board", "deadline", "3d", "anonymous", true));
+        "for", "The board", "deadline", "3d", "anonymous", "true"));
 
     assertThat(command).isInstanceOfSatisfying(Command.Open.class, open -> {
       assertThat(open.title()).isEqualTo("Should we adopt the new policy?");
@@ -35,18 +35,24 @@ class DiscordCommandsTest {
   }
 
   @Test
-  void aQuestionChosenByAutocompleteNamesTheQuestion() {
-    var result = parser.parse(DiscordCommands.text("vote", Map.of("question", "Q3", "item", "V2", "choice", "disagree")));
-
-    var parsed = ((ParseResult.Parsed) result).command();
-    assertThat(parsed.question()).isEqualTo(new QuestionId(3));
-    assertThat(parsed.command()).isInstanceOf(Command.VoteOnStatement.class);
+  void aValueIsTakenLiterallyAndNeverReadAsAnotherOption() {
+    assertThat(parsed("open", Map.of("title", "Pay rise --deadline 1h —really")))
+        .isInstanceOfSatisfying(Command.Open.class, open -> {
+          assertThat(open.title()).isEqualTo("Pay rise --deadline 1h —really");
+          assertThat(open.deadline()).isNull();
+        });
+    assertThat(parsed("view", Map.of("text", "close the old office, it costs too much")))
+        .isEqualTo(new Command.ShareView("close the old office, it costs too much"));
   }
 
   @Test
-  void aViewThatStartsWithAKeywordStaysAView() {
-    assertThat(parsed("view", Map.of("text", "close the old office, it costs too much")))
-        .isEqualTo(new Command.ShareView("close the old office, it costs too much"));
+  void aQuestionOptionMustBeAQuestionId() {
+    var chosen = parser.parseChosen("vote", Map.of("question", "Q3", "item", "V2", "choice", "disagree"));
+    var parsed = ((ParseResult.Parsed) chosen).command();
+    assertThat(parsed.question()).isEqualTo(new QuestionId(3));
+    assertThat(parsed.command()).isInstanceOf(Command.VoteOnStatement.class);
+
+    assertThat(parser.parseChosen("status", Map.of("question", "Q3 view"))).isInstanceOf(ParseResult.Invalid.class);
   }
 
   @Test
@@ -56,16 +62,19 @@ class DiscordCommandsTest {
     assertThat(DiscordCommands.opensForm("open", Map.of("deadline", "3d"))).isFalse();
     assertThat(parsed("view", Map.of())).isInstanceOf(Command.OpenForm.class);
     assertThat(parsed("open", Map.of())).isInstanceOf(Command.OpenQuestionForm.class);
+    assertThat(parser.parseChosen("open", Map.of("anonymous", "true"))).isInstanceOf(ParseResult.Invalid.class);
   }
 
   @Test
-  void digestsForTheChannelAndForTheMember() {
+  void digestsRemindersListsAndForgetting() {
     assertThat(parsed("digest", Map.of("cadence", "weekly", "weekday", "monday", "time", "09:00", "zone", "Europe/Berlin")))
         .isInstanceOf(Command.ChannelDigest.class);
-    assertThat(parsed("digest", Map.of("cadence", "daily", "me", true))).isInstanceOf(Command.PersonalDigest.class);
-    assertThat(parsed("forget", Map.of("everywhere", true))).isInstanceOf(Command.ForgetMe.class);
-    assertThat(parsed("list", Map.of("all", true))).isEqualTo(new Command.ListQuestions(true));
+    assertThat(parsed("digest", Map.of("cadence", "daily", "me", "true"))).isInstanceOf(Command.PersonalDigest.class);
+    assertThat(parsed("forget", Map.of("everywhere", "true"))).isInstanceOf(Command.ForgetMe.class);
+    assertThat(parsed("list", Map.of("all", "true"))).isEqualTo(new Command.ListQuestions(true));
     assertThat(parsed("remind", Map.of("reminders", "off"))).isEqualTo(new Command.Remind(false));
+    assertThat(DiscordCommands.asksForDirectMessages("remind", Map.of("reminders", "on"))).isTrue();
+    assertThat(DiscordCommands.asksForDirectMessages("digest", Map.of("cadence", "off", "me", "true"))).isFalse();
   }
 
   @Test

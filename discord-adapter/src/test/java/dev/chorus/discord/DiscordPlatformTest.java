@@ -197,6 +197,29 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void aThreadDiscordArchivedIsOpenedAgainForTheNextViewAndTheNextTally() {
+    told(command(ana, channel, "open", Map.of("title", "A quiet question")));
+    told(command(ana, channel, "draft", Map.of("text", "A first draft")));
+    var card = idOf(messageOf(new Target.QuestionCard(new QuestionId(1))));
+    var draft = messageOf(new Target.DraftMessage(new QuestionId(1), new dev.chorus.core.question.DraftVersion(1)));
+    assertThat(channelOf(draft)).isEqualTo(card);
+
+    fake.archiveThread(card);
+    assertThat(told(command(ben, channel, "view", Map.of("text", "Back after a quiet week")))).contains("V1");
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    assertThat(channelOf(v1)).as("still in the question's thread").isEqualTo(card);
+    assertThat(fake.archived(card)).isFalse();
+
+    fake.archiveThread(card);
+    int before = fake.message(idOf(draft)).orElseThrow().editCount();
+    // A vote by command (reactions need the thread open): its tally edit opens the thread again.
+    told(command(ben, channel, "vote", Map.of("item", "v1", "choice", "agree")));
+    until("the tally edited in the reopened thread",
+        () -> fake.message(idOf(draft)).orElseThrow().editCount() > before);
+    assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
   void formsOpenAsTheFirstResponsePrefilledAndTheirSubmissionsCount() {
     var openForm = command(ana, channel, "open", Map.of());
     var modal = fake.awaitCallback(openForm.id(), PATIENCE);

@@ -186,4 +186,18 @@ class DiscordRendererTest {
     }
     return out.toString();
   }
+
+  @Test
+  void anEditFitsOneMessageKeepingTheTallyAndTheButtonsHoweverDenseTheWords() {
+    var card = new Card(List.of(new Block.Heading(Text.of("Draft v1 of Q1")), new Block.Quote("*".repeat(3_500)),
+        new Block.Paragraph(Text.of("✅ 3 agree · ✋ 1 block"))),
+        List.of(new Button("Agree", "dv:Q1:v1:agree"), new Button("Block", "dv:Q1:v1:block")), List.of());
+    assertThat(renderer.render(card)).as("posted whole, it needs two messages").hasSize(2);
+
+    var edit = renderer.renderOne(card);
+
+    assertFits(List.of(edit));
+    assertThat(String.join("\n", texts(List.of(edit)))).contains("3 agree").contains("1 block");
+    assertThat(edit.rows()).hasSize(1);
+  }
 }

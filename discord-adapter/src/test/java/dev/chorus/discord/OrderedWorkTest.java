@@ -73,10 +73,24 @@ class OrderedWorkTest {
       work.run("ana", () -> {
         throw new IllegalStateException("boom");
       });
+      work.run("ana", () -> {
+        throw new AssertionError("an Error, not an exception");
+      });
       work.run("ana", next::countDown);
       assertThat(next.await(5, TimeUnit.SECONDS)).isTrue();
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void workTurnedAwayIsToldNotLost() {
+    var refused = new java.util.concurrent.atomic.AtomicInteger();
+    var work = new OrderedWork(task -> {
+      throw new java.util.concurrent.RejectedExecutionException("full");
+    });
+    work.run("ana", () -> {}, refused::incrementAndGet);
+    work.run("ana", () -> {}, refused::incrementAndGet);
+    assertThat(refused).hasValue(2);
   }
 }

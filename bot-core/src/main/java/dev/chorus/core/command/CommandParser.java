@@ -72,6 +72,119 @@ public final class CommandParser {
     return result;
   }
 
+  /**
+   * A subcommand with typed options (Discord), read as the same commands as typed text: each value is
+   * taken literally, so a title holding "--deadline 1h" is a title, and a question option holding
+   * anything but a question id is refused rather than read as words.
+   *
+   * @param options each given option's value by name; flags are "true"
+   */
+  public ParseResult parseChosen(String subcommand, Map<String, String> options) {
+    QuestionId question = null;
+    var named = options.getOrDefault("question", "").strip();
+    if (!named.isEmpty()) {
+      var id = QuestionId.parse(named.startsWith("#") ? named.substring(1) : named);
+      if (id.isEmpty()) {
+        return invalid(echo(named, "is not a question id; question ids look like Q3."),
+            "pick one of the suggestions, or /respond list to see the questions here");
+      }
+      question = id.get();
+    }
+    var result = chosen(subcommand, options);
+    if (result instanceof ParseResult.Parsed parsed) {
+      return new ParseResult.Parsed(new ParsedCommand(question, parsed.command().command()));
+    }
+    return result;
+  }
+
+  private ParseResult chosen(String subcommand, Map<String, String> options) {
+    var text = value(options, "text");
+    return switch (subcommand) {
+      case "view" -> text.isEmpty() ? parsed(new Command.OpenForm()) : parsed(new Command.ShareView(text));
+      case "open" -> chosenOpen(options);
+      case "draft" -> parsed(new Command.PostDraft(text));
+      case "amend" -> text.isEmpty()
+          ? invalid("An amendment needs the change you propose.", "/respond amend <your proposed change>")
+          : parsed(new Command.Amend(text));
+      case "reason" -> text.isEmpty()
+          ? invalid("Say why you block the draft.", "/respond reason <why you block it>")
+          : parsed(new Command.GiveReason(text));
+      case "edit" -> chosenEdit(options);
+      case "hide" -> {
+        var statement = StatementId.parse(value(options, "item"));
+        var reason = value(options, "reason");
+        if (statement.isEmpty()) {
+          yield invalid("Name the view or amendment to hide (V3) and the reason.", "/respond hide V3 <reason>");
+        }
+        yield reason.isEmpty()
+            ? invalid("Hiding needs a reason; members see it in place of the text.", "/respond hide V3 <reason>")
+            : parsed(new Command.Hide(statement.get(), reason));
+      }
+      case "list" -> parsed(new Command.ListQuestions(flag(options, "all")));
+      case "forget" -> parsed(flag(options, "everywhere") ? new Command.ForgetMe() : new Command.Forget());
+      // The rest take single words from fixed choices or short fields: the typed grammar reads them.
+      case "vote" -> parseVote((value(options, "item") + " " + value(options, "choice")).strip());
+      case "close" -> parseClose(value(options, "draft"));
+      case "export" -> parseExport(value(options, "format"));
+      case "remind" -> parseRemind(value(options, "reminders"));
+      case "digest" -> parseDigest(flag(options, "me") ? ("me " + value(options, "cadence")).strip()
+          : String.join(" ", value(options, "cadence"), value(options, "weekday"), value(options, "time"),
+              value(options, "zone")).strip().replaceAll("\\s+", " "));
+      case "status" -> parsed(new Command.Status());
+      case "reopen" -> parsed(new Command.Reopen());
+      default -> parsed(new Command.Help());
+    };
+  }
+
+  private ParseResult chosenOpen(Map<String, String> options) {
+    var title = value(options, "title");
+    if (title.isEmpty()) {
+      // A form asks for the title; options given without one would be lost in it.
+      return options.keySet().stream().allMatch(name -> name.equals("question"))
+          ? parsed(new Command.OpenQuestionForm())
+          : invalid("A question needs a title.", "/respond open title: <the question> (or /respond open alone for a form)");
+    }
+    DeadlineSpec deadline = null;
+    var writtenDeadline = value(options, "deadline");
+    if (!writtenDeadline.isEmpty()) {
+      var spec = parseDeadline(writtenDeadline, false);
+      if (spec.isEmpty()) {
+        return badDeadline(writtenDeadline, "/respond open deadline: 7d");
+      }
+      deadline = spec.get();
+    }
+    return parsed(new Command.Open(title, value(options, "context"), value(options, "for"), deadline,
+        flag(options, "anonymous")));
+  }
+
+  private ParseResult chosenEdit(Map<String, String> options) {
+    var usage = "/respond edit with at least one of title:, context:, for:, deadline: (3d, a date, or none)";
+    Optional<DeadlineSpec> deadline = Optional.empty();
+    var writtenDeadline = value(options, "deadline");
+    if (!writtenDeadline.isEmpty()) {
+      var spec = parseDeadline(writtenDeadline, true);
+      if (spec.isEmpty()) {
+        return badDeadline(writtenDeadline, "/respond edit deadline: 7d");
+      }
+      deadline = spec;
+    }
+    var title = Optional.of(value(options, "title")).filter(v -> !v.isEmpty());
+    var context = Optional.of(value(options, "context")).filter(v -> !v.isEmpty());
+    var forBody = Optional.of(value(options, "for")).filter(v -> !v.isEmpty());
+    if (title.isEmpty() && context.isEmpty() && forBody.isEmpty() && writtenDeadline.isEmpty()) {
+      return invalid("Nothing to change was given.", usage);
+    }
+    return parsed(new Command.Edit(title, context, forBody, deadline));
+  }
+
+  private static String value(Map<String, String> options, String name) {
+    return options.getOrDefault(name, "").strip();
+  }
+
+  private static boolean flag(Map<String, String> options, String name) {
+    return Boolean.parseBoolean(options.getOrDefault(name, "false").strip());
+  }
+
   private ParseResult parseCommand(String text) {
     if (text.isEmpty()) {
       return parsed(new Command.OpenForm());

@@ -10,6 +10,7 @@ import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.question.Question;
 import dev.chorus.core.question.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +34,23 @@ public final class Delivery {
   public Delivery(Chat chat, MessageLinks links) {
     this.chat = chat;
     this.links = links;
+  }
+
+  /**
+   * Edits stamped with the revision of the question they show, as it was stored, so a chat that
+   * orders edits can tell the newer from the older.
+   */
+  public static List<Effect> atRevisions(List<Effect> effects, List<Question> stored) {
+    var stamped = new java.util.ArrayList<Effect>(effects.size());
+    for (var effect : effects) {
+      if (effect instanceof Effect.Edit edit) {
+        var shown = stored.stream().filter(q -> q.id().equals(edit.target().question())).findFirst();
+        stamped.add(shown.isPresent() ? edit.at(shown.get().revision()) : edit);
+      } else {
+        stamped.add(effect);
+      }
+    }
+    return stamped;
   }
 
   public List<Effect.Private> deliver(CommunityId community, List<Effect> effects) {

@@ -21,6 +21,17 @@ public sealed interface Inbound {
   record CommandInvoked(CommunityId community, ChannelId channel, Actor actor, EventId event, String text)
       implements Inbound {}
 
+  /**
+   * {@code /respond} with typed options (Discord's slash command): the subcommand chosen and each
+   * option's value as the member gave it, taken literally, so no value can read as another option.
+   */
+  record CommandChosen(CommunityId community, ChannelId channel, Actor actor, EventId event, String subcommand,
+      Map<String, String> options) implements Inbound {
+    public CommandChosen {
+      options = Map.copyOf(options);
+    }
+  }
+
   record ReactionAdded(
       CommunityId community, ChannelId channel, Actor actor, EventId event, String messageId, String emoji)
       implements Inbound {}

@@ -167,7 +167,8 @@ public final class RunSchedule {
         if (commit instanceof Questions.CommitResult.Conflict) {
           continue;
         }
-        undelivered += delivery.deliver(community, once(decision.effects(), job)).size();
+        var stored = decision.writes().stream().map(w -> w.atRevision(w.revision() + 1)).toList();
+        undelivered += delivery.deliver(community, once(Delivery.atRevisions(decision.effects(), stored), job)).size();
         closed = true;
       } else if (!q.open() && closedByThisDeadline(q, seen.deadline())) {
         // Closed by a replica that died before it marked the job done: its outcome may never have

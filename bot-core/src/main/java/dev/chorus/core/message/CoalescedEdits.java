@@ -23,8 +23,13 @@ public final class CoalescedEdits implements Chat {
   private final long windowNanos;
   private final Map<String, Slot> slots = new HashMap<>();
 
-  /** Past this many messages, those idle for a window are forgotten (they need no pacing any more). */
+  /** Past this many messages, those idle for {@link #FORGET_AFTER} are forgotten. */
   static final int SWEEP_ABOVE = 1_024;
+  /**
+   * Far longer than any edit decided before another can be delayed on its way here, so a revision
+   * is remembered as long as an older edit could still arrive.
+   */
+  static final long FORGET_AFTER = TimeUnit.MINUTES.toNanos(10);
 
   /** One message's edits: when the last went out, the newest waiting, and the highest revision asked for. */
   private static final class Slot {
@@ -97,9 +102,9 @@ public final class CoalescedEdits implements Chat {
     }
   }
 
-  /** Forgets messages with nothing waiting whose last edit is a window old: their next edit may go at once. */
+  /** Forgets messages with nothing waiting and no edit for a long while. */
   private void sweep(long now) {
-    slots.values().removeIf(slot -> slot.waiting == null && now - slot.lastSent > windowNanos);
+    slots.values().removeIf(slot -> slot.waiting == null && now - slot.lastSent > Math.max(windowNanos, FORGET_AFTER));
   }
 
   /** The window runs from when the platform took the edit, so it sees the edits at least a window apart. */

@@ -53,6 +53,13 @@ public final class TextCuts {
       return words;
     }
     int at = words.lastIndexOf(' ', longest - 1);
-    return words.substring(0, at > 0 ? at : longest - 1) + "…";
+    if (at <= 0) {
+      at = longest - 1;
+      // Never between the halves of a character.
+      if (Character.isLowSurrogate(words.charAt(at))) {
+        at--;
+      }
+    }
+    return words.substring(0, at) + "…";
   }
 }

@@ -105,6 +105,8 @@ final class DiscordState {
     final int autoArchiveMinutes;
     final Instant createdAt;
     int messageCount;
+    /** Threads only: Discord archives a quiet thread; it then leaves the guild's active threads. */
+    boolean archived;
 
     ChannelEntry(
         long id,
@@ -336,7 +338,7 @@ final class DiscordState {
             .put(
                 "thread_metadata",
                 DataObject.empty()
-                    .put("archived", false)
+                    .put("archived", channel.archived)
                     .put("auto_archive_duration", channel.autoArchiveMinutes)
                     .put("archive_timestamp", timestamp(channel.createdAt))
                     .put("locked", false)
@@ -364,7 +366,7 @@ final class DiscordState {
     }
     DataArray threads = DataArray.empty();
     channels.values().stream()
-        .filter(c -> c.kind == ChannelKind.PUBLIC_THREAD && c.guildId == guildId)
+        .filter(c -> c.kind == ChannelKind.PUBLIC_THREAD && c.guildId == guildId && !c.archived)
         .forEach(c -> threads.add(channelJson(c.id, true)));
     DataArray roles =
         DataArray.empty()

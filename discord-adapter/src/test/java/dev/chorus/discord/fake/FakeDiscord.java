@@ -189,6 +189,33 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /**
+   * Archives a thread, as Discord does after a quiet week: THREAD_UPDATE tells the bot (JDA then
+   * forgets the thread), and posting or editing there is refused (50083) until it is unarchived.
+   */
+  public void archiveThread(long threadId) {
+    DataObject json;
+    long guildId;
+    synchronized (state) {
+      var thread = state.channel(threadId);
+      if (thread == null) {
+        throw new IllegalArgumentException("no thread " + threadId);
+      }
+      thread.archived = true;
+      json = state.channelJson(threadId, true);
+      guildId = thread.guildId;
+    }
+    dispatch(guildId, "THREAD_UPDATE", json);
+  }
+
+  /** Whether a thread is archived now. */
+  public boolean archived(long threadId) {
+    synchronized (state) {
+      var thread = state.channel(threadId);
+      return thread != null && thread.archived;
+    }
+  }
+
   /** From now on the bot may not post in (or start threads from) this channel: 403, code 50013. */
   public void denyPermissions(long channelId) {
     synchronized (state) {

@@ -323,6 +323,12 @@ final class FakeRestApi implements HttpHandler {
     if (r.segments.size() >= 3 && r.segment(0).equals("webhooks")) {
       return webhook(r);
     }
+    if (r.is("GET", "channels/*/threads/archived/public")) {
+      return archivedThreads(r);
+    }
+    if (r.is("PATCH", "channels/*")) {
+      return modifyThread(r);
+    }
     if (r.is("GET", "channels/*")) {
       synchronized (state) {
         ChannelEntry channel = channelOf(r.segment(1));
@@ -495,8 +501,49 @@ final class FakeRestApi implements HttpHandler {
     }
   }
 
+  /** A parent channel's archived public threads, newest first, all on one page. */
+  private Answer archivedThreads(Request r) {
+    synchronized (state) {
+      ChannelEntry parent = channelOf(r.segment(1));
+      if (parent == null) {
+        return unknownChannel();
+      }
+      DataArray threads = DataArray.empty();
+      state.channels.values().stream()
+          .filter(c -> c.kind == ChannelKind.PUBLIC_THREAD && c.parentId == parent.id && c.archived)
+          .sorted((a, b) -> Long.compareUnsigned(b.id, a.id))
+          .forEach(c -> threads.add(state.channelJson(c.id, true)));
+      return Answer.ok(DataObject.empty().put("threads", threads).put("members", DataArray.empty())
+          .put("has_more", false));
+    }
+  }
+
+  /** Unarchiving (or archiving) a thread; other channel changes are not needed by the bot. */
+  private Answer modifyThread(Request r) {
+    DataObject threadJson;
+    long guildId;
+    synchronized (state) {
+      ChannelEntry thread = channelOf(r.segment(1));
+      if (thread == null || thread.kind != ChannelKind.PUBLIC_THREAD) {
+        return unknownChannel();
+      }
+      DataObject body = r.json();
+      if (!body.isNull("archived")) {
+        thread.archived = body.getBoolean("archived");
+      }
+      threadJson = state.channelJson(thread.id, true);
+      guildId = thread.guildId;
+    }
+    DataObject event = DiscordState.copy(threadJson);
+    r.dispatches.add(() -> dispatchToGuild(guildId, "THREAD_UPDATE", event, INTENT_GUILDS));
+    return Answer.ok(threadJson);
+  }
+
   /** Permission and DM checks Discord makes before it even looks at the body. */
   private @Nullable Answer refuseSending(ChannelEntry channel) {
+    if (channel.archived) {
+      return Answer.error(400, 50083, "Thread is archived");
+    }
     if (state.deniedChannels.contains(channel.id)
         || (channel.kind == ChannelKind.PUBLIC_THREAD && state.deniedChannels.contains(channel.parentId))) {
       return Answer.error(403, 50013, "Missing Permissions");
@@ -528,6 +575,9 @@ final class FakeRestApi implements HttpHandler {
           return Answer.noContent();
         default:
           {
+            if (channel.archived) {
+              return Answer.error(400, 50083, "Thread is archived");
+            }
             DataObject body = r.json();
             List<DiscordRules.Problem> problems = checkMessageBody(r.route(), body);
             if (!problems.isEmpty()) {
