@@ -148,6 +148,16 @@ public final class Chorus {
         .map(q -> new QuestionChoice(q.id(), q.title())).toList();
   }
 
+  /**
+   * The question a message of Chorus's shows, if any: a platform whose question threads start from
+   * the card (Discord) reads a command typed in the thread as about that question.
+   *
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public Optional<QuestionId> questionShownBy(CommunityId community, String messageId) {
+    return links.targetOf(community, messageId).map(Target::question);
+  }
+
   /** Handles one inbound event and returns what to tell the member privately. */
   public List<Effect.Private> handle(Inbound inbound) {
     long started = System.nanoTime();
@@ -216,8 +226,11 @@ public final class Chorus {
         var accepted = (Decision.Accepted) decision;
         if (accepted.writes().isEmpty()) {
           // Checked after deciding: the same event, delivered to another replica too, may have been
-          // applied before our read, and then this answer would be its second.
-          if (questions.processed(inbound.community(), inbound.event())) {
+          // applied before our read, and then this answer would be its second. A form offered twice
+          // does no harm, and must open within the platform's seconds even when the store is slow.
+          boolean onlyForms = !accepted.effects().isEmpty()
+              && accepted.effects().stream().allMatch(effect -> effect instanceof Effect.ShowForm);
+          if (!onlyForms && questions.processed(inbound.community(), inbound.event())) {
             result[0] = Observer.Result.IGNORED;
             return List.of();
           }

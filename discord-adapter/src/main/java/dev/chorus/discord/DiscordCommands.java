@@ -97,6 +97,11 @@ public final class DiscordCommands {
     return day;
   }
 
+  /** Whether the subcommand acts on one question (and so takes the {@code question} option). */
+  public static boolean aboutOneQuestion(String subcommand) {
+    return !List.of("open", "list", "digest", "remind", "help").contains(subcommand);
+  }
+
   /** Whether the subcommand, as given, opens a form: a view without text, a question without a title. */
   public static boolean opensForm(String subcommand, Map<String, String> options) {
     return subcommand.equals("view") && string(options, "text").isEmpty()

@@ -112,14 +112,43 @@ public final class DiscordEvents extends ListenerAdapter {
     var subcommand = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
     var community = DiscordIds.community(guild.getIdLong());
     var actor = actor(event.getMember(), event.getUser());
-    var inbound = new Inbound.CommandChosen(community, channelOf(event.getChannel()), actor,
-        new EventId("interaction:" + event.getId()), subcommand, options);
+    var channel = channelOf(event.getChannel());
+    var thread = event.getChannel() instanceof ThreadChannel t ? t : null;
+    var eventId = new EventId("interaction:" + event.getId());
+    // Read on a worker: which question a thread belongs to is in the store.
+    Supplier<List<Effect.Private>> handle = () -> chorus.handle(new Inbound.CommandChosen(community, channel, actor,
+        eventId, subcommand, withThreadsQuestion(community, thread, subcommand, options)));
     if (DiscordCommands.opensForm(subcommand, options)) {
-      firstResponse(event, community, actor, () -> chorus.handle(inbound));
+      firstResponse(event, community, actor, handle);
     } else if (DiscordCommands.asksForDirectMessages(subcommand, options)) {
-      deferThen(event, community, actor, () -> withDirectMessageCheck(community, actor, chorus.handle(inbound)));
+      deferThen(event, community, actor, () -> withDirectMessageCheck(community, actor, handle.get()));
     } else {
-      deferThen(event, community, actor, () -> chorus.handle(inbound));
+      deferThen(event, community, actor, handle);
+    }
+  }
+
+  /**
+   * A command typed in a question's thread is about that question unless it names another: the
+   * thread was started from the question's card, so it has the card's id.
+   */
+  private Map<String, String> withThreadsQuestion(CommunityId community, @Nullable ThreadChannel thread,
+      String subcommand, Map<String, String> options) {
+    if (thread == null || options.containsKey(DiscordCommands.QUESTION) || !DiscordCommands.aboutOneQuestion(subcommand)
+        || "true".equals(options.get("everywhere"))) {
+      return options;
+    }
+    try {
+      var card = DiscordIds.message(thread.getParentChannel().getIdLong(), thread.getIdLong());
+      var question = chorus.questionShownBy(community, card);
+      if (question.isEmpty()) {
+        return options;
+      }
+      var named = new LinkedHashMap<>(options);
+      named.put(DiscordCommands.QUESTION, question.get().toString());
+      return named;
+    } catch (StoreUnavailableException e) {
+      // Core reads again and tells the member the store is unreachable.
+      return options;
     }
   }
 

@@ -193,6 +193,11 @@ class DiscordPlatformTest {
     assertThat(first.type()).as("deferred, not a modal").isEqualTo(5);
     assertThat(first.sinceDispatch()).isLessThan(Duration.ofSeconds(3));
     assertThat(told(viewForm)).contains("/respond view text:");
+    // The open-a-question form reads nothing: it opens in time however slow the store.
+    var openForm = command(ana, channel, "open", Map.of());
+    var modal = fake.awaitCallback(openForm.id(), PATIENCE);
+    assertThat(modal.type()).isEqualTo(9);
+    assertThat(modal.sinceDispatch()).isLessThan(Duration.ofSeconds(3));
     slowReads = Duration.ZERO;
   }
 
@@ -217,6 +222,19 @@ class DiscordPlatformTest {
     until("the tally edited in the reopened thread",
         () -> fake.message(idOf(draft)).orElseThrow().editCount() > before);
     assertThat(fake.violations()).isEmpty();
+  }
+
+  @Test
+  void aCommandTypedInAQuestionsThreadIsAboutThatQuestion() {
+    told(command(ana, channel, "open", Map.of("title", "First")));
+    told(command(ana, channel, "open", Map.of("title", "Second")));
+    told(command(ana, channel, "view", Map.of("question", "Q2", "text", "Opening the thread")));
+    var thread = idOf(messageOf(new Target.QuestionCard(new QuestionId(2))));
+
+    assertThat(told(command(ben, thread, "view", Map.of("text", "Said in the second thread")))).contains("Q2");
+
+    assertThat(question(2).statements()).extracting(s -> s.text()).contains("Said in the second thread");
+    assertThat(question(1).statements()).isEmpty();
   }
 
   @Test
