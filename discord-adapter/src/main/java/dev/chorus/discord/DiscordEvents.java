@@ -359,12 +359,18 @@ public final class DiscordEvents extends ListenerAdapter {
     if (messages.isEmpty()) {
       messages = List.of(text(community, "Done."));
     }
+    // One after the other: a follow-up sent while "thinking…" still shows would take its place, and
+    // the first answer, arriving after it, would then replace it.
     for (int i = 0; i < messages.size(); i++) {
       var message = messages.get(i);
-      if (i == 0) {
-        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(null, failure -> failed("a reply", failure));
-      } else {
-        hook.sendMessage(message).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+      try {
+        if (i == 0) {
+          DiscordChat.call(hook.editOriginal(MessageEditData.fromCreateData(message)), "Discord did not take a reply");
+        } else {
+          DiscordChat.call(hook.sendMessage(message).setEphemeral(true), "Discord did not take a reply");
+        }
+      } catch (ChatException e) {
+        LOG.log(Level.WARNING, "a reply did not reach Discord: {0}", e.memberMessage());
       }
     }
   }
