@@ -44,7 +44,7 @@ public final class DiscordPlatform implements AutoCloseable {
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
   private final ShardManager shards;
-  private final Chat chat;
+  private final CoalescedEdits chat;
   private final ScheduledExecutorService timer;
   private final ScheduledExecutorService editTimer;
   private final ExecutorService workers;
@@ -119,6 +119,8 @@ public final class DiscordPlatform implements AutoCloseable {
 
   @Override
   public void close() {
+    // Tallies waiting for their window go out while Discord can still take them.
+    chat.flush();
     shards.shutdown();
     workers.shutdown();
     timer.shutdown();

@@ -38,7 +38,7 @@ public final class SlackPlatform implements AutoCloseable {
   /** Slack allows about one update a second per channel; a tally is edited at most every two seconds. */
   static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
 
-  private final Chat chat;
+  private final CoalescedEdits chat;
   private final SlackChannelMembers channelMembers;
   private final ScheduledExecutorService timer;
   private final ExecutorService executor;
@@ -122,6 +122,8 @@ public final class SlackPlatform implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    // Tallies waiting for their window go out while Slack can still take them.
+    chat.flush();
     if (socketMode != null) {
       socketMode.close();
     }

@@ -90,7 +90,7 @@ public final class CoalescedEdits implements Chat {
         slot.waiting = card;
         slot.message = message;
         slot.community = community;
-        timer.schedule(() -> sendWaiting(key), wait, TimeUnit.NANOSECONDS);
+        timer.schedule(() -> sendWaiting(key, false), wait, TimeUnit.NANOSECONDS);
         return;
       }
       slot.lastSent = now;
@@ -117,7 +117,21 @@ public final class CoalescedEdits implements Chat {
     }
   }
 
-  private void sendWaiting(String key) {
+  /**
+   * Sends every waiting edit now, window or not: before the platform shuts down, so a tally is not
+   * left older than the last vote.
+   */
+  public void flush() {
+    java.util.List<String> waiting;
+    synchronized (slots) {
+      waiting = slots.entrySet().stream().filter(e -> e.getValue().waiting != null).map(Map.Entry::getKey).toList();
+    }
+    for (var key : waiting) {
+      sendWaiting(key, true);
+    }
+  }
+
+  private void sendWaiting(String key, boolean now) {
     Card card;
     PostedMessage message;
     CommunityId community;
@@ -127,9 +141,9 @@ public final class CoalescedEdits implements Chat {
         return;
       }
       long early = slot.lastSent + windowNanos - System.nanoTime();
-      if (early > 0) {
+      if (early > 0 && !now) {
         // The last edit finished later than planned: wait out the rest of its window.
-        timer.schedule(() -> sendWaiting(key), early, TimeUnit.NANOSECONDS);
+        timer.schedule(() -> sendWaiting(key, false), early, TimeUnit.NANOSECONDS);
         return;
       }
       card = slot.waiting;

@@ -85,4 +85,25 @@ class CoalescedEditsTest {
       timer.shutdownNow();
     }
   }
+
+  @Test
+  void aFlushSendsTheWaitingEditAtOnce() throws Exception {
+    var timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      var chat = new CoalescedEdits(platform, timer, Duration.ofMinutes(1));
+      var tally = new PostedMessage("C1:3.000100", new Destination.Channel(new ChannelId("C1")));
+      chat.edit(COMMUNITY, tally, Card.text(Text.of("1 agree")));
+      chat.edit(COMMUNITY, tally, Card.text(Text.of("2 agree")));
+
+      chat.flush();
+
+      List<Edit> sent;
+      synchronized (edits) {
+        sent = List.copyOf(edits);
+      }
+      assertThat(sent).extracting(Edit::text).containsExactly("1 agree", "2 agree");
+    } finally {
+      timer.shutdownNow();
+    }
+  }
 }
