@@ -1,5 +1,6 @@
 package dev.chorus.app.discord;
 
+import dev.chorus.app.PlatformWorkers;
 import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
@@ -12,9 +13,6 @@ import dev.chorus.discord.DiscordSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +29,6 @@ import org.springframework.context.annotation.Profile;
 @Profile("!shell")
 @ConditionalOnExpression("!'${chorus.discord.token:}'.isBlank()")
 public class DiscordWiring {
-  /** Workers for acknowledged events: enough for bursts of votes, bounded so a flood cannot exhaust memory. */
-  static final int WORKERS = 8;
-  static final int QUEUED = 10_000;
-
   @Bean(destroyMethod = "close")
   DiscordPlatform discordPlatform(DiscordProperties properties, Stores stores, Pseudonyms pseudonyms, Clock clock,
       Settings settings, Observer observer, @Value("${chorus.facilitator-role:}") String facilitatorRole) {
@@ -60,12 +54,7 @@ public class DiscordWiring {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    var executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED),
-        runnable -> {
-          var thread = new Thread(runnable, "chorus-discord");
-          thread.setDaemon(true);
-          return thread;
-        });
+    var executor = PlatformWorkers.named("chorus-discord");
     return new DiscordPlatform(discord,
         chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
   }

@@ -1,5 +1,6 @@
 package dev.chorus.app.slack;
 
+import dev.chorus.app.PlatformWorkers;
 import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
@@ -10,9 +11,6 @@ import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +26,6 @@ import org.springframework.context.annotation.Configuration;
 @Profile("!shell")
 @ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
 public class SlackWiring {
-  /** Workers for acknowledged events: enough for bursts of votes, bounded so a flood cannot exhaust memory. */
-  static final int WORKERS = 8;
-  static final int QUEUED = 10_000;
-
   @Bean(destroyMethod = "close")
   SlackPlatform slackPlatform(SlackProperties properties, Stores stores, Pseudonyms pseudonyms, Clock clock,
       Settings settings, Observer observer) {
@@ -43,12 +37,7 @@ public class SlackWiring {
           + "SLACK_SIGNING_SECRET (HTTP mode, to verify Slack's requests) is: set one of them.");
     }
     var api = SlackProperties.present(properties.apiUrl());
-    var executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED),
-        runnable -> {
-          var thread = new Thread(runnable, "chorus-slack");
-          thread.setDaemon(true);
-          return thread;
-        });
+    var executor = PlatformWorkers.named("chorus-slack");
     return new SlackPlatform(new SlackSettings(token, appToken, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
         chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
   }
