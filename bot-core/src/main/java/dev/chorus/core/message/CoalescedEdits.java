@@ -118,15 +118,24 @@ public final class CoalescedEdits implements Chat {
   }
 
   /**
-   * Sends every waiting edit now, window or not: before the platform shuts down, so a tally is not
-   * left older than the last vote.
+   * Sends every waiting edit as soon as its window allows, and returns when all are sent: before the
+   * platform shuts down, so a tally is not left older than the last vote. Takes at most a window.
    */
   public void flush() {
     java.util.List<String> waiting;
     synchronized (slots) {
-      waiting = slots.entrySet().stream().filter(e -> e.getValue().waiting != null).map(Map.Entry::getKey).toList();
+      waiting = slots.entrySet().stream().filter(e -> e.getValue().waiting != null)
+          .sorted(java.util.Comparator.comparingLong(e -> e.getValue().lastSent)).map(Map.Entry::getKey).toList();
     }
     for (var key : waiting) {
+      long due;
+      synchronized (slots) {
+        var slot = slots.get(key);
+        due = slot == null ? 0 : slot.lastSent + windowNanos - System.nanoTime();
+      }
+      if (due > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(due);
+      }
       sendWaiting(key, true);
     }
   }

@@ -87,13 +87,14 @@ class CoalescedEditsTest {
   }
 
   @Test
-  void aFlushSendsTheWaitingEditAtOnce() throws Exception {
+  void aFlushSendsTheWaitingEditWhenItsWindowEndsAndNoLater() throws Exception {
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
-      var chat = new CoalescedEdits(platform, timer, Duration.ofMinutes(1));
+      var chat = new CoalescedEdits(platform, timer, WINDOW);
       var tally = new PostedMessage("C1:3.000100", new Destination.Channel(new ChannelId("C1")));
       chat.edit(COMMUNITY, tally, Card.text(Text.of("1 agree")));
       chat.edit(COMMUNITY, tally, Card.text(Text.of("2 agree")));
+      timer.shutdownNow();
 
       chat.flush();
 
@@ -102,6 +103,7 @@ class CoalescedEditsTest {
         sent = List.copyOf(edits);
       }
       assertThat(sent).extracting(Edit::text).containsExactly("1 agree", "2 agree");
+      assertThat(sent.get(1).at() - sent.get(0).at()).isGreaterThanOrEqualTo(WINDOW.toNanos() - 5_000_000);
     } finally {
       timer.shutdownNow();
     }
