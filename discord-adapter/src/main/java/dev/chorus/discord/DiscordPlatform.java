@@ -88,8 +88,10 @@ public final class DiscordPlatform implements AutoCloseable {
     } catch (RuntimeException e) {
       timer.shutdownNow();
       editTimer.shutdownNow();
-      throw new IllegalStateException("Discord did not accept the connection: check DISCORD_TOKEN and "
-          + "CHORUS_DISCORD_API_URL (" + e.getClass().getSimpleName() + ")", e);
+      throw new IllegalStateException(e instanceof net.dv8tion.jda.api.exceptions.InvalidTokenException
+          ? "Discord refused the bot token: check DISCORD_TOKEN (the Bot tab of the application)"
+          : "Discord could not be reached at CHORUS_DISCORD_API_URL (" + settings.apiUrl() + "): check the address "
+              + "and the network (" + e.getClass().getSimpleName() + ")", e);
     }
     late[0] = shards;
   }

@@ -238,6 +238,22 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void aWrongTokenOrAnUnreachableDiscordStopsStartUpNamingTheSettingAndNeverTheToken() {
+    var wrong = new DiscordSettings("not-the-token-0123", fake.apiUrl(), fake.gatewayUrl(), List.of(), 1, List.of(), null);
+    var unreachable = new DiscordSettings(FakeDiscord.TOKEN, "http://127.0.0.1:1/api/v10/", null, List.of(), 1,
+        List.of(), null);
+
+    for (var settings : List.of(wrong, unreachable)) {
+      var failure = org.assertj.core.api.Assertions.catchThrowable(() -> new DiscordPlatform(settings,
+          chat -> new Chorus(stores.stores(), chat, new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(),
+              Settings.DEFAULTS, new SplittableRandom(1)), Executors.newSingleThreadExecutor()));
+      assertThat(failure).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(settings == wrong ? "DISCORD_TOKEN" : "CHORUS_DISCORD_API_URL");
+      assertThat(failure.getMessage()).doesNotContain(settings.token());
+    }
+  }
+
+  @Test
   void formsOpenAsTheFirstResponsePrefilledAndTheirSubmissionsCount() {
     var openForm = command(ana, channel, "open", Map.of());
     var modal = fake.awaitCallback(openForm.id(), PATIENCE);
