@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The workers a chat platform hands acknowledged events to: enough for bursts of votes, and bounded,
- * so that a flood cannot exhaust memory: work beyond the queue is turned away.
+ * so that a flood cannot exhaust memory: work beyond the queue is turned away, and the member told.
  */
 public final class PlatformWorkers {
   static final int WORKERS = 8;

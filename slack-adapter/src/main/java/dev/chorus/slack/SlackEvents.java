@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -125,11 +126,31 @@ public final class SlackEvents {
     });
   }
 
-  /** Handles on the executor, then tells the member privately what Chorus answered. */
   /**
+   * Handles on the executor, then tells the member privately what Chorus answered. When the workers
+   * are full, the member is told at once that nothing was changed, without waiting for Slack.
+   *
    * @param trigger the interaction's trigger id, for opening a form (valid for three seconds)
    */
   private void work(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
+      Supplier<List<Effect.Private>> handle) {
+    try {
+      run(community, channel, member, trigger, handle);
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.ERROR, "Chorus is overloaded: a Slack event was turned away");
+      if (member != null) {
+        for (var message : renderer.render(Card.text(dev.chorus.core.message.Text.of(OVERLOADED)))) {
+          clients.apply(community).chatPostEphemeral(ChatPostEphemeralRequest.builder().channel(channel.value())
+              .user(member).text(message.text()).blocksAsString(message.blocksJson()).build());
+        }
+      }
+    }
+  }
+
+  static final String OVERLOADED = "Chorus is very busy just now and could not take that, so nothing was changed. "
+      + "Please try again in a minute.";
+
+  private void run(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
       Supplier<List<Effect.Private>> handle) {
     executor.execute(() -> {
       try {

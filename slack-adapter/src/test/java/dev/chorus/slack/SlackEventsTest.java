@@ -119,6 +119,18 @@ class SlackEventsTest {
   }
 
   @Test
+  void whenTheWorkersAreFullTheMemberIsToldAtOnceAndNothingChanges() throws Exception {
+    executor.shutdown();
+
+    var answer = command("U1", "open Too busy", "tr1");
+
+    assertThat(answer.status()).isEqualTo(200);
+    var ephemeral = slack.await("chat.postEphemeral", 1);
+    assertThat(ephemeral.get(0).params().get("blocks")).contains("very busy").contains("nothing was changed");
+    assertThat(stores.questions().communities()).isEmpty();
+  }
+
+  @Test
   void anUnsignedWronglySignedOrStaleRequestIsRefusedAndChangesNothing() throws Exception {
     var body = "token=x&team_id=T1&channel_id=C1&user_id=U1&user_name=u&command=%2Frespond&text=open+Sneaky&trigger_id=t";
     assertThat(send(body, "application/x-www-form-urlencoded", Instant.now(), "not-the-secret", Map.of()).status())
