@@ -1,6 +1,11 @@
 package dev.chorus.app;
 
+import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.message.Chat;
+import java.security.SecureRandom;
+import java.util.function.Function;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.app.operations.MicrometerObserver;
 import dev.chorus.app.redis.RedisSettings;
@@ -15,9 +20,16 @@ import dev.chorus.core.digest.RunSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the core: clock, settings and pseudonyms. The store is wired in {@code RedisConfiguration}. */
+/** Wires the core: clock, settings, pseudonyms, and Chorus for each chat platform. The store is wired in {@code RedisConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 public class ChorusConfiguration {
+
+  /** Chorus around a platform's chat: each chat platform builds its own on the shared stores and settings. */
+  @Bean
+  Function<Chat, Chorus> chorusOnChat(Stores stores, Pseudonyms pseudonyms, Clock clock, Settings settings,
+      Observer observer) {
+    return chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
+  }
 
   @Bean
   Clock clock() {

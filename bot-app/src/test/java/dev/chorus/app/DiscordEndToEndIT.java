@@ -77,11 +77,11 @@ class DiscordEndToEndIT {
   }
 
   private static long channelOf(String messageId) {
-    return Long.parseLong(messageId.substring(0, messageId.indexOf(':')));
+    return Long.parseLong(DiscordIds.channelOf(messageId));
   }
 
   private static long idOf(String messageId) {
-    return Long.parseLong(messageId.substring(messageId.indexOf(':') + 1));
+    return Long.parseLong(DiscordIds.messageOf(messageId));
   }
 
   @Test

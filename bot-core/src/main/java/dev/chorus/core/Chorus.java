@@ -39,7 +39,6 @@ import dev.chorus.core.overview.QuestionChoice;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Question;
-import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
@@ -244,12 +243,9 @@ public final class Chorus {
             pause(attempt);
             continue;
           }
-          var stored = new java.util.ArrayList<Question>();
-          for (var write : accepted.writes()) {
-            // Exactly what the store now holds: the commit checked nothing came between.
-            stored.add(write.atRevision(write.revision() + 1));
-            recent.remember(stored.get(stored.size() - 1));
-          }
+          // Exactly what the store now holds: the commit checked nothing came between.
+          var stored = accepted.writes().stream().map(Question::committed).toList();
+          stored.forEach(recent::remember);
           return delivery.deliver(inbound.community(), Delivery.atRevisions(accepted.effects(), stored));
         }
         return delivery.deliver(inbound.community(), accepted.effects());
@@ -442,32 +438,27 @@ public final class Chorus {
       return Decision.Accepted.saying();
     }
     // Reactions that are no vote are common (members react as they like): settled before any read.
-    Optional<StatementChoice> statementChoice = target.get() instanceof Target.StatementMessage
-        ? Reactions.statementChoice(emoji) : Optional.empty();
-    Optional<DraftChoice> draftChoice = target.get() instanceof Target.StatementMessage
-        ? Optional.empty() : Reactions.draftChoice(emoji);
-    if (statementChoice.isEmpty() && draftChoice.isEmpty()) {
-      return Decision.Accepted.saying();
+    var shown = target.get();
+    if (shown instanceof Target.StatementMessage statement) {
+      var choice = Reactions.statementChoice(emoji);
+      var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
+      if (question.isEmpty()) {
+        return Decision.Accepted.saying();
+      }
+      var request = Request.of(inbound, question.get().id());
+      return removed ? voteOnStatement.retract(request, question.get(), statement.statement(), choice.get())
+          : voteOnStatement.decide(request, question.get(), statement.statement(), choice.get(), VoteSource.REACTION);
     }
-    var question = reads.question(target.get().question());
+    var version = shown instanceof Target.DraftMessage draft ? draft.draft()
+        : shown instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
+    var choice = version == null ? Optional.<DraftChoice>empty() : Reactions.draftChoice(emoji);
+    var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
     if (question.isEmpty()) {
       return Decision.Accepted.saying();
     }
     var request = Request.of(inbound, question.get().id());
-    var q = question.get();
-    if (target.get() instanceof Target.StatementMessage statement) {
-      var choice = statementChoice.orElseThrow();
-      return removed ? voteOnStatement.retract(request, q, statement.statement(), choice)
-          : voteOnStatement.decide(request, q, statement.statement(), choice, VoteSource.REACTION);
-    }
-    var version = target.get() instanceof Target.DraftMessage draft ? draft.draft()
-        : target.get() instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
-    if (version == null) {
-      return Decision.Accepted.saying();
-    }
-    var choice = draftChoice.orElseThrow();
-    return removed ? voteOnDraft.retract(request, q, version, choice)
-        : voteOnDraft.decide(request, q, version, choice, VoteSource.REACTION);
+    return removed ? voteOnDraft.retract(request, question.get(), version, choice.get())
+        : voteOnDraft.decide(request, question.get(), version, choice.get(), VoteSource.REACTION);
   }
 
   private Decision button(Inbound inbound, Reads reads, Inbound.ButtonPressed button) {

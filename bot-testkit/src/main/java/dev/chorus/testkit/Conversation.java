@@ -25,8 +25,6 @@ public final class Conversation {
 
   private final CommunityId community;
   private final InMemoryStores stores;
-  private final InMemoryQuestions questions;
-  private final InMemoryMessageLinks links;
   private final RecordingChat chat;
   private final MutableClock clock;
   private final Chorus chorus;
@@ -36,17 +34,10 @@ public final class Conversation {
   private long events;
 
   private Conversation(CommunityId community, InMemoryStores stores, RecordingChat chat, MutableClock clock,
-      Settings settings, long seed) {
-    this(community, stores, chat, clock, settings, seed, "e");
-  }
-
-  private Conversation(CommunityId community, InMemoryStores stores, RecordingChat chat, MutableClock clock,
       Settings settings, long seed, String eventPrefix) {
     this.eventPrefix = eventPrefix;
     this.community = community;
     this.stores = stores;
-    this.questions = stores.questions();
-    this.links = stores.links();
     this.chat = chat;
     this.clock = clock;
     this.chorus = new Chorus(stores.stores(), chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
@@ -59,12 +50,12 @@ public final class Conversation {
 
   public static Conversation in(CommunityId community) {
     var clock = MutableClock.at("2026-11-02T09:00:00Z");
-    return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1);
+    return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1, "e");
   }
 
   /** Another community on the same ports, to prove that nothing crosses between them. */
   public Conversation neighbour(CommunityId other) {
-    return new Conversation(other, stores, chat, clock, Settings.DEFAULTS, 1);
+    return new Conversation(other, stores, chat, clock, Settings.DEFAULTS, 1, "e");
   }
 
   /**
@@ -146,11 +137,11 @@ public final class Conversation {
   }
 
   public InMemoryQuestions questions() {
-    return questions;
+    return stores.questions();
   }
 
   public InMemoryMessageLinks links() {
-    return links;
+    return stores.links();
   }
 
   public RecordingChat chat() {

@@ -47,6 +47,10 @@ public final class DiscordChat implements Chat {
   static final int NONCE_LENGTH = 25;
   static final String PERMISSIONS_NEEDED = "View Channel, Send Messages, Send Messages in Threads, Create Public "
       + "Threads, Embed Links, Attach Files, Add Reactions and Read Message History";
+  static final String CANNOT_SEE = "Chorus cannot see that channel. Check that it is still in the channel and has "
+      + "these permissions there: " + PERMISSIONS_NEEDED + ".";
+  static final String LACKS_PERMISSION = "Chorus lacks a permission in this channel. Ask whoever runs this server to "
+      + "give Chorus: " + PERMISSIONS_NEEDED + ".";
 
   private final Supplier<ShardManager> manager;
 
@@ -57,26 +61,25 @@ public final class DiscordChat implements Chat {
 
   @Override
   public PostedMessage post(CommunityId community, Destination destination, Card card) {
+    return send(community, destination, card, null);
+  }
+
+  @Override
+  public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
+    return send(community, destination, card, nonce(once));
+  }
+
+  private PostedMessage send(CommunityId community, Destination destination, Card card, @Nullable String nonce) {
     try {
-      return send(community, destination, card, null);
+      return sendChecked(community, destination, card, nonce);
     } catch (InsufficientPermissionException e) {
       // JDA checks the permissions it knows of before asking Discord.
       throw new ChatException(explain(e, "Discord did not take Chorus's message"), e);
     }
   }
 
-  @Override
-  public PostedMessage postOnce(CommunityId community, Destination destination, Card card, String once) {
-    try {
-      return send(community, destination, card, nonce(once));
-    } catch (InsufficientPermissionException e) {
-      throw new ChatException(explain(e, "Discord did not take Chorus's message"), e);
-    }
-  }
-
-  private PostedMessage send(CommunityId community, Destination destination, Card card, @Nullable String nonce) {
-    var guild = DiscordIds.guildOf(community);
-    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
+  private PostedMessage sendChecked(CommunityId community, Destination destination, Card card, @Nullable String nonce) {
+    var renderer = DiscordRenderer.of(community);
     var place = place(destination);
     Message first = null;
     var messages = renderer.render(card);
@@ -106,10 +109,8 @@ public final class DiscordChat implements Chat {
 
   @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
-    var guild = DiscordIds.guildOf(community);
-    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
     // An edit replaces one message: the card is made to fit it.
-    var first = renderer.renderOne(card);
+    var first = DiscordRenderer.of(community).renderOne(card);
     var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
     try {
       call(channel.editMessageById(DiscordIds.messageOf(message.id()), first.edit()), "Discord did not take Chorus's edit");
@@ -139,8 +140,7 @@ public final class DiscordChat implements Chat {
     }
     var parent = manager.get().getTextChannelById(parentId);
     if (parent == null) {
-      throw new ChatException("Chorus cannot see that channel. Check that it is still in the channel and has these "
-          + "permissions there: " + PERMISSIONS_NEEDED + ".");
+      throw new ChatException(CANNOT_SEE);
     }
     try {
       return new Place(startThread(parent, anchor), null);
@@ -231,8 +231,7 @@ public final class DiscordChat implements Chat {
         return privateChannel;
       }
     }
-    throw new ChatException("Chorus cannot see that channel. Check that it is still in the channel and has these "
-        + "permissions there: " + PERMISSIONS_NEEDED + ".");
+    throw new ChatException(CANNOT_SEE);
   }
 
   private JDA anyShard() {
@@ -281,8 +280,7 @@ public final class DiscordChat implements Chat {
   /** What went wrong, for the member; never a token or an internal detail. */
   static String explain(@Nullable Throwable cause, String failure) {
     if (cause instanceof InsufficientPermissionException) {
-      return "Chorus lacks a permission in this channel. Ask whoever runs this server to give Chorus: "
-          + PERMISSIONS_NEEDED + ".";
+      return LACKS_PERMISSION;
     }
     if (cause instanceof ErrorResponseException error) {
       var response = error.getErrorResponse();
@@ -291,8 +289,7 @@ public final class DiscordChat implements Chat {
             + "(the server's Privacy Settings), then try again.";
       }
       if (response == ErrorResponse.MISSING_PERMISSIONS || response == ErrorResponse.MISSING_ACCESS) {
-        return "Chorus lacks a permission in this channel. Ask whoever runs this server to give Chorus: "
-            + PERMISSIONS_NEEDED + ".";
+        return LACKS_PERMISSION;
       }
       if (response == ErrorResponse.UNKNOWN_CHANNEL) {
         return "That channel is gone, or Chorus can no longer see it.";

@@ -12,6 +12,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.message.TextCuts;
 import dev.chorus.core.question.StoreUnavailableException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +236,7 @@ public final class DiscordEvents extends ListenerAdapter {
         if (wanted.isEmpty() || id.toLowerCase(Locale.ROOT).contains(wanted)
             || question.title().toLowerCase(Locale.ROOT).contains(wanted)) {
           var name = (id + " — " + question.title()).replace('\n', ' ');
-          choices.add(new Command.Choice(DiscordRenderer.clip(name, LONGEST_CHOICE), id));
+          choices.add(new Command.Choice(TextCuts.clip(name, LONGEST_CHOICE), id));
         }
         if (choices.size() == MOST_CHOICES) {
           break;
@@ -307,7 +308,7 @@ public final class DiscordEvents extends ListenerAdapter {
     event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
     var hook = event.getHook();
     work.run(key(community, actor), () -> answer(hook, community, handle.get()),
-        () -> hook.editOriginal(MessageEditData.fromCreateData(text(community, OVERLOADED)))
+        () -> hook.editOriginal(MessageEditData.fromCreateData(overloaded(community)))
             .queue(null, failure -> failed("a reply", failure)));
   }
 
@@ -326,9 +327,9 @@ public final class DiscordEvents extends ListenerAdapter {
     }, FIRST_RESPONSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
     Runnable refused = () -> {
       if (responded.compareAndSet(false, true)) {
-        event.reply(text(community, OVERLOADED)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
+        event.reply(overloaded(community)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
       } else {
-        event.getHook().editOriginal(MessageEditData.fromCreateData(text(community, OVERLOADED)))
+        event.getHook().editOriginal(MessageEditData.fromCreateData(overloaded(community)))
             .queue(null, failure -> failed("a reply", failure));
       }
     };
@@ -343,9 +344,6 @@ public final class DiscordEvents extends ListenerAdapter {
         return;
       }
       var messages = messages(community, answers);
-      if (messages.isEmpty()) {
-        messages = List.of(text(community, "Done."));
-      }
       event.reply(messages.get(0)).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
       for (var more : messages.subList(1, messages.size())) {
         event.getHook().sendMessage(more).setEphemeral(true).queue(null, failure -> failed("a reply", failure));
@@ -356,9 +354,6 @@ public final class DiscordEvents extends ListenerAdapter {
   /** The member's private answers through the hook of a deferred interaction: the first replaces "thinking…". */
   private void answer(InteractionHook hook, CommunityId community, List<Effect.Private> answers) {
     var messages = messages(community, answers);
-    if (messages.isEmpty()) {
-      messages = List.of(text(community, "Done."));
-    }
     // One after the other: a follow-up sent while "thinking…" still shows would take its place, and
     // the first answer, arriving after it, would then replace it.
     for (int i = 0; i < messages.size(); i++) {
@@ -375,10 +370,12 @@ public final class DiscordEvents extends ListenerAdapter {
     }
   }
 
-  /** Core's private answers as Discord messages; a form asked for too late becomes words saying what to type. */
+  /**
+   * Core's private answers as Discord messages, at least one, since an interaction must be answered;
+   * a form asked for too late becomes words saying what to type.
+   */
   private List<MessageCreateData> messages(CommunityId community, List<Effect.Private> answers) {
-    var guild = DiscordIds.guildOf(community);
-    var renderer = new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
+    var renderer = DiscordRenderer.of(community);
     var messages = new ArrayList<MessageCreateData>();
     for (var answer : answers) {
       if (answer instanceof Effect.Reply reply) {
@@ -395,13 +392,15 @@ public final class DiscordEvents extends ListenerAdapter {
             + "example /respond view text: <your view>."))).forEach(m -> messages.add(m.create()));
       }
     }
+    if (messages.isEmpty()) {
+      renderer.render(Card.text(Text.of("Done."))).forEach(m -> messages.add(m.create()));
+    }
     return messages;
   }
 
-  private static MessageCreateData text(CommunityId community, String words) {
-    var guild = DiscordIds.guildOf(community);
-    return new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null)
-        .render(Card.text(Text.of(words))).get(0).create();
+  /** Chorus is too busy to take the event: said in the first message the member sees. */
+  private static MessageCreateData overloaded(CommunityId community) {
+    return DiscordRenderer.of(community).render(Effect.Reply.overloaded().card()).get(0).create();
   }
 
   /** The member as Discord describes them: their name in this server, and their rights here. */
@@ -419,9 +418,6 @@ public final class DiscordEvents extends ListenerAdapter {
     }
     return new ChannelId(channel.getId());
   }
-
-  static final String OVERLOADED = "Chorus is very busy just now and could not take that, so nothing was changed. "
-      + "Please try again in a minute.";
 
   private static String key(CommunityId community, Actor actor) {
     return community.value() + "/" + actor.id().value();

@@ -1,6 +1,7 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.message.Form;
+import dev.chorus.core.message.TextCuts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +37,9 @@ final class DiscordForms {
       if (!field.prefill().isEmpty()) {
         input.setValue(field.prefill().length() <= longest ? field.prefill() : field.prefill().substring(0, longest));
       }
-      labels.add(Label.of(DiscordRenderer.clip(field.label().replace('\n', ' '), LONGEST_LABEL), input.build()));
+      labels.add(Label.of(TextCuts.clip(field.label().replace('\n', ' '), LONGEST_LABEL), input.build()));
     }
-    return Modal.create(PREFIX + form.id(), DiscordRenderer.clip(form.title(), LONGEST_TITLE))
+    return Modal.create(PREFIX + form.id(), TextCuts.clip(form.title(), LONGEST_TITLE))
         .addComponents(labels).build();
   }
 

@@ -32,12 +32,12 @@ public final class DiscordIds {
     return Long.toUnsignedString(channel) + ":" + Long.toUnsignedString(message);
   }
 
-  static String channelOf(String messageId) {
+  public static String channelOf(String messageId) {
     int colon = messageId.indexOf(':');
     return colon < 0 ? "" : messageId.substring(0, colon);
   }
 
-  static String messageOf(String messageId) {
+  public static String messageOf(String messageId) {
     return messageId.substring(messageId.indexOf(':') + 1);
   }
 }

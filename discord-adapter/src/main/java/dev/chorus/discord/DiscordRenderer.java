@@ -1,5 +1,6 @@
 package dev.chorus.discord;
 
+import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Destination;
@@ -63,6 +64,12 @@ public final class DiscordRenderer {
 
   public DiscordRenderer(@Nullable String guild) {
     this.guild = guild;
+  }
+
+  /** A renderer for the community's guild (a Discord community is a guild). */
+  public static DiscordRenderer of(CommunityId community) {
+    var guild = DiscordIds.guildOf(community);
+    return new DiscordRenderer(guild.isPresent() ? Long.toUnsignedString(guild.getAsLong()) : null);
   }
 
   public List<DiscordMessage> render(Card card) {
@@ -186,15 +193,14 @@ public final class DiscordRenderer {
       embeds.add(embed.build());
       length += embedLength;
     }
-    int perMessage = MOST_ROWS;
     if (rows.isEmpty()) {
       if (!embeds.isEmpty() || messages.isEmpty()) {
         messages.add(new DiscordMessage(embeds, List.of()));
       }
       return messages;
     }
-    for (int from = 0; from < rows.size(); from += perMessage) {
-      var some = rows.subList(from, Math.min(rows.size(), from + perMessage));
+    for (int from = 0; from < rows.size(); from += MOST_ROWS) {
+      var some = rows.subList(from, Math.min(rows.size(), from + MOST_ROWS));
       messages.add(new DiscordMessage(from == 0 ? embeds : List.of(), some));
     }
     return messages;
@@ -206,7 +212,7 @@ public final class DiscordRenderer {
     for (int from = 0; from < buttons.size(); from += MOST_BUTTONS_A_ROW) {
       var row = new ArrayList<Button>();
       for (var button : buttons.subList(from, Math.min(buttons.size(), from + MOST_BUTTONS_A_ROW))) {
-        row.add(Button.secondary(button.action(), clip(button.label(), LONGEST_BUTTON_LABEL)));
+        row.add(Button.secondary(button.action(), TextCuts.clip(button.label(), LONGEST_BUTTON_LABEL)));
       }
       rows.add(ActionRow.of(row));
     }
@@ -244,10 +250,5 @@ public final class DiscordRenderer {
   /** Text cut into parts of at most {@code longest}: between lines, else between words, never inside an escape. */
   static List<String> cut(String text, int longest) {
     return TextCuts.cut(text, longest, DiscordText::safeCut);
-  }
-
-  /** Chorus's own short words cut to a limit, marked as cut. */
-  static String clip(String words, int longest) {
-    return TextCuts.clip(words, longest);
   }
 }

@@ -62,6 +62,27 @@ public record DiscordSettings(
   }
 
   /**
+   * Server ids as written in {@code DISCORD_GUILD_IDS}, separated by commas.
+   *
+   * @throws IllegalArgumentException naming what cannot be read
+   */
+  public static List<Long> parseGuildIds(@Nullable String written) {
+    var guilds = new ArrayList<Long>();
+    if (written == null || written.isBlank()) {
+      return guilds;
+    }
+    for (var guild : written.split(",")) {
+      try {
+        guilds.add(Long.parseUnsignedLong(guild.strip()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("DISCORD_GUILD_IDS cannot read \"" + guild.strip()
+            + "\": write server ids separated by commas");
+      }
+    }
+    return guilds;
+  }
+
+  /**
    * Shard ids as written in {@code DISCORD_SHARD_IDS}: {@code 0,1}, {@code 0-3}, or both ({@code 0-2,5}).
    *
    * @throws IllegalArgumentException naming what cannot be read

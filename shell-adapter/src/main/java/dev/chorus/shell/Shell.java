@@ -111,8 +111,9 @@ public final class Shell {
       } else {
         out.println("(shell) Commands start with /respond (try /respond help), shell commands with : (try :help).");
       }
-      if (time != null && !trimmed.startsWith(":tick")) {
-        // Real time passes in the shell too: what came due since the last line is done now.
+      if (time != null) {
+        // Real time passes in the shell too: what came due since the last line is done now (after a
+        // :tick, already done).
         time.runDueEachMinute();
       }
       out.flush();

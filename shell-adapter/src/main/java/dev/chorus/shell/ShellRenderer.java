@@ -68,7 +68,7 @@ public final class ShellRenderer {
       } else if (span instanceof Text.Span.Quoted quoted) {
         out.append(safe(quoted.text()));
       } else if (span instanceof Text.Span.Moment moment) {
-        out.append(TIME.format(moment.at().atZone(zone)));
+        out.append(time(moment.at()));
       } else if (span instanceof Text.Span.Link link) {
         out.append(link.label()).append(link.message() == null ? "" : " (message " + link.message().id() + ")");
       }

@@ -27,13 +27,13 @@ public final class ShellTime extends Clock {
     this.schedule = schedule;
   }
 
-  /** Moves the clock on and does what became due; the number of messages sent. */
+  /** Moves the clock on and does what became due; what was done. */
   public RunSchedule.Report advance(Duration by) {
     ahead = ahead.plus(by);
     return runDue();
   }
 
-  public RunSchedule.Report runDue() {
+  private RunSchedule.Report runDue() {
     lastRun = instant().truncatedTo(ChronoUnit.MINUTES);
     return schedule == null ? RunSchedule.Report.NONE : schedule.run();
   }

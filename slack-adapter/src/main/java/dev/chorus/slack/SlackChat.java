@@ -5,6 +5,7 @@ import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
@@ -48,6 +49,7 @@ public final class SlackChat implements Chat {
 
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final SlackRenderer renderer = new SlackRenderer();
+  private final Map<String, String> directChannels = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param clients the Web API client of a workspace, by community ({@code slack:T123})
@@ -67,16 +69,22 @@ public final class SlackChat implements Chat {
       channel = t.channel().value();
       thread = SlackIds.timestamp(t.anchorMessageId());
     } else {
-      var member = ((Destination.Direct) destination).member().value();
-      var opened = call(() -> client.conversationsOpen(ConversationsOpenRequest.builder().users(List.of(member)).build()),
+      channel = directChannel(community, ((Destination.Direct) destination).member(),
           "Chorus could not open a direct message with that member");
-      channel = opened.getChannel().getId();
     }
     String first = null;
     for (var message : renderer.render(card)) {
       var request = ChatPostMessageRequest.builder().channel(channel).threadTs(thread).text(message.text())
           .blocksAsString(message.blocksJson()).unfurlLinks(false).unfurlMedia(false).linkNames(false).build();
-      var posted = call(() -> client.chatPostMessage(request), "Slack did not take Chorus's message");
+      ChatPostMessageResponse posted;
+      try {
+        posted = call(() -> client.chatPostMessage(request), "Slack did not take Chorus's message");
+      } catch (ChatException e) {
+        if (destination instanceof Destination.Direct direct) {
+          forgetDirectChannel(community, direct.member());
+        }
+        throw e;
+      }
       if (first == null) {
         first = posted.getTs();
       }
@@ -108,8 +116,7 @@ public final class SlackChat implements Chat {
    */
   public void sendFile(CommunityId community, MemberId member, String fileName, String content, String comment) {
     var client = clients.apply(community);
-    var opened = call(() -> client.conversationsOpen(ConversationsOpenRequest.builder().users(List.of(member.value())).build()),
-        "Chorus could not open a direct message with you for the file");
+    var direct = directChannel(community, member, "Chorus could not open a direct message with you for the file");
     var bytes = content.getBytes(StandardCharsets.UTF_8);
     var upload = call(() -> client.filesGetUploadURLExternal(FilesGetUploadURLExternalRequest.builder().filename(fileName)
         .length(bytes.length).build()), "Slack did not take the file");
@@ -127,8 +134,29 @@ public final class SlackChat implements Chat {
     }
     call(() -> client.filesCompleteUploadExternal(FilesCompleteUploadExternalRequest.builder()
         .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(upload.getFileId()).title(fileName).build()))
-        .channelId(opened.getChannel().getId()).initialComment(SlackText.escape(comment)).build()),
+        .channelId(direct).initialComment(SlackText.escape(comment)).build()),
         "Slack did not share the file");
+  }
+
+  /**
+   * A member's direct-message channel with Chorus: opened once, then remembered, since every reminder
+   * and personal digest goes there. A post that fails there forgets it, so the next one opens it anew.
+   */
+  private String directChannel(CommunityId community, MemberId member, String failure) {
+    var key = community.value() + "/" + member.value();
+    var known = directChannels.get(key);
+    if (known != null) {
+      return known;
+    }
+    var client = clients.apply(community);
+    var opened = call(() -> client.conversationsOpen(ConversationsOpenRequest.builder().users(List.of(member.value()))
+        .build()), failure);
+    directChannels.put(key, opened.getChannel().getId());
+    return opened.getChannel().getId();
+  }
+
+  private void forgetDirectChannel(CommunityId community, MemberId member) {
+    directChannels.remove(community.value() + "/" + member.value());
   }
 
   private static final HttpClient UPLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -16,6 +16,7 @@ import dev.chorus.core.community.MemberId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Text;
 import dev.chorus.core.message.ChatException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -65,19 +66,20 @@ public final class SlackEvents {
           channel, known(community, actor), event, text)));
       return context.ack();
     });
+    // Bolt drops the bot's own events (its seeded reactions) before these handlers run.
     app.event(ReactionAddedEvent.class, (payload, context) -> {
       var e = payload.getEvent();
       if (e.getItem() != null && "message".equals(e.getItem().getType())) {
-        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), context.getBotUserId(), e.getItem().getChannel(),
-            e.getItem().getTs(), e.getReaction(), false);
+        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), e.getItem().getChannel(), e.getItem().getTs(),
+            e.getReaction(), false);
       }
       return context.ack();
     });
     app.event(ReactionRemovedEvent.class, (payload, context) -> {
       var e = payload.getEvent();
       if (e.getItem() != null && "message".equals(e.getItem().getType())) {
-        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), context.getBotUserId(), e.getItem().getChannel(),
-            e.getItem().getTs(), e.getReaction(), true);
+        reaction(payload.getTeamId(), payload.getEventId(), e.getUser(), e.getItem().getChannel(), e.getItem().getTs(),
+            e.getReaction(), true);
       }
       return context.ack();
     });
@@ -90,7 +92,7 @@ public final class SlackEvents {
         var action = p.getActions().get(0).getActionId();
         var message = SlackIds.message(channel, p.getMessage().getTs());
         work(community, channel, user, p.getTriggerId(), () -> chorus.handle(new Inbound.ButtonPressed(community, channel,
-            actor(community, user, false), new EventId("action:" + p.getTriggerId()), message, action)));
+            actor(community, user), new EventId("action:" + p.getTriggerId()), message, action)));
       }
       return context.ack();
     });
@@ -103,23 +105,23 @@ public final class SlackEvents {
       // A submission is not retried by Slack; the view's id names it.
       var event = new EventId("view:" + p.getView().getId());
       work(community, opened.channel(), user, null, () -> chorus.handle(new Inbound.FormSubmitted(community,
-          opened.channel(), actor(community, user, false), event, opened.formId(), fields)));
+          opened.channel(), actor(community, user), event, opened.formId(), fields)));
       return context.ack();
     });
     return app;
   }
 
-  /** A reaction on a message: a vote, or the retraction of one; the bot's own seeded reactions count as nothing. */
-  private void reaction(String team, String eventId, String user, @Nullable String botUser, String channelId,
-      String timestamp, String emoji, boolean removed) {
+  /** A reaction on a message: a vote, or the retraction of one. */
+  private void reaction(String team, String eventId, String user, String channelId, String timestamp, String emoji,
+      boolean removed) {
     var community = SlackIds.community(team);
     var channel = new ChannelId(channelId);
     var event = new EventId(eventId);
     var message = SlackIds.message(channel, timestamp);
     // Who reacted is asked of Slack on the executor: the acknowledgement never waits for it. What Chorus
     // says to them (the question after a block, a refusal) goes back as an ephemeral message.
-    work(community, channel, user.equals(botUser) ? null : user, null, () -> {
-      var actor = actor(community, user, user.equals(botUser));
+    work(community, channel, user, null, () -> {
+      var actor = actor(community, user);
       return chorus.handle(removed
           ? new Inbound.ReactionRemoved(community, channel, actor, event, message, emoji)
           : new Inbound.ReactionAdded(community, channel, actor, event, message, emoji));
@@ -135,39 +137,35 @@ public final class SlackEvents {
   private void work(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
       Supplier<List<Effect.Private>> handle) {
     try {
-      run(community, channel, member, trigger, handle);
+      executor.execute(() -> {
+        try {
+          var answers = handle.get();
+          if (member != null) {
+            for (var answer : answers) {
+              if (answer instanceof Effect.ShowForm form && trigger != null) {
+                openForm(community, channel, member, trigger, form);
+              } else {
+                reply(community, channel, member, answer);
+              }
+            }
+          }
+        } catch (RuntimeException e) {
+          LOG.log(Level.ERROR, "a Slack event failed: " + e.getClass().getSimpleName());
+        }
+      });
     } catch (RejectedExecutionException e) {
       LOG.log(Level.ERROR, "Chorus is overloaded: a Slack event was turned away");
       if (member != null) {
-        for (var message : renderer.render(Card.text(dev.chorus.core.message.Text.of(OVERLOADED)))) {
-          clients.apply(community).chatPostEphemeral(ChatPostEphemeralRequest.builder().channel(channel.value())
-              .user(member).text(message.text()).blocksAsString(message.blocksJson()).build());
-        }
+        var client = clients.apply(community);
+        ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);
       }
     }
   }
 
-  static final String OVERLOADED = "Chorus is very busy just now and could not take that, so nothing was changed. "
-      + "Please try again in a minute.";
-
-  private void run(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
-      Supplier<List<Effect.Private>> handle) {
-    executor.execute(() -> {
-      try {
-        var answers = handle.get();
-        if (member != null) {
-          for (var answer : answers) {
-            if (answer instanceof Effect.ShowForm form && trigger != null) {
-              openForm(community, channel, member, trigger, form);
-            } else {
-              reply(community, channel, member, answer);
-            }
-          }
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "a Slack event failed: " + e.getClass().getSimpleName());
-      }
-    });
+  /** A card as the ephemeral messages that show it to one member. */
+  private List<ChatPostEphemeralRequest> ephemerals(ChannelId channel, String member, Card card) {
+    return renderer.render(card).stream().map(message -> ChatPostEphemeralRequest.builder().channel(channel.value())
+        .user(member).text(message.text()).blocksAsString(message.blocksJson()).build()).toList();
   }
 
   private void openForm(CommunityId community, ChannelId channel, String member, String trigger, Effect.ShowForm form) {
@@ -195,16 +193,14 @@ public final class SlackEvents {
       } catch (ChatException e) {
         told = e.memberMessage();
       }
-      card = Card.text(dev.chorus.core.message.Text.of(told));
+      card = Card.text(Text.of(told));
     } else {
-      card = Card.text(dev.chorus.core.message.Text.of(
+      card = Card.text(Text.of(
           "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
               + "command with its text instead."));
     }
     var client = clients.apply(community);
-    for (var message : renderer.render(card)) {
-      var request = ChatPostEphemeralRequest.builder().channel(channel.value()).user(member).text(message.text())
-          .blocksAsString(message.blocksJson()).build();
+    for (var request : ephemerals(channel, member, card)) {
       try {
         SlackChat.call(() -> client.chatPostEphemeral(request), "Slack did not take a private reply");
       } catch (ChatException e) {
@@ -219,27 +215,32 @@ public final class SlackEvents {
     return cached != null ? cached : fromCommand;
   }
 
-  /** The member as Slack describes them (display name, admin rights), asked once per member. */
-  private Actor actor(CommunityId community, String user, boolean bot) {
-    if (bot) {
-      return new Actor(new MemberId(user), user, false, false, true);
+  /**
+   * The member as Slack describes them (display name, admin rights), asked once per member — outside
+   * the map, so a slow answer from Slack holds up nobody else.
+   */
+  private Actor actor(CommunityId community, String user) {
+    var key = community.value() + "/" + user;
+    var known = members.get(key);
+    if (known != null) {
+      return known;
     }
-    return members.computeIfAbsent(community.value() + "/" + user, key -> {
-      try {
-        var client = clients.apply(community);
-        var info = SlackChat.call(() -> client.usersInfo(UsersInfoRequest.builder().user(user).build()),
-            "Slack did not describe the member");
-        if (info.getUser() != null) {
-          var u = info.getUser();
-          var profile = u.getProfile();
-          var name = profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()
-              ? profile.getDisplayName() : profile != null && profile.getRealName() != null ? profile.getRealName() : u.getName();
-          return new Actor(new MemberId(user), name == null ? user : name, u.isAdmin() || u.isOwner(), false, u.isBot());
-        }
-      } catch (ChatException e) {
-        // Known by id only; Slack is asked again once this entry is gone.
+    var described = Actor.member(user, user);
+    try {
+      var client = clients.apply(community);
+      var info = SlackChat.call(() -> client.usersInfo(UsersInfoRequest.builder().user(user).build()),
+          "Slack did not describe the member");
+      if (info.getUser() != null) {
+        var u = info.getUser();
+        var profile = u.getProfile();
+        var name = profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()
+            ? profile.getDisplayName() : profile != null && profile.getRealName() != null ? profile.getRealName() : u.getName();
+        described = new Actor(new MemberId(user), name == null ? user : name, u.isAdmin() || u.isOwner(), false, u.isBot());
       }
-      return Actor.member(user, user);
-    });
+    } catch (ChatException e) {
+      // Known by id only.
+    }
+    var earlier = members.putIfAbsent(key, described);
+    return earlier != null ? earlier : described;
   }
 }

@@ -171,6 +171,29 @@ class SlackEventsTest {
   }
 
   @Test
+  void theBotsOwnReactionsNeverCount() throws Exception {
+    command("U1", "open Seeded", "tr1");
+    slack.await("chat.postEphemeral", 1);
+    command("U1", "A view to seed", "tr2");
+    slack.await("chat.postEphemeral", 2);
+    var community = SlackIds.community("T1");
+    var statement = stores.links().messagesOf(community, new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    var ts = SlackIds.timestamp(statement.get(0).id());
+
+    assertThat(reaction("UBOT", ts, "+1", "EvBot1", Map.of()).status()).isEqualTo(200);
+    assertThat(reaction("U2", ts, "-1", "EvMember1", Map.of()).status()).isEqualTo(200);
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < until && stores.questions().find(community, new QuestionId(1)).orElseThrow()
+        .statement(new StatementId(1)).orElseThrow().votes().isEmpty()) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(300);
+
+    assertThat(stores.questions().find(community, new QuestionId(1)).orElseThrow().statement(new StatementId(1))
+        .orElseThrow().votes()).containsOnlyKeys(new MemberKey("U2"));
+  }
+
+  @Test
   void aBareCommandOpensTheFormAndItsSubmissionOpensTheQuestion() throws Exception {
     assertThat(command("U1", "", "tr-form").status()).isEqualTo(200);
 

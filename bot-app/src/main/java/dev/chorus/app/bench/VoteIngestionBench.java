@@ -64,19 +64,13 @@ public final class VoteIngestionBench {
       var hot = new double[ROUNDS];
       var command = new double[ROUNDS];
       // A first round, not counted, lets the JIT compile every path before anything is measured.
-      for (int round = -1; round < ROUNDS; round++) {
-        if (round < 0) {
-          measure(thread -> redis.opsForValue().set("bench:raw:" + thread, payload));
-          votes(redis, Load.SPREAD, Way.REACTION);
-          votes(redis, Load.HOT, Way.REACTION);
-          votes(redis, Load.HOT, Way.COMMAND);
-          continue;
-        }
-        raw[round] = measure(thread -> redis.opsForValue().set("bench:raw:" + thread, payload));
-        // Members vote mostly by reacting (DESIGN §3.3); a vote typed as a command reads its channel first.
-        spread[round] = votes(redis, Load.SPREAD, Way.REACTION);
-        hot[round] = votes(redis, Load.HOT, Way.REACTION);
-        command[round] = votes(redis, Load.HOT, Way.COMMAND);
+      oneRound(redis, payload);
+      for (int round = 0; round < ROUNDS; round++) {
+        var rates = oneRound(redis, payload);
+        raw[round] = rates[0];
+        spread[round] = rates[1];
+        hot[round] = rates[2];
+        command[round] = rates[3];
         out.printf(Locale.ROOT, "  round %d: SET %,.0f/s, by reaction spread %,.0f/s, on one statement %,.0f/s, "
             + "by command %,.0f/s%n", round + 1, raw[round], spread[round], hot[round], command[round]);
       }
@@ -140,14 +134,13 @@ public final class VoteIngestionBench {
       var channel = new ChannelId("c" + q);
       var member = members.get((thread + 1) % THREADS);
       agrees[thread] = !agrees[thread];
-      var event = new EventId("b" + events.incrementAndGet());
       List<Effect.Private> answer;
       if (way == Way.REACTION) {
+        var event = new EventId("b" + events.incrementAndGet());
         answer = chorus.handle(new Inbound.ReactionAdded(community, channel, member, event, statementMessages.get(q),
             agrees[thread] ? "👍" : "👎"));
       } else {
-        answer = chorus.handle(new Inbound.CommandInvoked(community, channel, member, event,
-            "/respond vote V1 " + (agrees[thread] ? "agree" : "disagree")));
+        answer = handle(chorus, community, channel, member, events, "/respond vote V1 " + (agrees[thread] ? "agree" : "disagree"));
       }
       // A reaction that counts is answered with nothing private; a command with its confirmation.
       boolean counted = way == Way.REACTION ? answer.isEmpty()
@@ -160,6 +153,16 @@ public final class VoteIngestionBench {
     return rate * accepted.get() / Math.max(1, handled.get());
   }
 
+  /** The four loads once, in order: a SET loop, then votes spread, on one statement, and by command. */
+  private static double[] oneRound(StringRedisTemplate redis, String payload) throws InterruptedException {
+    var raw = measure(thread -> redis.opsForValue().set("bench:raw:" + thread, payload));
+    // Members vote mostly by reacting (DESIGN §3.3); a vote typed as a command reads its channel first.
+    var spread = votes(redis, Load.SPREAD, Way.REACTION);
+    var hot = votes(redis, Load.HOT, Way.REACTION);
+    var command = votes(redis, Load.HOT, Way.COMMAND);
+    return new double[] {raw, spread, hot, command};
+  }
+
   private static List<Effect.Private> handle(Chorus chorus, CommunityId community, ChannelId channel, Actor member,
       AtomicLong events, String line) {
     return chorus.handle(new Inbound.CommandInvoked(community, channel, member, new EventId("b" + events.incrementAndGet()),
@@ -169,7 +172,6 @@ public final class VoteIngestionBench {
   /** Runs the operation on every thread for the warm-up, then counts completions for the measured span. */
   private static double measure(IntConsumer operation) throws InterruptedException {
     var counted = new AtomicLong();
-    var measuring = new boolean[] {false};
     long start = System.nanoTime();
     long warmEnd = start + WARM_UP.toNanos();
     long end = warmEnd + MEASURE.toNanos();

@@ -1,5 +1,7 @@
 package dev.chorus.app.discord;
 
+import static dev.chorus.app.SettingValues.present;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,10 +18,6 @@ public record DiscordProperties(
     @Nullable String shardIds,
     @Nullable String apiUrl,
     @Nullable String gatewayUrl) {
-
-  static @Nullable String present(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 
   @Override
   public String toString() {

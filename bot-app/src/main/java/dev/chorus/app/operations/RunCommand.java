@@ -1,5 +1,6 @@
 package dev.chorus.app.operations;
 
+import dev.chorus.app.SettingValues;
 import java.lang.System.Logger.Level;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -40,7 +41,6 @@ class RunCommand implements ApplicationRunner {
   }
 
   private boolean present(String name) {
-    var value = environment.getProperty(name);
-    return value != null && !value.isBlank();
+    return SettingValues.present(environment.getProperty(name)) != null;
   }
 }

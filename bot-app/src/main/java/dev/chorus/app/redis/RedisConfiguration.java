@@ -88,7 +88,7 @@ public class RedisConfiguration {
   }
 
   @Bean
-  MessageLinks messageLinks(StringRedisTemplate redis, Clock clock) {
+  static MessageLinks messageLinks(StringRedisTemplate redis, Clock clock) {
     return new CachingMessageLinks(new RedisMessageLinks(redis), clock);
   }
 
@@ -98,15 +98,12 @@ public class RedisConfiguration {
   }
 
   @Bean
-  Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications) {
+  static Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications) {
     return new Stores(questions, questions, links, notifications, notifications, notifications);
   }
 
   /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
   public static Stores stores(StringRedisTemplate redis, Clock clock) {
-    var questions = new RedisQuestions(redis);
-    var notifications = new RedisNotifications(redis);
-    return new Stores(questions, questions, new CachingMessageLinks(new RedisMessageLinks(redis), clock), notifications,
-        notifications, notifications);
+    return stores(new RedisQuestions(redis), messageLinks(redis, clock), new RedisNotifications(redis));
   }
 }

@@ -25,13 +25,13 @@ final class PlatformRouting implements Chat, ChannelMembers {
     this.platforms = List.copyOf(platforms);
   }
 
+  private Optional<ChatPlatform> find(CommunityId community) {
+    return platforms.stream().filter(platform -> platform.serves(community)).findFirst();
+  }
+
   private ChatPlatform of(CommunityId community) {
-    for (var platform : platforms) {
-      if (platform.serves(community)) {
-        return platform;
-      }
-    }
-    throw new ChatException("This replica does not run the platform of that community.");
+    return find(community).orElseThrow(
+        () -> new ChatException("This replica does not run the platform of that community."));
   }
 
   @Override
@@ -51,11 +51,6 @@ final class PlatformRouting implements Chat, ChannelMembers {
 
   @Override
   public Optional<Set<MemberId>> in(CommunityId community, ChannelId channel) {
-    for (var platform : platforms) {
-      if (platform.serves(community)) {
-        return platform.members().in(community, channel);
-      }
-    }
-    return Optional.empty();
+    return find(community).flatMap(platform -> platform.members().in(community, channel));
   }
 }

@@ -9,6 +9,7 @@ import dev.chorus.core.digest.RunSchedule;
 import dev.chorus.core.message.Chat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,6 @@ public class ScheduledWork implements SmartLifecycle {
   private final Stores stores;
   private final ObjectProvider<ChatPlatform> platforms;
   private final ObjectProvider<Chat> chat;
-  private final ObjectProvider<ChannelMembers> channelMembers;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final Settings settings;
@@ -47,13 +47,11 @@ public class ScheduledWork implements SmartLifecycle {
    * @param chat a single chat without a platform of its own (tests register one)
    */
   public ScheduledWork(Stores stores, ObjectProvider<ChatPlatform> platforms, ObjectProvider<Chat> chat,
-      ObjectProvider<ChannelMembers> channelMembers,
       Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing, ScheduleProperties properties,
       Observer observer) {
     this.stores = stores;
     this.platforms = platforms;
     this.chat = chat;
-    this.channelMembers = channelMembers;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.settings = settings;
@@ -65,25 +63,29 @@ public class ScheduledWork implements SmartLifecycle {
   /** One pass over every community; what fails waits for the next pass. */
   public RunSchedule.Report runOnce() {
     if (schedule == null) {
-      var running = platforms.orderedStream().toList();
-      if (!running.isEmpty()) {
-        var routing = new PlatformRouting(running);
-        schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer);
-      } else {
-        var platform = chat.getIfAvailable();
-        if (platform == null) {
-          return RunSchedule.Report.NONE;
-        }
-        schedule = new RunSchedule(stores, channelMembers.getIfAvailable(() -> ChannelMembers.UNKNOWN), platform,
-            pseudonyms, clock, settings, timing, observer);
+      var running = platforms();
+      if (running.isEmpty()) {
+        return RunSchedule.Report.NONE;
       }
+      var routing = new PlatformRouting(running);
+      schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer);
     }
     return schedule.run();
   }
 
+  /** The platforms this replica runs; a lone chat without a platform (tests register one) serves every community. */
+  private List<ChatPlatform> platforms() {
+    var running = platforms.orderedStream().toList();
+    if (!running.isEmpty()) {
+      return running;
+    }
+    var lone = chat.getIfAvailable();
+    return lone == null ? List.of() : List.of(new ChatPlatform("", lone, ChannelMembers.UNKNOWN));
+  }
+
   @Override
   public synchronized void start() {
-    if (platforms.orderedStream().findAny().isEmpty() && chat.getIfAvailable() == null) {
+    if (platforms().isEmpty()) {
       LOG.log(Level.INFO, "no chat platform is configured: digests, reminders and deadlines wait for one");
     }
     executor = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -1,5 +1,7 @@
 package dev.chorus.app.slack;
 
+import static dev.chorus.app.SettingValues.present;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,10 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "chorus.slack")
 public record SlackProperties(
     @Nullable String botToken, @Nullable String appToken, @Nullable String signingSecret, @Nullable String apiUrl) {
-
-  static @Nullable String present(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 
   @Override
   public String toString() {

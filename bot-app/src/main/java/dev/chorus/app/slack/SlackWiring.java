@@ -1,16 +1,13 @@
 package dev.chorus.app.slack;
 
 import dev.chorus.app.PlatformWorkers;
+import dev.chorus.app.SettingValues;
 import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
-import dev.chorus.core.Stores;
-import dev.chorus.core.anonymity.Pseudonyms;
-import dev.chorus.core.conversation.Observer;
-import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Chat;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
-import java.security.SecureRandom;
-import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Bean;
@@ -27,19 +24,17 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
 public class SlackWiring {
   @Bean(destroyMethod = "close")
-  SlackPlatform slackPlatform(SlackProperties properties, Stores stores, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, Observer observer) {
-    var token = SlackProperties.present(properties.botToken());
-    var appToken = SlackProperties.present(properties.appToken());
-    var secret = SlackProperties.present(properties.signingSecret());
+  SlackPlatform slackPlatform(SlackProperties properties, Function<Chat, Chorus> chorus) {
+    var token = SettingValues.present(properties.botToken());
+    var appToken = SettingValues.present(properties.appToken());
+    var secret = SettingValues.present(properties.signingSecret());
     if (appToken == null && secret == null) {
       throw new IllegalStateException("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor "
           + "SLACK_SIGNING_SECRET (HTTP mode, to verify Slack's requests) is: set one of them.");
     }
-    var api = SlackProperties.present(properties.apiUrl());
-    var executor = PlatformWorkers.named("chorus-slack");
+    var api = SettingValues.present(properties.apiUrl());
     return new SlackPlatform(new SlackSettings(token, appToken, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
-        chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer), executor);
+        chorus, PlatformWorkers.named("chorus-slack"));
   }
 
   /** Slack for scheduled work: where digests and reminders go, and who is in a channel. */

@@ -42,6 +42,15 @@ public final class CachingMessageLinks implements MessageLinks {
   public void link(CommunityId community, PostedMessage message, Target target) {
     store.link(community, message, target);
     cache.remove(new Key(community, target));
+    // The first reaction on a message this replica posted needs no read back.
+    remember(new MessageKey(community, message.id()), target);
+  }
+
+  private void remember(MessageKey key, Target target) {
+    if (targets.size() >= MAX_ENTRIES) {
+      targets.clear();
+    }
+    targets.put(key, target);
   }
 
   @Override
@@ -52,12 +61,7 @@ public final class CachingMessageLinks implements MessageLinks {
       return Optional.of(known);
     }
     var found = store.targetOf(community, messageId);
-    found.ifPresent(target -> {
-      if (targets.size() >= MAX_ENTRIES) {
-        targets.clear();
-      }
-      targets.put(key, target);
-    });
+    found.ifPresent(target -> remember(key, target));
     return found;
   }
 

@@ -317,19 +317,23 @@ final class QuestionCodec {
         statements, drafts, outcomes);
   }
 
-  private static @Nullable String time(@Nullable Instant instant) {
+  static @Nullable String time(@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
   }
 
-  private static Instant instant(@Nullable Object value) {
+  static Instant instant(@Nullable Object value) {
     return Instant.parse((String) value);
+  }
+
+  static @Nullable Instant instantOrNull(@Nullable Object value) {
+    return value == null ? null : instant(value);
   }
 
   private static int integer(Map<String, Object> map, String key) {
     return ((Number) map.get(key)).intValue();
   }
 
-  private static int number(List<Object> list, int index) {
+  static int number(List<Object> list, int index) {
     return ((Number) list.get(index)).intValue();
   }
 }

@@ -14,7 +14,6 @@ import dev.chorus.core.export.Json;
 import dev.chorus.core.question.QuestionId;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     map.put("at", digest.schedule().at().toString());
     map.put("zone", digest.schedule().zone().getId());
     map.put("since", digest.since().toString());
-    map.put("lastSent", digest.lastSent() == null ? null : digest.lastSent().toString());
+    map.put("lastSent", QuestionCodec.time(digest.lastSent()));
     var shown = new LinkedHashMap<String, Object>();
     digest.shown().forEach((q, a) -> shown.put(String.valueOf(q.number()), List.of(a.views(), a.votes(), a.drafts())));
     map.put("shown", shown);
@@ -83,14 +82,14 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     var shown = new LinkedHashMap<QuestionId, Activity>();
     ((Map<String, Object>) map.get("shown")).forEach((q, counts) -> {
       var c = (List<Object>) counts;
-      shown.put(new QuestionId(Integer.parseInt(q)), new Activity(((Number) c.get(0)).intValue(),
-          ((Number) c.get(1)).intValue(), ((Number) c.get(2)).intValue()));
+      shown.put(new QuestionId(Integer.parseInt(q)), new Activity(QuestionCodec.number(c, 0), QuestionCodec.number(c, 1),
+          QuestionCodec.number(c, 2)));
     });
     var schedule = new DigestSchedule(Cadence.valueOf((String) map.get("cadence")),
         DayOfWeek.valueOf((String) map.get("weekday")), LocalTime.parse((String) map.get("at")),
         ZoneId.of((String) map.get("zone")));
-    return new ChannelDigest(channel, schedule, Instant.parse((String) map.get("since")),
-        map.get("lastSent") == null ? null : Instant.parse((String) map.get("lastSent")), shown);
+    return new ChannelDigest(channel, schedule, QuestionCodec.instant(map.get("since")),
+        QuestionCodec.instantOrNull(map.get("lastSent")), shown);
   }
 
   // ---- members' choices ----
@@ -124,7 +123,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
   @SuppressWarnings("unchecked")
   private static Preferences preferences(String json) {
     var map = (Map<String, Object>) JsonReader.read(json);
-    return new Preferences(Cadence.valueOf((String) map.get("personal")), Instant.parse((String) map.get("since")),
+    return new Preferences(Cadence.valueOf((String) map.get("personal")), QuestionCodec.instant(map.get("since")),
         (Boolean) map.get("reminders"));
   }
 

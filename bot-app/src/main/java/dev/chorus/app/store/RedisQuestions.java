@@ -40,6 +40,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisQuestions implements Questions, Ballots {
   static final Duration EVENT_MEMORY = Duration.ofDays(1);
+  /** The same, as the scripts take it: made once, not on every vote. */
+  private static final String EVENT_MEMORY_SECONDS = String.valueOf(EVENT_MEMORY.toSeconds());
   private static final EventId NO_EVENT = new EventId("none");
 
   /** Reads one question (rev, whole, json, then item name and its hash's pairs, item after item); shared by the read scripts. */
@@ -218,13 +220,18 @@ public final class RedisQuestions implements Questions, Ballots {
       // Questions written before the index existed, or by a replica that stopped between its commit
       // and adding the community: found once per process from the communities' question counters.
       call(() -> {
+        var found = new ArrayList<String>();
         try (var keys = redis.scan(ScanOptions.scanOptions().match("chorus:{*}:last").count(1000).build())) {
           keys.forEachRemaining(key -> {
             var community = RedisKeys.communityOfCounter(key);
             if (community != null) {
-              redis.opsForSet().add(RedisKeys.COMMUNITIES, community.value());
+              found.add(community.value());
             }
           });
+        }
+        // One round trip for all of them.
+        if (!found.isEmpty()) {
+          redis.opsForSet().add(RedisKeys.COMMUNITIES, found.toArray(String[]::new));
         }
         return null;
       });
@@ -249,7 +256,7 @@ public final class RedisQuestions implements Questions, Ballots {
     keys.add(RedisKeys.all(community));
     var args = new ArrayList<String>();
     args.add(event == null ? "0" : "1");
-    args.add(String.valueOf(EVENT_MEMORY.toSeconds()));
+    args.add(EVENT_MEMORY_SECONDS);
     args.add(String.valueOf(writes.size()));
     for (var write : writes) {
       if (!write.community().equals(community)) {
@@ -315,7 +322,7 @@ public final class RedisQuestions implements Questions, Ballots {
       next = QuestionCodec.ballot(d.after());
     }
     List<Object> answer = castScript(RedisKeys.event(community, event), question, question + ":v:" + item,
-        String.valueOf(EVENT_MEMORY.toSeconds()), String.valueOf(decidedOn.revision()), change.member().value(), seen,
+        EVENT_MEMORY_SECONDS, String.valueOf(decidedOn.revision()), change.member().value(), seen,
         next);
     var outcome = answer == null || answer.isEmpty() ? "" : (String) answer.get(0);
     switch (outcome) {

@@ -65,11 +65,13 @@ public final class CommandParser {
       question = named.get();
       text = text.substring(ref.end()).strip();
     }
-    var result = parseCommand(text);
-    if (result instanceof ParseResult.Parsed parsed) {
-      return new ParseResult.Parsed(new ParsedCommand(question, parsed.command().command()));
-    }
-    return result;
+    return naming(question, parseCommand(text));
+  }
+
+  /** The command, about the question named before it (null when none was). */
+  private static ParseResult naming(@Nullable QuestionId question, ParseResult result) {
+    return result instanceof ParseResult.Parsed parsed
+        ? new ParseResult.Parsed(new ParsedCommand(question, parsed.command().command())) : result;
   }
 
   /**
@@ -90,11 +92,7 @@ public final class CommandParser {
       }
       question = id.get();
     }
-    var result = chosen(subcommand, options);
-    if (result instanceof ParseResult.Parsed parsed) {
-      return new ParseResult.Parsed(new ParsedCommand(question, parsed.command().command()));
-    }
-    return result;
+    return naming(question, chosen(subcommand, options));
   }
 
   private ParseResult chosen(String subcommand, Map<String, String> options) {
@@ -129,7 +127,7 @@ public final class CommandParser {
       case "remind" -> parseRemind(value(options, "reminders"));
       case "digest" -> parseDigest(flag(options, "me") ? ("me " + value(options, "cadence")).strip()
           : String.join(" ", value(options, "cadence"), value(options, "weekday"), value(options, "time"),
-              value(options, "zone")).strip().replaceAll("\\s+", " "));
+              value(options, "zone")).strip());
       case "status" -> parsed(new Command.Status());
       case "reopen" -> parsed(new Command.Reopen());
       default -> parsed(new Command.Help());

@@ -77,9 +77,12 @@ public final class Delivery {
         }
       } else if (effect instanceof Effect.Edit edit) {
         try {
+          Card card = null;
           for (var message : links.messagesOf(community, edit.target())) {
             try {
-              chat.edit(community, message, withLinks(community, edit.card()), edit.revision());
+              // Links are looked up once for every message showing the target.
+              card = card == null ? withLinks(community, edit.card()) : card;
+              chat.edit(community, message, card, edit.revision());
             } catch (ChatException e) {
               problems.add(e.memberMessage());
             } catch (RuntimeException e) {

@@ -51,6 +51,12 @@ public sealed interface Effect {
     public static Reply of(String text) {
       return of(Text.of(text));
     }
+
+    /** For a member whose event the platform adapter had no room to take: nothing was changed. */
+    public static Reply overloaded() {
+      return of("Chorus is very busy just now and could not take that, so nothing was changed. "
+          + "Please try again in a minute.");
+    }
   }
 
   /** A form to fill in (Slack modal, Discord modal). */

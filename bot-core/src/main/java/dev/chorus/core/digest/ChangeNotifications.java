@@ -8,7 +8,6 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Text;
@@ -72,10 +71,10 @@ public final class ChangeNotifications {
         existing.map(d -> d.shown()).orElse(Map.of()));
     var next = schedule.nextAfter(now);
     return new Decision.Setting(() -> channelDigests.save(community, digest), List.of(
-        new Effect.Post(new Place.Channel(channel), new Card(List.of(new Block.Paragraph(Text.builder()
+        new Effect.Post(new Place.Channel(channel), Card.text(Text.builder()
             .quoted(actor.displayName()).plain(" set this channel's digest: " + schedule.describe() + ". The first one: ")
             .moment(next).plain(". A digest lists the open questions and what is new since the last one; "
-                + "it is skipped when nothing is.").build())), List.of(), List.of()), null),
+                + "it is skipped when nothing is.").build()), null),
         Effect.Reply.of(Text.builder().plain("The digest of this channel comes " + schedule.describe() + "; next: ")
             .moment(next).plain(".").build())));
   }

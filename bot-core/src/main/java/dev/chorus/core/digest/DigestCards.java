@@ -25,7 +25,12 @@ final class DigestCards {
 
   /** One open question's line in a channel digest, with what changed since the last digest. */
   record ChannelLine(Question question, ChannelDigests.Activity now, ChannelDigests.@Nullable Activity before,
-      @Nullable Integer withoutView) {}
+      @Nullable Integer withoutView) {
+    /** What the last digest showed, or nothing when the question is new to the digest. */
+    ChannelDigests.Activity beforeOrNone() {
+      return before == null ? ChannelDigests.Activity.NONE : before;
+    }
+  }
 
   static Card channel(List<ChannelLine> lines, Instant now) {
     var blocks = new ArrayList<Block>();
@@ -35,7 +40,7 @@ final class DigestCards {
       var q = line.question();
       var text = Text.builder().plain(q.id() + " · ").quoted(q.title()).plain(" — ");
       deadline(text, q, now);
-      var before = line.before() == null ? ChannelDigests.Activity.NONE : line.before();
+      var before = line.beforeOrNone();
       int newViews = Math.max(0, line.now().views() - before.views());
       int newVotes = Math.max(0, line.now().votes() - before.votes());
       text.plain(newViews + " new " + (newViews == 1 ? "view" : "views") + " and " + newVotes + " new "
@@ -116,9 +121,8 @@ final class DigestCards {
     text.moment(q.deadline()).plain(" (" + left(Duration.between(now, q.deadline())) + " from now), and your view is "
         + "not in yet. Every voice counts: /respond #" + q.id() + " view <your view> in its channel, or /respond there "
         + "for a form.");
-    return new Card(List.of(new Block.Paragraph(text.build()),
-        new Block.Paragraph(Text.of("This is the only reminder for " + q.id() + ". /respond remind off stops reminders."))),
-        List.of(), List.of());
+    return Card.of(new Block.Paragraph(text.build()),
+        new Block.Paragraph(Text.of("This is the only reminder for " + q.id() + ". /respond remind off stops reminders.")));
   }
 
   private static void deadline(Text.Builder text, Question q, Instant now) {
@@ -135,9 +139,7 @@ final class DigestCards {
       text.plain("No draft yet. ");
       return;
     }
-    var t = draft.get().tally();
-    text.plain("Draft " + draft.get().version() + ": " + t.agree() + " agree, " + t.abstain() + " abstain, "
-        + t.disagree() + " disagree, " + t.block() + " block. ");
+    text.plain("Draft " + draft.get().version() + ": " + draft.get().tally().inWords() + ". ");
   }
 
   static String left(Duration duration) {

@@ -6,13 +6,11 @@ import dev.chorus.core.command.Command.Cadence;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
-import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.lifecycle.CloseQuestion;
-import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
@@ -70,10 +68,6 @@ public final class RunSchedule {
     Report plus(Report other) {
       return new Report(closed + other.closed, reminders + other.reminders, channelDigests + other.channelDigests,
           personalDigests + other.personalDigests, undelivered + other.undelivered);
-    }
-
-    public int sent() {
-      return closed + reminders + channelDigests + personalDigests;
     }
   }
 
@@ -136,8 +130,7 @@ public final class RunSchedule {
       }
     }
     for (var digest : stores.channelDigests().scheduled(community)) {
-      report = report.plus(channelDigest(community, digest, questions,
-          members.computeIfAbsent(digest.channel(), c -> channelMembers.in(community, c)), now));
+      report = report.plus(channelDigest(community, digest, questions, members, now));
     }
     for (var entry : preferences.entrySet()) {
       if (entry.getValue().personalDigest() != Cadence.OFF) {
@@ -162,12 +155,12 @@ public final class RunSchedule {
         break;
       }
       if (q.open() && q.deadline() != null && !q.deadline().isAfter(clock.instant())) {
-        var decision = (Decision.Accepted) closeQuestion.atDeadline(q);
+        var decision = closeQuestion.atDeadline(q);
         var commit = stores.questions().commit(community, decision.writes(), null);
         if (commit instanceof Questions.CommitResult.Conflict) {
           continue;
         }
-        var stored = decision.writes().stream().map(w -> w.atRevision(w.revision() + 1)).toList();
+        var stored = decision.writes().stream().map(Question::committed).toList();
         undelivered += delivery.deliver(community, once(Delivery.atRevisions(decision.effects(), stored), job)).size();
         closed = true;
       } else if (!q.open() && closedByThisDeadline(q, seen.deadline())) {
@@ -239,8 +232,9 @@ public final class RunSchedule {
 
   // ---- channel digests ----
 
+  /** @param members who is in each channel, asked of the platform only for a digest that is due */
   private Report channelDigest(CommunityId community, ChannelDigests.ChannelDigest digest, List<Question> questions,
-      Optional<Set<MemberId>> inChannel, Instant now) {
+      Map<ChannelId, Optional<Set<MemberId>>> members, Instant now) {
     var due = digest.schedule().latestDue(now);
     if (!due.isAfter(digest.since()) || (digest.lastSent() != null && !due.isAfter(digest.lastSent()))) {
       return Report.NONE;
@@ -250,7 +244,7 @@ public final class RunSchedule {
       return Report.NONE;
     }
     var next = digest.schedule().nextAfter(due);
-    var lines = new ArrayList<DigestCards.ChannelLine>();
+    var open = new ArrayList<Question>();
     var shown = new HashMap<QuestionId, ChannelDigests.Activity>();
     boolean anythingNew = false;
     for (var q : questions) {
@@ -258,16 +252,22 @@ public final class RunSchedule {
         continue;
       }
       var activity = activity(q);
-      var before = digest.shown().get(q.id());
       shown.put(q.id(), activity);
-      anythingNew |= !activity.equals(before) || (q.deadline() != null && !q.deadline().isAfter(next));
-      Integer withoutView = inChannel.map(members -> (int) members.stream()
-          .filter(m -> q.viewOf(pseudonyms.keyOf(q, m)).isEmpty()).count()).orElse(null);
-      lines.add(new DigestCards.ChannelLine(q, activity, before, withoutView));
+      open.add(q);
+      anythingNew |= !activity.equals(digest.shown().get(q.id()))
+          || (q.deadline() != null && !q.deadline().isAfter(next));
     }
     int posted = 0;
     int undelivered = 0;
-    if (anythingNew && !lines.isEmpty()) {
+    if (anythingNew && !open.isEmpty()) {
+      // Only a digest that goes out counts who has no view yet.
+      var inChannel = members.computeIfAbsent(digest.channel(), c -> channelMembers.in(community, c));
+      var lines = new ArrayList<DigestCards.ChannelLine>();
+      for (var q : open) {
+        Integer withoutView = inChannel.map(inIt -> (int) inIt.stream()
+            .filter(m -> q.viewOf(pseudonyms.keyOf(q, m)).isEmpty()).count()).orElse(null);
+        lines.add(new DigestCards.ChannelLine(q, shown.get(q.id()), digest.shown().get(q.id()), withoutView));
+      }
       // Soonest deadline first, then the most new activity: what most needs the channel's attention.
       lines.sort(Comparator.comparing((DigestCards.ChannelLine l) -> l.question().deadline(),
               Comparator.nullsLast(Comparator.naturalOrder()))
@@ -286,7 +286,7 @@ public final class RunSchedule {
   }
 
   private static int newActivity(DigestCards.ChannelLine line) {
-    var before = line.before() == null ? ChannelDigests.Activity.NONE : line.before();
+    var before = line.beforeOrNone();
     return line.now().views() - before.views() + line.now().votes() - before.votes();
   }
 

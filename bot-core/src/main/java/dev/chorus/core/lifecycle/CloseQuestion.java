@@ -58,16 +58,13 @@ public final class CloseQuestion {
    * The deadline passed: the question closes on its latest draft, as a facilitator's close would.
    * Its private answer is for nobody and is left out.
    */
-  public Decision atDeadline(Question question) {
-    if (!question.open()) {
-      return Decision.Accepted.saying();
-    }
-    var closing = (Decision.Accepted) close(question, question.latestDraft(), DEADLINE);
+  public Decision.Accepted atDeadline(Question question) {
+    var closing = close(question, question.latestDraft(), DEADLINE);
     return new Decision.Accepted(closing.writes(),
         closing.effects().stream().filter(e -> !(e instanceof Effect.Private)).toList());
   }
 
-  private Decision close(Question question, Optional<Draft> draft, @Nullable String closedBy) {
+  private Decision.Accepted close(Question question, Optional<Draft> draft, @Nullable String closedBy) {
     var evaluated = policy.evaluate(question, draft, clock.instant(), closedBy);
     long started = System.nanoTime();
     var estimate = draft.flatMap(d -> DraftSupport.estimate(question, d));

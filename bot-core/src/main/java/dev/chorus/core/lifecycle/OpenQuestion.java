@@ -2,6 +2,7 @@ package dev.chorus.core.lifecycle;
 
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
+import dev.chorus.core.community.Actor;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -18,6 +19,7 @@ import dev.chorus.core.question.Questions;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** Opens a question: Chorus posts its card in the channel and its thread hangs off the card. */
@@ -36,11 +38,20 @@ public final class OpenQuestion {
     this.random = random;
   }
 
+  /** Why the actor may not open a question here, if they may not: where only facilitators open them. */
+  public static Optional<Decision.Rejected> refusedOpener(Settings settings, Actor actor) {
+    if (settings.openedBy() == Settings.OpenedBy.FACILITATORS && !actor.admin() && !actor.facilitatorRole()) {
+      return Optional.of(Decision.Rejected.because("In this community only facilitators open questions.",
+          "ask a facilitator to open it"));
+    }
+    return Optional.empty();
+  }
+
   public Decision decide(Request request, Command.Open open) {
     var actor = request.actor();
-    if (settings.openedBy() == Settings.OpenedBy.FACILITATORS && !actor.admin() && !actor.facilitatorRole()) {
-      return Decision.Rejected.because("In this community only facilitators open questions.",
-          "ask a facilitator to open it");
+    var notAllowed = refusedOpener(settings, actor);
+    if (notAllowed.isPresent()) {
+      return notAllowed.get();
     }
     var usage = "/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]";
     var limits = settings.limits();

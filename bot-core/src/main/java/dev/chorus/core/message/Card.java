@@ -3,6 +3,7 @@ package dev.chorus.core.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * A message Chorus posts: blocks, buttons, and the reactions the bot seeds so members can vote
@@ -25,15 +26,23 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
 
   /** Whether any text of the card links to a message. */
   public boolean hasLinks() {
-    for (var block : blocks) {
-      if (block instanceof Block.Heading heading && heading.text().hasLinks()
-          || block instanceof Block.Paragraph paragraph && paragraph.text().hasLinks()
-          || block instanceof Block.Fields fields && fields.fields().stream().anyMatch(f -> f.value().hasLinks())
-          || block instanceof Block.Bullets bullets && bullets.items().stream().anyMatch(Text::hasLinks)) {
-        return true;
+    return texts().anyMatch(Text::hasLinks);
+  }
+
+  /** The card's texts in Chorus's words (member words in quotes are not texts). */
+  private Stream<Text> texts() {
+    return blocks.stream().flatMap(block -> {
+      if (block instanceof Block.Heading heading) {
+        return Stream.of(heading.text());
+      } else if (block instanceof Block.Paragraph paragraph) {
+        return Stream.of(paragraph.text());
+      } else if (block instanceof Block.Fields fields) {
+        return fields.fields().stream().map(Block.Field::value);
+      } else if (block instanceof Block.Bullets bullets) {
+        return bullets.items().stream();
       }
-    }
-    return false;
+      return Stream.empty();
+    });
   }
 
   /** The same card with every text changed by {@code change}; member words in quotes stay as they are. */

@@ -5,6 +5,7 @@ import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.lifecycle.OpenQuestion;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
@@ -53,10 +54,9 @@ public final class OfferForm {
 
   /** {@code /respond open} without a title: the form, for those who may open questions here. */
   public Decision openQuestion(Request request) {
-    if (settings.openedBy() == Settings.OpenedBy.FACILITATORS && !request.actor().admin()
-        && !request.actor().facilitatorRole()) {
-      return Decision.Rejected.because("In this community only facilitators open questions.",
-          "ask a facilitator to open it");
+    var notAllowed = OpenQuestion.refusedOpener(settings, request.actor());
+    if (notAllowed.isPresent()) {
+      return notAllowed.get();
     }
     return Decision.Accepted.saying(Effect.ShowForm.of(Forms.open(settings.limits().title(), settings.limits().context())));
   }

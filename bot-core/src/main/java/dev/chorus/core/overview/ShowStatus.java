@@ -7,7 +7,6 @@ import dev.chorus.core.conversation.Request;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
-import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.StatementKind;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class ShowStatus {
       fields.add(new Block.Field("Deadline", Text.builder().moment(question.deadline()).build()));
     }
     question.latestDraft().ifPresentOrElse(
-        d -> fields.add(new Block.Field("Latest draft " + d.version(), Text.of(tally(d.tally())))),
+        d -> fields.add(new Block.Field("Latest draft " + d.version(), Text.of(d.tally().inWords()))),
         () -> fields.add(new Block.Field("Drafts", Text.of("none yet"))));
     question.latestOutcome().ifPresent(o -> fields.add(new Block.Field("Outcome",
         Text.of(o.level().label() + (o.draft() == null ? "" : " on " + o.draft())
@@ -71,9 +70,5 @@ public final class ShowStatus {
       blocks.add(new Block.Paragraph(Text.of("Anonymous question: counts only, never names.")));
     }
     return Decision.Accepted.saying(new Effect.Reply(new Card(blocks, List.of(), List.of())));
-  }
-
-  static String tally(Draft.DraftTally t) {
-    return t.agree() + " agree, " + t.abstain() + " abstain, " + t.disagree() + " disagree, " + t.block() + " block";
   }
 }

@@ -63,6 +63,11 @@ public record Draft(
       return agree + abstain + disagree + block;
     }
 
+    /** The tally in words, the same wherever it is shown. */
+    public String inWords() {
+      return agree + " agree, " + abstain + " abstain, " + disagree + " disagree, " + block + " block";
+    }
+
     public int nonAbstaining() {
       return agree + disagree + block;
     }

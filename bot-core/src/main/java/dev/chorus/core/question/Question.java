@@ -192,6 +192,11 @@ public record Question(
         openerName, pseudonymSalt, openedAt, status, statements, drafts, outcomes);
   }
 
+  /** This question as the store holds it once this value, read at its revision, is committed. */
+  public Question committed() {
+    return atRevision(revision + 1);
+  }
+
   /** The same question as stored at the given revision; only stores call this. */
   public Question atRevision(long storedRevision) {
     return new Question(
