@@ -36,7 +36,7 @@ class RunCommand implements ApplicationRunner {
           : "Slack is on: Slack's requests are taken at POST /slack/events (HTTP mode).");
     }
     if (discord) {
-      LOG.log(Level.WARNING, "DISCORD_TOKEN is set, but this build has no Discord adapter yet.");
+      LOG.log(Level.WARNING, "Discord is on: its shards connect to the gateway.");
     }
   }
 

@@ -49,6 +49,12 @@ final class PlatformRouting implements Chat, ChannelMembers {
     of(community).chat().edit(community, message, card);
   }
 
+  /** Passed on with its revision, so the platform's chat can still drop an edit older than one it sent. */
+  @Override
+  public void edit(CommunityId community, PostedMessage message, Card card, long revision) {
+    of(community).chat().edit(community, message, card, revision);
+  }
+
   @Override
   public Optional<Set<MemberId>> in(CommunityId community, ChannelId channel) {
     return find(community).flatMap(platform -> platform.members().in(community, channel));

@@ -46,4 +46,31 @@ class PlatformRoutingTest {
     assertThat(slack.messages(new CommunityId("matrix:x"))).isEmpty();
     assertThat(discord.messages(new CommunityId("matrix:x"))).isEmpty();
   }
+
+  @Test
+  void anEditKeepsTheRevisionItShows() {
+    var revisions = new java.util.ArrayList<Long>();
+    var counting = new dev.chorus.core.message.Chat() {
+      @Override
+      public dev.chorus.core.message.PostedMessage post(CommunityId community, Destination destination, Card card) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void edit(CommunityId community, dev.chorus.core.message.PostedMessage message, Card card) {
+        revisions.add(dev.chorus.core.message.Chat.UNKNOWN_REVISION);
+      }
+
+      @Override
+      public void edit(CommunityId community, dev.chorus.core.message.PostedMessage message, Card card, long revision) {
+        revisions.add(revision);
+      }
+    };
+    var routed = new PlatformRouting(java.util.List.of(new ChatPlatform("discord:", counting, ChannelMembers.UNKNOWN)));
+
+    routed.edit(new CommunityId("discord:42"), new dev.chorus.core.message.PostedMessage("1:2", channel),
+        Card.text(Text.of("3 agree")), 17);
+
+    assertThat(revisions).containsExactly(17L);
+  }
 }
