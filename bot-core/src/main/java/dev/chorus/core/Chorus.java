@@ -26,6 +26,7 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.overview.Forms;
@@ -48,6 +49,7 @@ import dev.chorus.core.view.HideStatement;
 import dev.chorus.core.view.ProposeAmendment;
 import dev.chorus.core.view.ShareView;
 import dev.chorus.core.vote.GiveBlockReason;
+import dev.chorus.core.vote.HeldReactions;
 import dev.chorus.core.vote.Reactions;
 import dev.chorus.core.vote.VoteOnDraft;
 import dev.chorus.core.vote.VoteOnStatement;
@@ -55,8 +57,12 @@ import dev.chorus.core.vote.VoteSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -101,6 +107,8 @@ public final class Chorus {
   private final ShowHelp showHelp = new ShowHelp();
 
   private final Observer observer;
+  private final HeldReactions held = new HeldReactions();
+  private final ScheduledExecutorService later;
 
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
     this(stores, chat, pseudonyms, clock, settings, random, Observer.NONE);
@@ -108,13 +116,23 @@ public final class Chorus {
 
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
       Observer observer) {
+    this(stores, chat, pseudonyms, clock, settings, random, observer, Later.SHARED);
+  }
+
+  /**
+   * @param later where reactions held for a message not linked yet are looked after and handed back:
+   *     never on the thread of the member whose post linked it
+   */
+  public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
+      Observer observer, ScheduledExecutorService later) {
     this.observer = observer;
+    this.later = later;
     this.questions = stores.questions();
     this.ballots = stores.ballots();
     this.links = stores.links();
     this.notifications = new ChangeNotifications(stores.channelDigests(), stores.memberPreferences(), pseudonyms, clock,
         settings);
-    this.delivery = new Delivery(chat, links);
+    this.delivery = new Delivery(chat, links, this::linked);
     this.lookup = new Lookup(questions);
     this.offerForm = new OfferForm(questions, pseudonyms, settings);
     this.shareView = new ShareView(pseudonyms, clock, settings);
@@ -159,6 +177,92 @@ public final class Chorus {
 
   /** Handles one inbound event and returns what to tell the member privately. */
   public List<Effect.Private> handle(Inbound inbound) {
+    if ((inbound instanceof Inbound.ReactionAdded || inbound instanceof Inbound.ReactionRemoved) && !inbound.actor().bot()
+        && held(inbound)) {
+      observer.handled(kindOf(inbound, null), Observer.Result.HELD, 0);
+      return List.of();
+    }
+    return process(inbound);
+  }
+
+  /**
+   * Whether the reaction is held: its message is not linked yet (it may be one Chorus is still
+   * posting), or earlier reactions on it are held and this one must come after them.
+   */
+  private boolean held(Inbound reaction) {
+    if (held.behindOthers(reaction)) {
+      return true;
+    }
+    var key = HeldReactions.keyOf(reaction);
+    try {
+      if (links.targetOf(key.community(), key.messageId()).isPresent()) {
+        return false;
+      }
+    } catch (StoreUnavailableException e) {
+      // Handled as usual: the member is told nothing was saved.
+      return false;
+    }
+    if (held.hold(reaction, System.nanoTime())) {
+      lookLater(key, HeldReactions.firstLook());
+    }
+    return true;
+  }
+
+  /** A message was linked by this replica: reactions held for it are handed back, off the linking member's path. */
+  private void linked(CommunityId community, String messageId) {
+    var key = new HeldReactions.Key(community, messageId);
+    if (held.release(key)) {
+      later.execute(() -> handBack(key));
+    }
+  }
+
+  /** Another replica may link the message: looked for a little later, and then again, until the grace runs out. */
+  private void lookLater(HeldReactions.Key key, Duration after) {
+    later.schedule(() -> {
+      boolean linked;
+      try {
+        linked = links.targetOf(key.community(), key.messageId()).isPresent();
+      } catch (StoreUnavailableException e) {
+        linked = false;
+      }
+      if (linked) {
+        if (held.release(key)) {
+          handBack(key);
+        }
+        return;
+      }
+      var next = held.notYet(key, System.nanoTime());
+      if (next != null) {
+        lookLater(key, next);
+      }
+    }, after.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Applies a linked message's held reactions in the order they came; what Chorus says to a member goes by direct message. */
+  private void handBack(HeldReactions.Key key) {
+    for (var reaction = held.next(key); reaction != null; reaction = held.next(key)) {
+      try {
+        for (var answer : process(reaction)) {
+          if (answer instanceof Effect.Reply reply) {
+            delivery.deliver(key.community(), List.of(new Effect.Post(new Place.Direct(reaction.actor().id()), reply.card(), null)));
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "a held reaction failed", e);
+      }
+    }
+  }
+
+  /** One thread for every Chorus of the process that was given none: holding reactions is rare and quick. */
+  private static final class Later {
+    static final ScheduledExecutorService SHARED = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-held-reactions");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  private List<Effect.Private> process(Inbound inbound) {
     long started = System.nanoTime();
     // A command is parsed once, however often a conflict makes Chorus decide again.
     ParseResult parsed = null;
@@ -464,7 +568,8 @@ public final class Chorus {
   private Decision button(Inbound inbound, Reads reads, Inbound.ButtonPressed button) {
     var action = ButtonAction.parse(button.action());
     var target = links.targetOf(inbound.community(), button.messageId());
-    if (action.isEmpty() || target.isEmpty() || !target.get().question().equals(action.get().question())) {
+    // A press can come before the message is linked; the action itself names the question and item.
+    if (action.isEmpty() || target.isPresent() && !target.get().question().equals(action.get().question())) {
       return Decision.Rejected.because("That button is not one Chorus can act on any more.",
           "/respond status shows where the question stands");
     }

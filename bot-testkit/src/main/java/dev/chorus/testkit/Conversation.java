@@ -12,6 +12,7 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Form;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -88,11 +89,18 @@ public final class Conversation {
     return handle(new Inbound.CommandInvoked(community, channel, who, nextEvent(), line));
   }
 
+  /** A reaction on message n; on a message that does not exist yet, nothing happens, as on a platform. */
   public Answer react(Actor who, int message, String emoji) {
+    if (chat.find(community, message).isEmpty()) {
+      return new Answer(List.of());
+    }
     return handle(new Inbound.ReactionAdded(community, channel, who, nextEvent(), String.valueOf(message), emoji));
   }
 
   public Answer unreact(Actor who, int message, String emoji) {
+    if (chat.find(community, message).isEmpty()) {
+      return new Answer(List.of());
+    }
     return handle(new Inbound.ReactionRemoved(community, channel, who, nextEvent(), String.valueOf(message), emoji));
   }
 

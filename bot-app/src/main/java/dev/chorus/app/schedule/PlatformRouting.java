@@ -45,6 +45,11 @@ final class PlatformRouting implements Chat, ChannelMembers {
   }
 
   @Override
+  public void decorate(CommunityId community, PostedMessage message, Card card) {
+    of(community).chat().decorate(community, message, card);
+  }
+
+  @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
     of(community).chat().edit(community, message, card);
   }

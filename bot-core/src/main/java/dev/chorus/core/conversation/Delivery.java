@@ -30,10 +30,24 @@ public final class Delivery {
 
   private final Chat chat;
   private final MessageLinks links;
+  private final Linked linked;
+
+  /** Told each time a posted message has been linked to what it shows. */
+  @FunctionalInterface
+  public interface Linked {
+    Linked NONE = (community, messageId) -> {};
+
+    void linked(CommunityId community, String messageId);
+  }
 
   public Delivery(Chat chat, MessageLinks links) {
+    this(chat, links, Linked.NONE);
+  }
+
+  public Delivery(Chat chat, MessageLinks links, Linked linked) {
     this.chat = chat;
     this.links = links;
+    this.linked = linked;
   }
 
   /**
@@ -64,8 +78,14 @@ public final class Delivery {
           var card = withLinks(community, post.card());
           var message = post.once() == null ? chat.post(community, destination, card)
               : chat.postOnce(community, destination, card, post.once());
-          if (post.link() != null) {
-            links.link(community, message, post.link());
+          // Link first, decorate later: a vote on the message must find what it shows from its first second.
+          try {
+            if (post.link() != null) {
+              links.link(community, message, post.link());
+              linked.linked(community, message.id());
+            }
+          } finally {
+            decorate(community, message, card);
           }
         } catch (ChatException e) {
           problems.add(e.memberMessage());
@@ -101,6 +121,15 @@ public final class Delivery {
       privates.add(Effect.Reply.of("Your change is saved, but Chorus could not update the channel: " + problem));
     }
     return privates;
+  }
+
+  /** Seeds are no part of the change: one that cannot be queued is left to the members. */
+  private void decorate(CommunityId community, PostedMessage message, Card card) {
+    try {
+      chat.decorate(community, message, card);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "a message's vote reactions were not seeded: " + e.getClass().getSimpleName());
+    }
   }
 
   /** The card with each link pointing at the message that shows its target; a link to nothing stays plain words. */

@@ -33,6 +33,8 @@ public interface Observer {
     /** A redelivered event, or a bot's: nothing done. */
     IGNORED,
     /** Too many concurrent changes: the member was asked to send it again. */
-    BUSY
+    BUSY,
+    /** A reaction on a message not linked yet: held, and applied once it is. */
+    HELD
   }
 }

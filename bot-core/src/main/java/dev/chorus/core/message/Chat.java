@@ -11,11 +11,21 @@ public interface Chat {
   long UNKNOWN_REVISION = -1;
 
   /**
-   * Posts a card and returns the message that now shows it.
+   * Posts a card and returns the message that now shows it, as soon as the platform has given the
+   * message its id. Nothing else happens to the message here: core links it to what it shows first,
+   * then asks for its decorations ({@link #decorate}), so a vote on it is never lost for want of a link.
    *
    * @throws ChatException when the platform refused or could not be reached
    */
   PostedMessage post(CommunityId community, Destination destination, Card card);
+
+  /**
+   * Adds what a posted message carries besides its words: the vote reactions seeded so members vote
+   * with one click. Called once the message is linked; it must not wait for the platform (seeds are
+   * queued off the member's path and within the platform's limits), and a seed that fails is no
+   * loss, since members can add the reaction themselves or vote by command.
+   */
+  default void decorate(CommunityId community, PostedMessage message, Card card) {}
 
   /**
    * Posts a card that must go out once even if this very post is tried again: a scheduled message

@@ -57,6 +57,11 @@ public final class CoalescedEdits implements Chat {
   }
 
   @Override
+  public void decorate(CommunityId community, PostedMessage message, Card card) {
+    platform.decorate(community, message, card);
+  }
+
+  @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
     edit(community, message, card, UNKNOWN_REVISION);
   }
