@@ -1,5 +1,6 @@
 package dev.chorus.slack;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,38 +9,172 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Slack's Web API as far as Chorus calls it, on 127.0.0.1: records every call and enforces Slack's
- * rules — the bot token, at most 50 blocks and 3,000 characters a section, channels Chorus is not
- * in — and answers a 429 with {@code Retry-After} when told to.
+ * Slack's Web API as far as Chorus calls it, on 127.0.0.1, behaving as the real one does so a test
+ * cannot hide a race: calls are answered concurrently, each after a random delay (30–150 ms unless
+ * {@link #latency changed}), within Slack's rate limits ({@link #LIMITS}), against messages and
+ * reactions Slack keeps. It records every call and enforces Slack's rules — the bot token, at most 50
+ * blocks and 3,000 characters a section, channels Chorus is not in — and answers a 429 with
+ * {@code Retry-After} when a limit is passed or when told to. It sends no events: a test that adds a
+ * member's reaction here sends the event itself.
  */
 public final class FakeSlackApi implements AutoCloseable {
   public static final String TOKEN = "xoxb-test-token";
   public static final String NOT_IN = "CNOTIN";
   public static final String APP_TOKEN = "xapp-test-token";
-  private volatile String socketUrl = "";
+  /** Chorus's own user, as {@code auth.test} names it and as its reactions are recorded. */
+  public static final String BOT_USER = "UBOT";
+  /** The latency's seed unless one is given, so a run can be repeated. */
+  public static final long DEFAULT_SEED = 20_261_102L;
+
+  /**
+   * A rate limit as a token bucket: {@code burst} calls at once, refilled at {@code perMinute}. Slack
+   * publishes the per-minute figures and tolerates "short bursts" without saying how many; the bursts
+   * here are the fake's choice, small enough that a caller ignoring the limits is caught.
+   */
+  public record Limit(int perMinute, int burst) {}
+
+  /** Tier 1: 1 a minute, 2 at once. */
+  public static final Limit TIER_1 = new Limit(1, 2);
+  /** Tier 2: 20 a minute, 10 at once. */
+  public static final Limit TIER_2 = new Limit(20, 10);
+  /** Tier 3: 50 a minute, 20 at once. */
+  public static final Limit TIER_3 = new Limit(50, 20);
+  /** Tier 4: 100 a minute, 40 at once. */
+  public static final Limit TIER_4 = new Limit(100, 40);
+  /** {@code chat.postMessage}'s own limit: about one message a second in each channel, 5 at once. */
+  public static final Limit POST_PER_CHANNEL = new Limit(60, 5);
+
+  /**
+   * Each limited method's limit, per workspace token (per channel too for {@code chat.postMessage}).
+   * Unlisted methods are not limited: {@code auth.test} (special) and {@code apps.connections.open}
+   * (Tier 1 at Slack, but a Socket Mode reconnect must not wait a minute in a test).
+   */
+  public static final Map<String, Limit> LIMITS = Map.ofEntries(
+      Map.entry("chat.postMessage", POST_PER_CHANNEL),
+      Map.entry("chat.update", TIER_3),
+      Map.entry("chat.postEphemeral", TIER_4),
+      Map.entry("reactions.add", TIER_3),
+      Map.entry("reactions.get", TIER_3),
+      Map.entry("users.info", TIER_4),
+      Map.entry("conversations.members", TIER_4),
+      Map.entry("conversations.open", TIER_3),
+      Map.entry("views.open", TIER_4),
+      Map.entry("files.getUploadURLExternal", TIER_4),
+      Map.entry("files.completeUploadExternal", TIER_4));
+
+  /** Emoji names {@code reactions.add} takes; anything else is {@code invalid_name}. */
+  private static final Set<String> KNOWN_EMOJI = Set.of("+1", "-1", "thumbsup", "thumbsdown", "shrug",
+      "white_check_mark", "heavy_check_mark", "x", "raised_hand", "eyes", "tada", "heart");
+  /** Slack keeps an alias under its canonical name, as reaction events and {@code reactions.get} show. */
+  private static final Map<String, String> ALIASES = Map.of("thumbsup", "+1", "thumbsdown", "-1");
+  /**
+   * Without {@code full=true}, {@code reactions.get} may leave users out; here it keeps so few that a
+   * caller forgetting it is caught.
+   */
+  private static final int PARTIAL_USERS = 3;
 
   /** One call as Slack received it. */
   public record Call(String method, Map<String, String> params, Instant at, int status) {}
 
+  /** A message the moment it exists on Slack's side, as a member watching the channel sees it. */
+  public record Posted(String channel, String ts, @Nullable String threadTs, String blocks, String text) {}
+
+  /** A message as Slack keeps it: its reactions by name, each with its users in the order they reacted. */
+  public record Message(String channel, String ts, @Nullable String threadTs, String text, String blocks,
+      Map<String, List<String>> reactions) {
+
+    Message edited(@Nullable String newText, @Nullable String newBlocks) {
+      return new Message(channel, ts, threadTs, newText == null ? text : newText, newBlocks == null ? blocks : newBlocks,
+          reactions);
+    }
+
+    Message reacted(String name, String user, boolean add) {
+      var changed = new LinkedHashMap<>(reactions);
+      var users = new ArrayList<>(changed.getOrDefault(name, List.of()));
+      if (add) {
+        users.add(user);
+      } else {
+        users.remove(user);
+      }
+      if (users.isEmpty()) {
+        changed.remove(name);
+      } else {
+        changed.put(name, List.copyOf(users));
+      }
+      return new Message(channel, ts, threadTs, text, blocks, Collections.unmodifiableMap(changed));
+    }
+  }
+
+  private record Latency(Duration min, Duration max) {}
+
+  static {
+    // Without it the JDK's server sends an answer's headers and body as two packets and Nagle's algorithm
+    // holds the second for the client's delayed ACK: some 40 ms on every call, over the latency chosen.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private volatile String socketUrl = "";
   private final HttpServer server;
+  /** Answers calls, several at once as Slack does. */
+  private final ExecutorService requests = Executors.newFixedThreadPool(16, daemons("fake-slack-api"));
+  /** Runs {@link #onPosted} listeners apart from the calls, so a slow one holds up no answer. */
+  private final ExecutorService watchers = Executors.newCachedThreadPool(daemons("fake-slack-member"));
   private final List<Call> calls = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, Message> messages = new ConcurrentHashMap<>();
+  private final List<Consumer<Posted>> postedListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong timestamps = new AtomicLong(1_700_000_000_000_100L);
+  private final Random random;
+  private volatile Latency latency = new Latency(Duration.ofMillis(30), Duration.ofMillis(150));
+  private volatile boolean limits = true;
 
   public FakeSlackApi() throws IOException {
+    this(DEFAULT_SEED);
+  }
+
+  /** @param seed the latency's random seed */
+  public FakeSlackApi(long seed) throws IOException {
+    random = new Random(seed);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::handle);
+    server.setExecutor(requests);
     server.start();
+  }
+
+  private static ThreadFactory daemons(String name) {
+    var count = new AtomicInteger();
+    return runnable -> {
+      var thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** Where {@code apps.connections.open} sends the app (the fake Socket Mode). */
@@ -57,9 +192,80 @@ public final class FakeSlackApi implements AutoCloseable {
     rateLimited.put(method, seconds);
   }
 
-  /** Waits until the method has been called {@code count} times, at most five seconds. */
+  /**
+   * How long each call waits before it is answered: a random time between the two (both
+   * {@link Duration#ZERO} for none). By default 30–150 ms, as Slack over a network.
+   */
+  public void latency(Duration min, Duration max) {
+    if (min.isNegative() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("latency from " + min + " to " + max);
+    }
+    latency = new Latency(min, max);
+  }
+
+  /**
+   * Slack's rate limits on or off (on by default); either way every bucket starts full again. Only for
+   * a test about something else that would otherwise wait out the limits for long.
+   */
+  public void rateLimits(boolean on) {
+    limits = on;
+    buckets.clear();
+  }
+
+  /**
+   * Calls the listener with every message the moment it exists on Slack's side, before the call that
+   * posted it is answered — as a member watching the channel may react before Chorus hears back. Each
+   * listener runs on a thread of its own: the answer waits for it to start, not to finish.
+   */
+  public void onPosted(Consumer<Posted> listener) {
+    postedListeners.add(listener);
+  }
+
+  /** The message as Slack keeps it now, if it was posted. */
+  public Optional<Message> message(String channel, String ts) {
+    return Optional.ofNullable(messages.get(key(channel, ts)));
+  }
+
+  /**
+   * A message's reactions now: each name with its users in the order they reacted. A message Slack
+   * does not have is the test's mistake.
+   */
+  public Map<String, List<String>> reactions(String channel, String ts) {
+    return message(channel, ts).orElseThrow(() -> new IllegalArgumentException("Slack has no message " + key(channel, ts)))
+        .reactions();
+  }
+
+  /**
+   * A member reacts, as in Slack's app; false when they had already. Slack's state only: the test sends
+   * the {@code reaction_added} event itself.
+   */
+  public boolean addReaction(String channel, String ts, String user, String name) {
+    return member(react(channel, ts, user, name, true), channel, ts);
+  }
+
+  /** A member takes a reaction back; false when they had none. The test sends {@code reaction_removed} itself. */
+  public boolean removeReaction(String channel, String ts, String user, String name) {
+    return member(react(channel, ts, user, name, false), channel, ts);
+  }
+
+  private static boolean member(String outcome, String channel, String ts) {
+    if (outcome.equals("message_not_found")) {
+      throw new IllegalArgumentException("Slack has no message " + key(channel, ts));
+    }
+    return outcome.equals("ok");
+  }
+
+  /**
+   * Waits until the method has been called {@code count} times (429s included), at most 15 seconds:
+   * answers take a while and may wait out a rate limit.
+   */
   public List<Call> await(String method, int count) throws InterruptedException {
-    long until = System.nanoTime() + 5_000_000_000L;
+    return await(method, count, Duration.ofSeconds(15));
+  }
+
+  /** Waits until the method has been called {@code count} times (429s included), at most {@code within}. */
+  public List<Call> await(String method, int count, Duration within) throws InterruptedException {
+    long until = System.nanoTime() + within.toNanos();
     while (calls(method).size() < count && System.nanoTime() < until) {
       Thread.sleep(20);
     }
@@ -71,7 +277,7 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /** Every Web API method called so far (uploads to a file's upload URL are not methods). */
-  public synchronized java.util.Set<String> methods() {
+  public synchronized Set<String> methods() {
     var methods = new java.util.TreeSet<String>();
     calls.stream().filter(c -> !c.method().startsWith("upload/") && !c.method().equals("apps.connections.open"))
         .forEach(c -> methods.add(c.method()));
@@ -86,7 +292,7 @@ public final class FakeSlackApi implements AutoCloseable {
     var method = exchange.getRequestURI().getPath().substring("/api/".length());
     var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (method.startsWith("upload/")) {
-      // The upload URL of files.getUploadURLExternal: takes the bytes, no token.
+      // The upload URL of files.getUploadURLExternal: takes the bytes, no token, no limit.
       record(method, Map.of("body", body), 200);
       respond(exchange, 200, "OK - " + body.length());
       return;
@@ -102,72 +308,225 @@ public final class FakeSlackApi implements AutoCloseable {
     Integer retryAfter = rateLimited.remove(method);
     if (retryAfter != null) {
       record(method, params, 429);
-      exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
-      respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+      respondRateLimited(exchange, retryAfter);
+      return;
+    }
+    var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (method.equals("apps.connections.open")) {
+      record(method, params, 200);
+      respond(exchange, 200, ("Bearer " + APP_TOKEN).equals(authorization)
+          ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}" : error("invalid_auth"));
+      return;
+    }
+    if (!("Bearer " + TOKEN).equals(authorization)) {
+      record(method, params, 200);
+      respond(exchange, 200, error("invalid_auth"));
+      return;
+    }
+    long wait = limited(authorization, method, params);
+    if (wait > 0) {
+      record(method, params, 429);
+      respondRateLimited(exchange, wait);
       return;
     }
     record(method, params, 200);
-    if (method.equals("apps.connections.open")) {
-      respond(exchange, 200, ("Bearer " + APP_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))
-          ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}" : "{\"ok\":false,\"error\":\"invalid_auth\"}");
-      return;
-    }
-    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
-      return;
-    }
     var answer = switch (method) {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
-      case "reactions.add" -> "{\"ok\":true}";
+      case "reactions.add" -> reactionsAdd(params);
+      case "reactions.get" -> reactionsGet(params);
       case "conversations.members" -> members(params);
       case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url() + "upload/F1\",\"file_id\":\"F1\"}";
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
-          : "{\"ok\":false,\"error\":\"invalid_trigger_id\"}";
-      case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"UBOT\","
-          + "\"bot_id\":\"B1\"}";
+          : error("invalid_trigger_id");
+      case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER
+          + "\",\"bot_id\":\"B1\"}";
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";
       case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"" + params.get("user")
           + "\",\"is_admin\":false,\"is_owner\":false,\"is_bot\":false,\"profile\":{\"display_name\":\"Member "
           + params.get("user") + "\",\"real_name\":\"\"}}}";
-      default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+      default -> error("unknown_method");
     };
     respond(exchange, 200, answer);
+  }
+
+  /**
+   * Takes a call from its bucket: 0 when within the limit, else the whole seconds (at least 1) until
+   * the bucket has a call again.
+   */
+  private long limited(String token, String method, Map<String, String> params) {
+    var limit = LIMITS.get(method);
+    if (!limits || limit == null) {
+      return 0;
+    }
+    var key = token + " " + method + (method.equals("chat.postMessage") ? " " + params.get("channel") : "");
+    long now = System.nanoTime();
+    return buckets.computeIfAbsent(key, k -> new Bucket(limit, now)).take(now);
+  }
+
+  /** One token bucket: full at first, refilled continuously at its limit's rate, one token a call. */
+  private static final class Bucket {
+    private final Limit limit;
+    private double tokens;
+    private long refilledAt;
+
+    Bucket(Limit limit, long now) {
+      this.limit = limit;
+      this.tokens = limit.burst();
+      this.refilledAt = now;
+    }
+
+    synchronized long take(long now) {
+      double perSecond = limit.perMinute() / 60.0;
+      tokens = Math.min(limit.burst(), tokens + Math.max(0, now - refilledAt) / 1e9 * perSecond);
+      refilledAt = Math.max(refilledAt, now);
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+    }
   }
 
   private String message(String method, Map<String, String> params) {
     var channel = params.get("channel");
     if (NOT_IN.equals(channel)) {
-      return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+      return error("not_in_channel");
     }
     var blocks = JsonParser.parseString(params.getOrDefault("blocks", "[]")).getAsJsonArray();
     if (blocks.size() > 50) {
       violation(method + " with " + blocks.size() + " blocks");
-      return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+      return error("invalid_blocks");
     }
     for (var block : blocks) {
       var text = ((JsonObject) block).getAsJsonObject("text");
       if (text != null && text.get("text").getAsString().length() > 3_000) {
         violation(method + " with a section of " + text.get("text").getAsString().length() + " characters");
-        return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+        return error("invalid_blocks");
       }
     }
-    var ts = method.equals("chat.update") ? params.get("ts") : next();
+    String ts;
+    if (method.equals("chat.update")) {
+      ts = params.get("ts");
+      // Text or blocks left out keep what the message said, as at Slack.
+      var edited = messages.computeIfPresent(key(channel, ts), (k, m) -> m.edited(params.get("text"), params.get("blocks")));
+      if (edited == null) {
+        return error("message_not_found");
+      }
+    } else {
+      ts = next();
+      var posted = new Message(channel, ts, params.get("thread_ts"), params.getOrDefault("text", ""),
+          params.getOrDefault("blocks", "[]"), Map.of());
+      messages.put(key(channel, ts), posted);
+      announce(new Posted(channel, ts, posted.threadTs(), posted.blocks(), posted.text()));
+    }
     return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+  }
+
+  /** Starts every listener on its own thread and waits (briefly) until each has started, not finished. */
+  private void announce(Posted posted) {
+    var started = new CountDownLatch(postedListeners.size());
+    for (var listener : postedListeners) {
+      try {
+        watchers.execute(() -> {
+          started.countDown();
+          listener.accept(posted);
+        });
+      } catch (RejectedExecutionException e) {
+        started.countDown(); // closing
+      }
+    }
+    try {
+      started.await(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String reactionsAdd(Map<String, String> params) {
+    if (NOT_IN.equals(params.get("channel"))) {
+      return error("not_in_channel");
+    }
+    var name = params.getOrDefault("name", "");
+    if (!KNOWN_EMOJI.contains(name)) {
+      return error("invalid_name");
+    }
+    var outcome = react(params.get("channel"), params.get("timestamp"), BOT_USER, name, true);
+    return outcome.equals("ok") ? "{\"ok\":true}" : error(outcome);
+  }
+
+  /** Changes a message's reactions in one step: "ok", or the error Slack would answer. */
+  private String react(String channel, String ts, String user, String name, boolean add) {
+    var canonical = ALIASES.getOrDefault(name, name);
+    var outcome = new AtomicReference<>("message_not_found");
+    messages.computeIfPresent(key(channel, ts), (k, message) -> {
+      if (add == message.reactions().getOrDefault(canonical, List.of()).contains(user)) {
+        outcome.set(add ? "already_reacted" : "no_reaction");
+        return message;
+      }
+      outcome.set("ok");
+      return message.reacted(canonical, user, add);
+    });
+    return outcome.get();
+  }
+
+  /** As Slack answers it: no {@code reactions} at all when there are none, users complete only with {@code full}. */
+  private String reactionsGet(Map<String, String> params) {
+    var found = messages.get(key(params.get("channel"), params.get("timestamp")));
+    if (found == null) {
+      return error("message_not_found");
+    }
+    boolean full = "true".equals(params.get("full")) || "1".equals(params.get("full"));
+    var message = new JsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("user", BOT_USER);
+    message.addProperty("bot_id", "B1");
+    message.addProperty("text", found.text());
+    message.addProperty("ts", found.ts());
+    if (found.threadTs() != null) {
+      message.addProperty("thread_ts", found.threadTs());
+    }
+    if (!found.reactions().isEmpty()) {
+      var reactions = new JsonArray();
+      found.reactions().forEach((name, users) -> {
+        var reaction = new JsonObject();
+        reaction.addProperty("name", name);
+        var listed = new JsonArray();
+        (full ? users : users.subList(0, Math.min(PARTIAL_USERS, users.size()))).forEach(listed::add);
+        reaction.add("users", listed);
+        reaction.addProperty("count", users.size());
+        reactions.add(reaction);
+      });
+      message.add("reactions", reactions);
+    }
+    var answer = new JsonObject();
+    answer.addProperty("ok", true);
+    answer.addProperty("type", "message");
+    answer.addProperty("channel", found.channel());
+    answer.add("message", message);
+    return answer.toString();
   }
 
   /** C1's members, two to a page, Chorus among them; Chorus is not in CNOTIN. */
   private static String members(Map<String, String> params) {
     if (NOT_IN.equals(params.get("channel"))) {
-      return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+      return error("not_in_channel");
     }
-    var all = List.of("U1", "UBOT", "U2", "U3", "U4");
+    var all = List.of("U1", BOT_USER, "U2", "U3", "U4");
     int from = params.getOrDefault("cursor", "").isEmpty() ? 0 : Integer.parseInt(params.get("cursor"));
     var page = all.subList(from, Math.min(all.size(), from + 2));
     var next = from + 2 < all.size() ? String.valueOf(from + 2) : "";
     return "{\"ok\":true,\"members\":[\"" + String.join("\",\"", page) + "\"],\"response_metadata\":{\"next_cursor\":\""
         + next + "\"}}";
+  }
+
+  private static String error(String code) {
+    return "{\"ok\":false,\"error\":\"" + code + "\"}";
+  }
+
+  private static String key(String channel, String ts) {
+    return channel + ":" + ts;
   }
 
   private String next() {
@@ -183,7 +542,14 @@ public final class FakeSlackApi implements AutoCloseable {
     violations.add(what);
   }
 
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+  private void respondRateLimited(HttpExchange exchange, long retryAfter) throws IOException {
+    exchange.getResponseHeaders().add("Retry-After", String.valueOf(Math.max(1, retryAfter)));
+    respond(exchange, 429, error("ratelimited"));
+  }
+
+  /** Answers after the network's delay; a call already handled (its message stored) is answered late, never lost. */
+  private void respond(HttpExchange exchange, int status, String json) throws IOException {
+    pause();
     var bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length);
@@ -192,8 +558,23 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
+  private void pause() {
+    var now = latency;
+    long spread = now.max().toNanos() - now.min().toNanos();
+    long nanos = now.min().toNanos() + (spread == 0 ? 0 : random.nextLong(spread + 1));
+    if (nanos > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(nanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // closing: answer at once
+      }
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);
+    requests.shutdownNow();
+    watchers.shutdownNow();
   }
 }

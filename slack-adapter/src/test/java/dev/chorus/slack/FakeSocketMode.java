@@ -18,6 +18,7 @@ import org.java_websocket.server.WebSocketServer;
  */
 public final class FakeSocketMode extends WebSocketServer implements AutoCloseable {
   private final CountDownLatch connected = new CountDownLatch(1);
+  private final AtomicInteger connections = new AtomicInteger();
   private final Map<String, Long> sent = new ConcurrentHashMap<>();
   private final Map<String, Duration> acknowledged = new ConcurrentHashMap<>();
   private final AtomicInteger envelopes = new AtomicInteger();
@@ -39,6 +40,15 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
 
   public boolean awaitConnection() throws InterruptedException {
     return connected.await(10, TimeUnit.SECONDS);
+  }
+
+  /** Waits until the app has connected {@code count} times in all (it connects again after a restart). */
+  public boolean awaitConnections(int count, Duration within) throws InterruptedException {
+    long until = System.nanoTime() + within.toNanos();
+    while (connections.get() < count && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    return connections.get() >= count;
   }
 
   /** Sends an envelope; its id, for {@link #acknowledgement}. */
@@ -63,6 +73,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
     app = connection;
+    connections.incrementAndGet();
     connection.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
         + "\"connection_info\":{\"app_id\":\"A1\"}}");
     connected.countDown();

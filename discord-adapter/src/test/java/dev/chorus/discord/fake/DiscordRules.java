@@ -1,13 +1,17 @@
 package dev.chorus.discord.fake;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.data.DataType;
 
 /**
- * Discord's documented limits on messages and modals, checked the way Discord checks them.
+ * Discord's documented limits on messages and modals, checked the way Discord checks them, and
+ * the rate limits of the routes a bot uses.
  *
  * <p>Lengths are counted in Unicode code points, which is how Discord (and JDA's own checks) count
  * characters: an emoji outside the BMP counts once, not twice as in {@link String#length()}.
@@ -41,6 +45,80 @@ final class DiscordRules {
   private static final int TYPE_BUTTON = 2;
   private static final int TYPE_TEXT_INPUT = 4;
   private static final int TYPE_LABEL = 18;
+
+  /** Discord's global limit: requests per second a bot may make, interaction routes aside. */
+  static final int GLOBAL_LIMIT_PER_SECOND = 50;
+
+  /**
+   * A rate-limit bucket as Discord assigns it: routes that share a {@code name} share one count
+   * per {@code major} parameter (channel, guild, interaction token), {@code limit} calls per
+   * {@code window}.
+   *
+   * @param name what the bucket covers, e.g. {@code POST channels/{id}/messages}; its hash is sent
+   *     as {@code X-RateLimit-Bucket}
+   * @param major the major parameter's value, empty for routes without one
+   * @param limit calls allowed per window
+   * @param window how long a window lasts, from its first call
+   * @param global whether calls also count against the global limit (interaction routes do not)
+   */
+  record Bucket(String name, String major, int limit, Duration window, boolean global) {
+
+    /** A stable opaque hash, like the ones Discord sends: the same for every major parameter. */
+    String hash() {
+      return UUID.nameUUIDFromBytes(("fake-discord " + name).getBytes(StandardCharsets.UTF_8))
+          .toString()
+          .replace("-", "");
+    }
+  }
+
+  /**
+   * The bucket of a call. The figures are the ones Discord has long sent for these routes: 5
+   * messages per 5 s per channel (edits the same), one reaction per 0.25 s per channel, 5 reaction
+   * reads per second, 5 threads per 5 s, and 50 per second elsewhere; an interaction's token is
+   * generous for follow-ups and does not limit its single callback in practice.
+   *
+   * @param segments the decoded path below {@code /api/v10/}
+   */
+  static Bucket bucketOf(String method, List<String> segments) {
+    int n = segments.size();
+    String first = segments.get(0);
+    if (first.equals("interactions") && n == 4 && segments.get(3).equals("callback")) {
+      return new Bucket("POST interactions/{id}/{token}/callback", segments.get(2), 50, Duration.ofSeconds(1), false);
+    }
+    if (first.equals("webhooks") && n >= 3) {
+      // One count for everything an interaction's token unlocks: follow-ups, edits, deletes.
+      return new Bucket("webhooks/{application}/{token}", segments.get(2), 5, Duration.ofSeconds(1), false);
+    }
+    if (first.equals("channels") && n >= 2) {
+      String channel = segments.get(1);
+      if (method.equals("POST") && n == 3 && segments.get(2).equals("messages")) {
+        return new Bucket("POST channels/{id}/messages", channel, 5, Duration.ofSeconds(5), true);
+      }
+      if (method.equals("PATCH") && n == 4 && segments.get(2).equals("messages")) {
+        return new Bucket("PATCH channels/{id}/messages/{id}", channel, 5, Duration.ofSeconds(5), true);
+      }
+      if (n >= 6 && segments.get(2).equals("messages") && segments.get(4).equals("reactions")) {
+        if (method.equals("GET")) {
+          return new Bucket("GET channels/{id}/messages/{id}/reactions/{emoji}", channel, 5, Duration.ofSeconds(1), true);
+        }
+        return new Bucket("channels/{id}/messages/{id}/reactions/{emoji}/{user}", channel, 1, Duration.ofMillis(250), true);
+      }
+      if (method.equals("POST") && segments.get(n - 1).equals("threads")) {
+        return new Bucket("POST channels/{id}/threads", channel, 5, Duration.ofSeconds(5), true);
+      }
+    }
+    // Anything else: a bucket per route, counted per channel or guild when the path names one.
+    String major = first.equals("channels") && n >= 2 ? segments.get(1) : "";
+    List<String> template = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String segment = segments.get(i);
+      if (i > 0 && segments.get(i - 1).equals("guilds") && major.isEmpty()) {
+        major = segment;
+      }
+      template.add(!segment.isEmpty() && segment.chars().allMatch(Character::isDigit) ? "{id}" : segment);
+    }
+    return new Bucket(method + " " + String.join("/", template), major, 50, Duration.ofSeconds(1), true);
+  }
 
   /**
    * One broken rule.

@@ -672,6 +672,41 @@ final class DiscordState {
     return DataObject.fromJson(object.toString());
   }
 
+  // ---- reactions ---------------------------------------------------------------------------
+
+  /**
+   * Adds or takes back one user's reaction on a message; adding one that is already there changes
+   * nothing, as on Discord.
+   *
+   * @return whether the message's reactions changed
+   */
+  synchronized boolean react(StoredMessage message, long userId, String emoji, boolean add) {
+    FakeReaction reaction = new FakeReaction(emoji, userId);
+    if (!add) {
+      return message.reactions.remove(reaction);
+    }
+    if (message.reactions.contains(reaction)) {
+      return false;
+    }
+    message.reactions.add(reaction);
+    return true;
+  }
+
+  /**
+   * One page of the users who reacted with {@code emoji}, as Discord serves them: ascending by id,
+   * only ids above {@code after}, at most {@code limit}.
+   */
+  synchronized List<UserEntry> reactors(StoredMessage message, String emoji, long after, int limit) {
+    return message.reactions.stream()
+        .filter(r -> r.emoji().equals(emoji))
+        .map(FakeReaction::userId)
+        .filter(id -> Long.compareUnsigned(id, after) > 0)
+        .sorted(Long::compareUnsigned)
+        .limit(limit)
+        .map(this::user)
+        .toList();
+  }
+
   // ---- commands ----------------------------------------------------------------------------
 
   /** Bulk overwrite: keeps the ids of commands that keep their name and type. */

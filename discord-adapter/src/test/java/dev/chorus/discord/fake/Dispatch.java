@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param type its {@code t}, e.g. {@code INTERACTION_CREATE}
  * @param json the whole payload as JSON text
  * @param at when it was produced
- * @param queued true if the shard was disconnected then, so it waited for a RESUME
+ * @param queued true if the shard was disconnected then, so it waited for a RESUME (and was lost
+ *     if the client identified anew instead)
  */
 public record Dispatch(
     int shardId, long sequence, String type, String json, Instant at, boolean queued) {}

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -37,6 +38,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The fake enforces Discord's rules (3 s to acknowledge an interaction, one acknowledgement,
  * message and modal limits, missing permissions, closed DMs) and the project's own rule that every
  * message create and edit disables mention parsing.
+ *
+ * <p>It is as slow and as strict as Discord, so tests do not hide races: every REST answer takes
+ * 30 to 150 ms ({@link #latency}), every route counts against Discord's rate-limit buckets and
+ * the global limit ({@link #rateLimits}, {@link #rateLimited()}), gateway events sent meanwhile
+ * overtake slow answers ({@link #onMessageCreated}), and events missed while the bot is down are
+ * lost unless its session resumes ({@link #reactSilently}, {@link #undeliveredEvents()}).
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -237,6 +244,50 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void rateLimitNext(String routeRegex, double retryAfterSeconds) {
     rest.rateLimitNext(routeRegex, retryAfterSeconds);
+  }
+
+  /**
+   * Each REST call is answered after a latency drawn between {@code min} and {@code max} (from a
+   * seeded random sequence), counted from its arrival; the call itself is served on arrival, so
+   * calls are served in the order they were sent. Default 30 to 150 ms; {@code ZERO, ZERO} answers
+   * at once.
+   */
+  public void latency(Duration min, Duration max) {
+    rest.latency(min, max);
+  }
+
+  /**
+   * Switches Discord's rate limits on (the default) or off. On, every answer carries its bucket's
+   * {@code X-RateLimit-*} headers and a call past a limit gets a 429: per channel, 5 message
+   * creates per 5 s, 5 edits per 5 s, one reaction added or removed per 0.25 s, 5 reaction reads
+   * per second, 5 threads per 5 s; per interaction token, 5 webhook calls (follow-ups, edits) per
+   * second and a callback never in practice; 50 per second for any other route and major
+   * parameter; and 50 calls per second in all, interaction routes aside. Off, nothing is counted
+   * and no rate-limit header is sent, as for a route Discord does not limit.
+   */
+  public void rateLimits(boolean enabled) {
+    rest.limits.enabled(enabled);
+  }
+
+  /**
+   * How many 429s a spent bucket or the global limit caused (those forced by {@link
+   * #rateLimitNext} aside). JDA reads the headers and waits, so this stays at zero unless JDA could
+   * not know: the first calls to a route whose bucket it has not learnt yet.
+   */
+  public int rateLimited() {
+    return rest.limits.refused();
+  }
+
+  /**
+   * Calls {@code listener} for every message the bot creates (channel messages, interaction
+   * replies, follow-ups), on a thread of its own, once the message is stored and before the
+   * create's answer is sent; the answer waits for the listener (at most 5 s) as well as for its
+   * latency. So a listener can make a member react the moment a message appears, with a
+   * MESSAGE_REACTION_ADD that reaches the bot before it learns its message's id. Exceptions are
+   * logged.
+   */
+  public void onMessageCreated(Consumer<FakeMessage> listener) {
+    rest.onMessageCreated(listener);
   }
 
   // ---- events --------------------------------------------------------------------------------
@@ -451,16 +502,46 @@ public final class FakeDiscord implements AutoCloseable {
     return info;
   }
 
-  /** Dispatches MESSAGE_REACTION_ADD for a member's reaction (needs the GUILD_MESSAGE_REACTIONS intent). */
+  /**
+   * A member reacts: the reaction is added to the message (if it is one of the bot's) and
+   * MESSAGE_REACTION_ADD dispatched (needs the GUILD_MESSAGE_REACTIONS intent). While the shard has
+   * no session (the bot is down) the reaction still counts but the event reaches nobody: it is
+   * listed in {@link #undeliveredEvents()} and empty is returned.
+   */
   public Optional<Dispatch> reactionAdd(
       long guildId, long channelId, long messageId, long userId, String emoji) {
     return reaction(guildId, channelId, messageId, userId, emoji, true);
   }
 
-  /** Dispatches MESSAGE_REACTION_REMOVE for a member's reaction. */
+  /** A member takes a reaction back: as {@link #reactionAdd}, with MESSAGE_REACTION_REMOVE. */
   public Optional<Dispatch> reactionRemove(
       long guildId, long channelId, long messageId, long userId, String emoji) {
     return reaction(guildId, channelId, messageId, userId, emoji, false);
+  }
+
+  /**
+   * Adds a member's reaction to one of the bot's messages without any gateway event, as if the
+   * event had been lost while the bot was down: only reading the message's reactions shows it.
+   */
+  public void reactSilently(long messageId, long userId, String emoji) {
+    changeSilently(messageId, userId, emoji, true);
+  }
+
+  /** Takes a member's reaction off one of the bot's messages without any gateway event. */
+  public void unreactSilently(long messageId, long userId, String emoji) {
+    changeSilently(messageId, userId, emoji, false);
+  }
+
+  private void changeSilently(long messageId, long userId, String emoji, boolean add) {
+    if (emoji.isBlank()) {
+      throw new IllegalArgumentException("no emoji");
+    }
+    synchronized (state) {
+      StoredMessage message =
+          state.message(messageId).orElseThrow(() -> new IllegalArgumentException("unknown message " + messageId));
+      state.user(userId);
+      state.react(message, userId, emoji, add);
+    }
   }
 
   private Optional<Dispatch> reaction(
@@ -468,15 +549,7 @@ public final class FakeDiscord implements AutoCloseable {
     DataObject event;
     synchronized (state) {
       event = reactionEvent(state, guildId, channelId, messageId, userId, emoji, add);
-      state.message(messageId)
-          .ifPresent(
-              message -> {
-                FakeReaction reaction = new FakeReaction(emoji, userId);
-                message.reactions.remove(reaction);
-                if (add) {
-                  message.reactions.add(reaction);
-                }
-              });
+      state.message(messageId).ifPresent(message -> state.react(message, userId, emoji, add));
     }
     return gateway.dispatch(
         shardOf(guildId),
@@ -528,7 +601,10 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---- gateway control and inspection ----------------------------------------------------------
 
-  /** Closes the shard's connection with {@link #RESUMABLE_CLOSE_CODE}; events wait for its RESUME. */
+  /**
+   * Closes the shard's connection with {@link #RESUMABLE_CLOSE_CODE}; events wait for its RESUME,
+   * and are lost if the client identifies anew instead.
+   */
   public void disconnect(int shardId) {
     disconnect(shardId, RESUMABLE_CLOSE_CODE);
   }
@@ -566,7 +642,11 @@ public final class FakeDiscord implements AutoCloseable {
     return gateway.dispatches(shardId);
   }
 
-  /** Events that could not be delivered: no session for the shard, or the intent was not requested. */
+  /**
+   * Events that never reached the bot, as {@code "TYPE for shard N (why)"}: the shard had no
+   * session (the bot was down), the intent was not requested, or the event waited for a RESUME
+   * that never came because the client identified anew.
+   */
   public List<String> undeliveredEvents() {
     return List.copyOf(gateway.undelivered);
   }

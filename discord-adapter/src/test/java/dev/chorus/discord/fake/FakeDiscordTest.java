@@ -61,8 +61,8 @@ import org.junit.jupiter.api.Timeout;
 class FakeDiscordTest {
 
   /** JDA always adds the GUILDS intent (bit 0) itself; it has no constant for it. */
-  private static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+  static final Duration WAIT = Duration.ofSeconds(10);
 
   private final EnumSet<Message.MentionType> jdaDefaultMentions = MessageRequest.getDefaultMentions();
   private final boolean jdaDefaultRepliedUser = MessageRequest.isDefaultMentionRepliedUser();
@@ -100,7 +100,7 @@ class FakeDiscordTest {
   }
 
   /** Points JDA's gateway at the fake, and connects shards without JDA's 5 s identify spacing. */
-  private static final class FakeSessionController extends SessionControllerAdapter {
+  static final class FakeSessionController extends SessionControllerAdapter {
     private final String gateway;
 
     FakeSessionController(String gateway) {
@@ -124,7 +124,7 @@ class FakeDiscordTest {
   }
 
   /** Collects JDA events and lets tests react to them. */
-  private static final class Recorder implements EventListener {
+  static final class Recorder implements EventListener {
     private final List<GenericEvent> seen = new CopyOnWriteArrayList<>();
     private final List<Consumer<GenericEvent>> handlers = new CopyOnWriteArrayList<>();
 
@@ -182,7 +182,7 @@ class FakeDiscordTest {
     return channel;
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The fake's gateway: one session per shard, sequence numbers per session, a replay log for
  * RESUME, and dispatches queued while a shard is disconnected.
+ *
+ * <p>As on Discord, only a RESUME of the same session gets what was missed: a new IDENTIFY starts
+ * a new session, and whatever the old one never delivered is lost (listed in {@link
+ * #undelivered}). A client that closes with 1000 or 1001 (JDA does on shutdown) ends its session,
+ * so events while the bot is down reach nobody.
  */
 final class FakeGateway extends WebSocketServer {
 
@@ -67,7 +72,11 @@ final class FakeGateway extends WebSocketServer {
     final int intents;
     final List<Dispatch> log = new ArrayList<>();
     long sequence;
+    /** The highest sequence sent on a connection, live or by a RESUME's replay. */
+    long sentThrough;
     @Nullable WebSocket connection;
+    /** Replaced by a new IDENTIFY or closed by its client: takes no more events, cannot be resumed. */
+    boolean ended;
 
     Session(String id, int shardId, int shardTotal, int intents) {
       this.id = id;
@@ -144,12 +153,13 @@ final class FakeGateway extends WebSocketServer {
     }
     String sessionId = UUID.randomUUID().toString().replace("-", "");
     Session session = new Session(sessionId, shardId, shardTotal, intents);
-    Session previous = sessionsByShard.put(shardId, session);
-    if (previous != null) {
-      sessionsById.remove(previous.id);
-    }
-    sessionsById.put(session.id, session);
+    // Published under its own monitor, so no event can take a sequence number before READY.
     synchronized (session) {
+      Session previous = sessionsByShard.put(shardId, session);
+      sessionsById.put(session.id, session);
+      if (previous != null) {
+        end(previous, "session replaced by a new IDENTIFY");
+      }
       session.connection = conn;
       conn.setAttachment(session);
       List<Long> guildIds = state.guildIdsOfShard(shardId, shardTotal);
@@ -198,6 +208,10 @@ final class FakeGateway extends WebSocketServer {
     }
     long seq = d.getLong("seq", 0);
     synchronized (session) {
+      if (session.ended) { // ended between the look-up and here
+        send(conn, DataObject.empty().put("op", OP_INVALID_SESSION).put("d", false));
+        return;
+      }
       WebSocket old = session.connection;
       if (old != null && old != conn) {
         old.close(4000, "Replaced by a resumed connection");
@@ -209,6 +223,7 @@ final class FakeGateway extends WebSocketServer {
         for (Dispatch dispatch : session.log) {
           if (dispatch.sequence() > seq) {
             conn.send(dispatch.json());
+            session.sentThrough = Math.max(session.sentThrough, dispatch.sequence());
           }
         }
       } catch (WebsocketNotConnectedException e) {
@@ -218,6 +233,26 @@ final class FakeGateway extends WebSocketServer {
       DataObject resumed =
           DataObject.empty().put("_trace", DataArray.empty().add("[\"fake-discord\"]"));
       append(session, "RESUMED", resumed);
+    }
+  }
+
+  /**
+   * Ends a session: it cannot be resumed, and what it queued and never sent is lost, as Discord
+   * loses it; those events are listed as undelivered.
+   */
+  private void end(Session session, String why) {
+    synchronized (session) {
+      if (session.ended) {
+        return;
+      }
+      session.ended = true;
+      sessionsById.remove(session.id);
+      sessionsByShard.remove(session.shardId, session);
+      for (Dispatch dispatch : session.log) {
+        if (dispatch.sequence() > session.sentThrough) {
+          undelivered.add(dispatch.type() + " for shard " + session.shardId + " (" + why + " before a RESUME)");
+        }
+      }
     }
   }
 
@@ -235,17 +270,19 @@ final class FakeGateway extends WebSocketServer {
             .put("d", d)
             .toString();
     WebSocket conn = session.connection;
-    Dispatch dispatch =
-        new Dispatch(session.shardId, sequence, type, json, Instant.now(), conn == null);
-    session.log.add(dispatch);
+    boolean sent = false;
     if (conn != null) {
       try {
         conn.send(json);
+        sent = true;
+        session.sentThrough = sequence;
       } catch (WebsocketNotConnectedException e) {
         // The client went away between our check and the send; RESUME will replay it.
         session.connection = null;
       }
     }
+    Dispatch dispatch = new Dispatch(session.shardId, sequence, type, json, Instant.now(), !sent);
+    session.log.add(dispatch);
     return dispatch;
   }
 
@@ -256,17 +293,22 @@ final class FakeGateway extends WebSocketServer {
    * @return the dispatch, or empty if the shard has no session or did not ask for the intent
    */
   Optional<Dispatch> dispatch(int shardId, String type, DataObject d, int requiredIntent) {
-    Session session = sessionsByShard.get(shardId);
-    if (session == null) {
-      undelivered.add(type + " for shard " + shardId + " (no session)");
-      return Optional.empty();
-    }
-    if (requiredIntent != 0 && (session.intents & requiredIntent) == 0) {
-      undelivered.add(type + " for shard " + shardId + " (intent not requested)");
-      return Optional.empty();
-    }
-    synchronized (session) {
-      return Optional.of(append(session, type, d));
+    while (true) {
+      Session session = sessionsByShard.get(shardId);
+      if (session == null) {
+        undelivered.add(type + " for shard " + shardId + " (no session)");
+        return Optional.empty();
+      }
+      if (requiredIntent != 0 && (session.intents & requiredIntent) == 0) {
+        undelivered.add(type + " for shard " + shardId + " (intent not requested)");
+        return Optional.empty();
+      }
+      synchronized (session) {
+        if (!session.ended) {
+          return Optional.of(append(session, type, d));
+        }
+      }
+      // Ended meanwhile: the event belongs to whatever session the shard has now, if any.
     }
   }
 
@@ -312,11 +354,17 @@ final class FakeGateway extends WebSocketServer {
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
     Session session = conn.getAttachment();
-    if (session != null) {
-      synchronized (session) {
-        if (session.connection == conn) {
-          session.connection = null;
-        }
+    if (session == null) {
+      return;
+    }
+    synchronized (session) {
+      if (session.connection != conn) {
+        return; // an old connection of a resumed session
+      }
+      session.connection = null;
+      // Discord ends a session its client closed with 1000 or 1001; any other close leaves it resumable.
+      if (remote && (code == 1000 || code == 1001)) {
+        end(session, "closed by the client with " + code);
       }
     }
   }

@@ -20,9 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -31,7 +39,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The fake's REST API under {@code /api/v10/}: routes, Discord's rules, and a record of every call. */
+/**
+ * The fake's REST API under {@code /api/v10/}: routes, Discord's rules, and a record of every call.
+ *
+ * <p>Like Discord it takes its time and counts: each call is served on arrival (so calls are
+ * served in the order they were sent), but answered only after a random latency; and each counts
+ * against its rate-limit bucket. Calls are handled on a pool of threads, so a slow answer holds up
+ * no other.
+ */
 final class FakeRestApi implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(FakeRestApi.class);
@@ -46,20 +61,55 @@ final class FakeRestApi implements HttpHandler {
   private static final int FLAG_EPHEMERAL = 64;
   private static final int FLAG_LOADING = 128;
 
+  /** Discord's answers take a while: the default latency, drawn per call between the two. */
+  static final Duration DEFAULT_MIN_LATENCY = Duration.ofMillis(30);
+
+  static final Duration DEFAULT_MAX_LATENCY = Duration.ofMillis(150);
+
+  /** Fixed, so a run's latencies come from the same sequence every time. */
+  private static final long LATENCY_SEED = 1_420_070_400L;
+
+  /** How long an answer waits for the message listeners before it goes anyway. */
+  private static final Duration LISTENER_PATIENCE = Duration.ofSeconds(5);
+
   private final DiscordState state;
   private final FakeGateway gateway;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+  private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("fake-discord-rest"));
+  /** Listeners run apart from the HTTP threads; a pool, so one may wait for another call's answer. */
+  private final ExecutorService listenerThreads =
+      Executors.newCachedThreadPool(daemonThreads("fake-discord-listener"));
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final List<String> violations = new CopyOnWriteArrayList<>();
   final List<String> unknownRoutes = new CopyOnWriteArrayList<>();
   private final List<RateLimitRule> rateLimits = new CopyOnWriteArrayList<>();
+  final RateLimits limits = new RateLimits();
+  private final List<Consumer<FakeMessage>> messageListeners = new CopyOnWriteArrayList<>();
+  private final Random random = new Random(LATENCY_SEED);
+  private volatile Latency latency = new Latency(DEFAULT_MIN_LATENCY.toNanos(), DEFAULT_MAX_LATENCY.toNanos());
 
   /** A pending forced 429. */
   private record RateLimitRule(Pattern route, double retryAfterSeconds) {}
 
+  /** The range each call's latency is drawn from, in nanoseconds. */
+  private record Latency(long minNanos, long maxNanos) {
+
+    long draw(Random random) {
+      return maxNanos == minNanos ? minNanos : minNanos + random.nextLong(maxNanos - minNanos + 1);
+    }
+  }
+
   /** What to answer. */
   private record Answer(int status, @Nullable String json, Map<String, String> headers) {
+
+    Answer withHeaders(Map<String, String> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.putAll(more);
+      return new Answer(status, json, all);
+    }
 
     static Answer ok(Object json) {
       return new Answer(200, json.toString(), Map.of());
@@ -98,6 +148,8 @@ final class FakeRestApi implements HttpHandler {
     final List<Upload> files;
     /** Gateway events to send once the state lock is released but before answering. */
     final List<Runnable> dispatches = new ArrayList<>();
+    /** Messages the call created, for the listeners, told before the answer goes. */
+    final List<FakeMessage> created = new ArrayList<>();
 
     Request(String method, String rawPath, String query, String body, List<Upload> files) {
       this.method = method;
@@ -141,6 +193,17 @@ final class FakeRestApi implements HttpHandler {
     boolean queryFlag(String name) {
       return Arrays.asList(query.split("&")).contains(name + "=true");
     }
+
+    /** A query parameter's decoded value, if given. */
+    Optional<String> queryParam(String name) {
+      for (String pair : query.split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).equals(name)) {
+          return Optional.of(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   FakeRestApi(DiscordState state, FakeGateway gateway) throws IOException {
@@ -158,6 +221,7 @@ final class FakeRestApi implements HttpHandler {
   void stop() {
     server.stop(0);
     executor.shutdownNow();
+    listenerThreads.shutdownNow();
   }
 
   int port() {
@@ -168,12 +232,24 @@ final class FakeRestApi implements HttpHandler {
     rateLimits.add(new RateLimitRule(Pattern.compile(routeRegex), retryAfterSeconds));
   }
 
+  void latency(Duration min, Duration max) {
+    if (min.isNegative() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + ".." + max);
+    }
+    latency = new Latency(min.toNanos(), max.toNanos());
+  }
+
+  void onMessageCreated(Consumer<FakeMessage> listener) {
+    messageListeners.add(listener);
+  }
+
   // ---- HTTP plumbing -----------------------------------------------------------------------
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Instant at = Instant.now();
+      long answerAt = System.nanoTime() + latency.draw(random);
       byte[] raw = exchange.getRequestBody().readAllBytes();
       String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
       String body;
@@ -201,9 +277,50 @@ final class FakeRestApi implements HttpHandler {
       for (Runnable dispatch : request.dispatches) {
         dispatch.run();
       }
+      Optional<Future<?>> told = tell(request.created);
       // Record before answering, so a test that saw JDA finish also sees the call.
       calls.add(new Call(method, request.path, body, at, answer.status(), query, files));
+      waitUntil(answerAt);
+      told.ifPresent(listeners -> awaitListeners(listeners, request.route()));
       send(exchange, answer);
+    }
+  }
+
+  /** Tells the listeners about the call's new messages, in creation order, off the HTTP thread. */
+  private Optional<Future<?>> tell(List<FakeMessage> created) {
+    if (created.isEmpty() || messageListeners.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        listenerThreads.submit(
+            () -> created.forEach(message -> messageListeners.forEach(listener -> listener.accept(message)))));
+  }
+
+  /**
+   * Holds the answer until the listeners are done, so whatever they dispatch over the gateway
+   * overtakes it, as an event can overtake a slow answer on Discord.
+   */
+  private static void awaitListeners(Future<?> listeners, String route) {
+    try {
+      listeners.get(LISTENER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      LOG.warn("a message listener failed on {}", route, e.getCause());
+    } catch (TimeoutException e) {
+      LOG.warn("a message listener took over {} on {}; answering anyway", LISTENER_PATIENCE, route);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void waitUntil(long nanoTime) {
+    long wait = nanoTime - System.nanoTime();
+    if (wait <= 0) {
+      return;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopping: answer at once
     }
   }
 
@@ -231,28 +348,38 @@ final class FakeRestApi implements HttpHandler {
     if (!tokenRoute && !("Bot " + FakeDiscord.TOKEN).equals(authorization)) {
       return Answer.error(401, 0, "401: Unauthorized");
     }
+    DiscordRules.Bucket bucket = DiscordRules.bucketOf(request.method, request.segments);
     for (RateLimitRule rule : rateLimits) {
       if (rule.route().matcher(request.route()).matches() && rateLimits.remove(rule)) {
-        return rateLimited(rule.retryAfterSeconds());
+        return rateLimited(rule.retryAfterSeconds(), false)
+            .withHeaders(limits.forcedHeaders(bucket, rule.retryAfterSeconds()));
       }
     }
-    return route(request);
+    RateLimits.Verdict verdict = limits.take(bucket);
+    RateLimits.Refusal refusal = verdict.refusal();
+    if (refusal != null) {
+      return rateLimited(refusal.retryAfterSeconds(), refusal.global()).withHeaders(verdict.headers());
+    }
+    return route(request).withHeaders(verdict.headers());
   }
 
   /**
-   * A per-route 429 as Discord sends it. {@code Via} tells JDA it came from Discord rather than
-   * Cloudflare. No {@code X-RateLimit-Global} header: JDA treats its mere presence as a global
-   * limit, and Discord only sends it when the limit is global.
+   * A 429 as Discord sends it. {@code Via} tells JDA it came from Discord rather than Cloudflare.
+   * {@code X-RateLimit-Global} only when the limit is global: JDA treats its mere presence as
+   * global, and then holds back every route for the {@code Retry-After}.
    */
-  private static Answer rateLimited(double retryAfterSeconds) {
+  private static Answer rateLimited(double retryAfterSeconds, boolean global) {
     DataObject body =
         DataObject.empty()
             .put("message", "You are being rate limited.")
             .put("retry_after", retryAfterSeconds)
-            .put("global", false);
+            .put("global", global);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)));
-    headers.put("X-RateLimit-Scope", "user");
+    headers.put("X-RateLimit-Scope", global ? "global" : "user");
+    if (global) {
+      headers.put("X-RateLimit-Global", "true");
+    }
     headers.put("Via", "1.1 google");
     return new Answer(429, body.toString(), headers);
   }
@@ -346,6 +473,9 @@ final class FakeRestApi implements HttpHandler {
     if (r.is("PUT", "channels/*/messages/*/reactions/*/@me")
         || r.is("DELETE", "channels/*/messages/*/reactions/*/@me")) {
       return ownReaction(r);
+    }
+    if (r.is("GET", "channels/*/messages/*/reactions/*")) {
+      return reactionUsers(r);
     }
     if (r.is("POST", "channels/*/messages/*/threads")) {
       return startThread(r);
@@ -494,6 +624,7 @@ final class FakeRestApi implements HttpHandler {
         }
       }
       StoredMessage message = state.createMessage(channel.id, body, r.files, null, 0, 0);
+      r.created.add(message.snapshot());
       if (nonceKey != null) {
         state.nonces.put(nonceKey, new DiscordState.NonceEntry(message.id, Instant.now()));
       }
@@ -569,7 +700,7 @@ final class FakeRestApi implements HttpHandler {
       StoredMessage message = found.get();
       switch (r.method) {
         case "GET":
-          return Answer.ok(message.json);
+          return Answer.ok(withReactions(message));
         case "DELETE":
           message.deleted = true;
           return Answer.noContent();
@@ -590,6 +721,37 @@ final class FakeRestApi implements HttpHandler {
     }
   }
 
+  /**
+   * The message as Discord serves it when asked: with its reactions summed up per emoji (count, and
+   * whether the bot is among them), in the order each emoji was first added.
+   */
+  private static DataObject withReactions(StoredMessage message) {
+    var json = DataObject.fromJson(message.json.toString());
+    var counts = new java.util.LinkedHashMap<String, long[]>();
+    for (var reaction : message.reactions) {
+      var count = counts.computeIfAbsent(reaction.emoji(), e -> new long[2]);
+      count[0]++;
+      if (reaction.userId() == FakeDiscord.BOT_USER_ID) {
+        count[1] = 1;
+      }
+    }
+    var reactions = DataArray.empty();
+    counts.forEach((emoji, count) -> {
+      int colon = emoji.lastIndexOf(':');
+      var emojiJson = colon > 0
+          ? DataObject.empty().put("name", emoji.substring(0, colon)).put("id", emoji.substring(colon + 1))
+          : DataObject.empty().put("name", emoji).putNull("id");
+      reactions.add(DataObject.empty().put("count", count[0])
+          .put("count_details", DataObject.empty().put("burst", 0).put("normal", count[0]))
+          .put("me", count[1] == 1).put("me_burst", false).put("burst_colors", DataArray.empty())
+          .put("emoji", emojiJson));
+    });
+    if (!counts.isEmpty()) {
+      json.put("reactions", reactions);
+    }
+    return json;
+  }
+
   private Answer ownReaction(Request r) {
     synchronized (state) {
       ChannelEntry channel = channelOf(r.segment(1));
@@ -607,12 +769,8 @@ final class FakeRestApi implements HttpHandler {
         return Answer.error(400, 10014, "Unknown Emoji");
       }
       StoredMessage message = found.get();
-      FakeReaction reaction = new FakeReaction(emoji, FakeDiscord.BOT_USER_ID);
       boolean add = r.method.equals("PUT");
-      boolean changed = add ? !message.reactions.contains(reaction) : message.reactions.remove(reaction);
-      if (add && changed) {
-        message.reactions.add(reaction);
-      }
+      boolean changed = state.react(message, FakeDiscord.BOT_USER_ID, emoji, add);
       if (changed && channel.guildId != 0) {
         // Discord echoes the bot's own reaction over the gateway like anyone else's.
         DataObject event =
@@ -622,6 +780,58 @@ final class FakeRestApi implements HttpHandler {
         r.dispatches.add(() -> dispatchToGuild(guildId, type, event, INTENT_GUILD_MESSAGE_REACTIONS));
       }
       return Answer.noContent();
+    }
+  }
+
+  /**
+   * Who reacted to a message with one emoji, as Discord pages them: users in ascending id order,
+   * those after the {@code after} id, at most {@code limit} (1 to 100, 25 by default). Super
+   * reactions ({@code type=1}) are never made here, so that page is empty.
+   */
+  private Answer reactionUsers(Request r) {
+    int limit;
+    try {
+      limit = Integer.parseInt(r.queryParam("limit").orElse("25"));
+    } catch (NumberFormatException e) {
+      return Answer.invalidForm(List.of(new DiscordRules.Problem("limit", "NUMBER_TYPE_COERCE", "Value is not int.")));
+    }
+    if (limit < 1 || limit > 100) {
+      return Answer.invalidForm(
+          List.of(
+              new DiscordRules.Problem(
+                  "limit",
+                  limit < 1 ? "NUMBER_TYPE_MIN" : "NUMBER_TYPE_MAX",
+                  limit < 1
+                      ? "int value should be greater than or equal to 1."
+                      : "int value should be less than or equal to 100.")));
+    }
+    Long afterId = snowflake(r.queryParam("after").orElse("0"));
+    if (afterId == null) {
+      return Answer.invalidForm(
+          List.of(new DiscordRules.Problem("after", "NUMBER_TYPE_COERCE", "Value is not snowflake.")));
+    }
+    long after = afterId;
+    boolean burst = r.queryParam("type").orElse("0").equals("1");
+    synchronized (state) {
+      ChannelEntry channel = channelOf(r.segment(1));
+      if (channel == null) {
+        return unknownChannel();
+      }
+      Long messageId = snowflake(r.segment(3));
+      Optional<StoredMessage> found =
+          messageId == null ? Optional.empty() : state.message(messageId);
+      if (found.isEmpty() || found.get().channelId != channel.id || found.get().ephemeral()) {
+        return unknownMessage();
+      }
+      String emoji = r.segment(5);
+      if (emoji.isBlank()) {
+        return Answer.error(400, 10014, "Unknown Emoji");
+      }
+      DataArray users = DataArray.empty();
+      if (!burst) {
+        state.reactors(found.get(), emoji, after, limit).forEach(user -> users.add(DiscordState.userJson(user)));
+      }
+      return Answer.ok(users);
     }
   }
 
@@ -780,6 +990,7 @@ final class FakeRestApi implements HttpHandler {
       entry.originalMessageId = message.id;
       if (type == 4 || type == 5) {
         entry.replyMessageIds.add(message.id);
+        r.created.add(message.snapshot());
       }
     }
     if (!r.queryFlag("with_response")) {
@@ -845,6 +1056,7 @@ final class FakeRestApi implements HttpHandler {
         StoredMessage followUp =
             state.createMessage(entry.info.channelId(), body, r.files, entry, 0, flags);
         entry.replyMessageIds.add(followUp.id);
+        r.created.add(followUp.snapshot());
         return Answer.ok(followUp.json);
       }
       if (r.segments.size() != 5 || !r.segment(3).equals("messages")) {
@@ -862,7 +1074,7 @@ final class FakeRestApi implements HttpHandler {
       StoredMessage message = found.get();
       switch (r.method) {
         case "GET":
-          return Answer.ok(message.json);
+          return Answer.ok(withReactions(message));
         case "DELETE":
           message.deleted = true;
           return Answer.noContent();
@@ -882,9 +1094,10 @@ final class FakeRestApi implements HttpHandler {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "fake-discord-rest");
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
