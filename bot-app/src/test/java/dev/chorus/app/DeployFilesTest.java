@@ -53,7 +53,7 @@ class DeployFilesTest {
     for (var variable : List.of("REDIS_URL", "CHORUS_DATA_DIR", "CHORUS_SECRET", "CHORUS_FACILITATOR_ROLE",
         "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "CHORUS_SLACK_API_URL", "DISCORD_TOKEN",
         "DISCORD_GUILD_IDS", "DISCORD_SHARDS_TOTAL", "DISCORD_SHARD_IDS", "CHORUS_DISCORD_API_URL",
-        "CHORUS_DISCORD_GATEWAY_URL", "SERVER_PORT")) {
+        "CHORUS_DISCORD_GATEWAY_URL", "SERVER_PORT", "CHORUS_RECONCILE_INTERVAL")) {
       assertThat(readme).as(variable).contains("`" + variable + "`");
     }
   }

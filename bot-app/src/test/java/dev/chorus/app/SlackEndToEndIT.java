@@ -15,20 +15,11 @@ import dev.chorus.core.question.StatementId;
 import dev.chorus.slack.FakeSlackApi;
 import dev.chorus.slack.FakeSocketMode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,92 +32,29 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * timed, every call Chorus makes recorded and checked against Slack's rules.
  */
 class SlackEndToEndIT {
-  private static final String SECRET = "e2e-signing-secret";
   private static final CommunityId WORKSPACE = new CommunityId("slack:T1");
 
   @TempDir
   Path data;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Duration> acknowledgements = new ArrayList<>();
-  private URI events;
+  private SlackDriver slackMembers;
   /** Socket Mode when set: envelopes over the fake's WebSocket instead of signed HTTP requests. */
   private FakeSocketMode socket;
-  private int triggers;
-  private int eventIds;
-
-  private int post(String body, String contentType) throws Exception {
-    var timestamp = String.valueOf(Instant.now().getEpochSecond());
-    var mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    var signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-    long started = System.nanoTime();
-    var response = http.send(HttpRequest.newBuilder(events).header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    acknowledgements.add(Duration.ofNanos(System.nanoTime() - started));
-    return response.statusCode();
-  }
-
-  /** Sends over the socket and waits for Chorus's acknowledgement, timed as the fake sees it. */
-  private void envelope(String type, String payload) throws Exception {
-    var took = socket.acknowledgement(socket.send(type, payload, 0));
-    assertThat(took).as("acknowledged").isNotNull();
-    acknowledgements.add(took);
-  }
 
   private void command(String user, String channel, String text) throws Exception {
-    var trigger = "trig" + (++triggers);
-    if (socket != null) {
-      var payload = new com.google.gson.JsonObject();
-      for (var field : List.of(List.of("token", "x"), List.of("team_id", "T1"), List.of("channel_id", channel),
-          List.of("user_id", user), List.of("user_name", user), List.of("command", "/respond"), List.of("text", text),
-          List.of("trigger_id", trigger), List.of("response_url", "https://example.invalid/r"))) {
-        payload.addProperty(field.get(0), field.get(1));
-      }
-      envelope("slash_commands", payload.toString());
-      return;
-    }
-    assertThat(post("token=x&team_id=T1&channel_id=" + channel + "&user_id=" + user + "&user_name=" + user
-        + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + trigger
-        + "&response_url=x", "application/x-www-form-urlencoded")).isEqualTo(200);
+    slackMembers.command(user, channel, text);
   }
 
   private void submit(String submission) throws Exception {
-    if (socket != null) {
-      envelope("interactive", submission);
-      return;
-    }
-    assertThat(post("payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8), "application/x-www-form-urlencoded"))
-        .isEqualTo(200);
+    slackMembers.submit(submission);
   }
 
   private void react(String user, String messageId, String emoji) throws Exception {
-    var channel = messageId.substring(0, messageId.indexOf(':'));
-    var ts = messageId.substring(messageId.indexOf(':') + 1);
-    var event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"Ev"
-        + (++eventIds) + "\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user
-        + "\",\"reaction\":\"" + emoji + "\",\"item_user\":\"UBOT\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel
-        + "\",\"ts\":\"" + ts + "\"},\"event_ts\":\"1700000000.000900\"}}";
-    if (socket != null) {
-      envelope("events_api", event);
-      return;
-    }
-    assertThat(post(event, "application/json")).isEqualTo(200);
+    slackMembers.react(user, messageId, emoji);
   }
 
-  /**
-   * Waits for what Chorus does after acknowledging. Generous: the Web API client keeps to Slack's
-   * rate limits (about one message a second per channel), so posts queue behind each other.
-   */
   private static void until(String what, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("never happened: " + what);
-      }
-      Thread.sleep(25);
-    }
+    SlackDriver.until(what, done);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,7 +66,8 @@ class SlackEndToEndIT {
     if (socket != null) {
       slack.socketUrl(socket.url());
     }
-    var mode = socket != null ? "--chorus.slack.app-token=" + FakeSlackApi.APP_TOKEN : "--chorus.slack.signing-secret=" + SECRET;
+    var mode = socket != null ? "--chorus.slack.app-token=" + FakeSlackApi.APP_TOKEN
+        : "--chorus.slack.signing-secret=" + SlackDriver.SECRET;
     try (slack;
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
             "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-e2e-secret-0123456789",
@@ -146,7 +75,9 @@ class SlackEndToEndIT {
       if (socket != null) {
         assertThat(socket.awaitConnection()).as("Chorus connected over Socket Mode").isTrue();
       }
-      events = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/slack/events");
+      slackMembers = new SlackDriver(URI.create("http://127.0.0.1:"
+          + ((WebServerApplicationContext) app).getWebServer().getPort() + "/slack/events"), socket, slack);
+      var acknowledgements = slackMembers.acknowledgements;
       var questions = app.getBean(Stores.class).questions();
       var links = app.getBean(Stores.class).links();
 

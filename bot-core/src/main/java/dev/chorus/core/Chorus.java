@@ -36,6 +36,8 @@ import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.overview.QuestionChoice;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.DraftChoice;
@@ -43,6 +45,7 @@ import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
+import dev.chorus.core.question.VoteChange;
 import dev.chorus.core.view.ForgetEverywhere;
 import dev.chorus.core.view.ForgetMember;
 import dev.chorus.core.view.HideStatement;
@@ -50,12 +53,15 @@ import dev.chorus.core.view.ProposeAmendment;
 import dev.chorus.core.view.ShareView;
 import dev.chorus.core.vote.GiveBlockReason;
 import dev.chorus.core.vote.HeldReactions;
+import dev.chorus.core.vote.ReactionDifferences;
+import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.vote.Reactions;
 import dev.chorus.core.vote.VoteOnDraft;
 import dev.chorus.core.vote.VoteOnStatement;
 import dev.chorus.core.vote.VoteSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
@@ -109,6 +115,10 @@ public final class Chorus {
   private final Observer observer;
   private final HeldReactions held = new HeldReactions();
   private final ScheduledExecutorService later;
+  private final Chat chat;
+  private final SeenReactions seen;
+  private final dev.chorus.core.digest.Claims claims;
+  private final Pseudonyms pseudonyms;
 
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
     this(stores, chat, pseudonyms, clock, settings, random, Observer.NONE);
@@ -127,6 +137,10 @@ public final class Chorus {
       Observer observer, ScheduledExecutorService later) {
     this.observer = observer;
     this.later = later;
+    this.chat = chat;
+    this.seen = stores.seenReactions();
+    this.claims = stores.claims();
+    this.pseudonyms = pseudonyms;
     this.questions = stores.questions();
     this.ballots = stores.ballots();
     this.links = stores.links();
@@ -253,6 +267,185 @@ public final class Chorus {
     }
   }
 
+  /** The kind of a reaction found by reconciling, for metrics ({@code chorus_votes_total{via="reconciled"}}). */
+  static final String RECONCILED = "reconciled";
+  /** How long a reconciled message stays done for its round. */
+  private static final Duration RECONCILED_KEEP = Duration.ofDays(1);
+
+  /** Which of a question's vote messages to reconcile. */
+  public enum Reconcile {
+    /** Every view, amendment and draft message: after start-up. */
+    EVERY_VOTE_MESSAGE,
+    /** Every draft's messages, whose votes make the outcome: before a close. */
+    DRAFTS,
+    /** The latest draft's two messages: the periodic pass. */
+    LATEST_DRAFT
+  }
+
+  /** What reconciling found: messages read, votes counted and taken back, members asked to choose. */
+  public record Reconciled(int messages, int counted, int withdrawn, int unclear, int unread) {
+    public static final Reconciled NONE = new Reconciled(0, 0, 0, 0, 0);
+
+    public Reconciled plus(Reconciled other) {
+      return new Reconciled(messages + other.messages, counted + other.counted, withdrawn + other.withdrawn,
+          unclear + other.unclear, unread + other.unread);
+    }
+  }
+
+  /**
+   * Reconciles a question's stored votes with the reactions on its vote messages, which are the
+   * members' own record when events were lost (Chorus down longer than the platform retries; a new
+   * gateway session replays nothing). Only the differences from what Chorus last saw count: a
+   * reaction that appeared is a vote as its event would have been, one that disappeared is taken
+   * back as its removal would be. Reconciling again changes nothing. Anonymous questions vote by
+   * button and are left alone; so are closed ones.
+   *
+   * @param round when replicas may reconcile at once, a name for this round: each message is claimed
+   *     as a job of the round for {@code lease}, and one another replica holds or did is left to it;
+   *     null to reconcile every message here
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public Reconciled reconcile(CommunityId community, QuestionId id, Reconcile which, @Nullable String round,
+      Duration lease) {
+    var question = questions.find(community, id);
+    if (question.isEmpty() || !question.get().open() || question.get().anonymous()) {
+      return Reconciled.NONE;
+    }
+    var q = question.get();
+    var targets = new ArrayList<Target>();
+    if (which != Reconcile.LATEST_DRAFT) {
+      if (which == Reconcile.EVERY_VOTE_MESSAGE) {
+        q.activeStatements().forEach(st -> targets.add(new Target.StatementMessage(q.id(), st.id())));
+      }
+      q.drafts().forEach(d -> {
+        targets.add(new Target.DraftMessage(q.id(), d.version()));
+        targets.add(new Target.DraftAnnouncement(q.id(), d.version()));
+      });
+    } else {
+      q.latestDraft().ifPresent(d -> {
+        targets.add(new Target.DraftMessage(q.id(), d.version()));
+        targets.add(new Target.DraftAnnouncement(q.id(), d.version()));
+      });
+    }
+    var total = Reconciled.NONE;
+    for (var target : targets) {
+      for (var message : links.messagesOf(community, target)) {
+        var job = round == null ? null : "reconcile:" + round + ":" + message.id();
+        if (job != null && !claims.claim(community, job, lease)) {
+          continue;
+        }
+        var done = reconcileMessage(q, message, !(target instanceof Target.StatementMessage));
+        if (done == null) {
+          // Left unclaimed when its lease runs out, so this replica or another reads it again.
+          total = total.plus(new Reconciled(0, 0, 0, 0, 1));
+          continue;
+        }
+        total = total.plus(done);
+        if (job != null) {
+          claims.done(community, job, RECONCILED_KEEP);
+        }
+      }
+    }
+    return total;
+  }
+
+  /** One message's differences applied; null when the platform could not say what it shows. */
+  private @Nullable Reconciled reconcileMessage(Question question, dev.chorus.core.message.PostedMessage message,
+      boolean draft) {
+    var community = question.community();
+    var before = seen.on(community, message.id());
+    Optional<List<dev.chorus.core.message.MemberReaction>> now;
+    try {
+      now = chat.reactionsOn(community, message);
+    } catch (dev.chorus.core.message.ChatException e) {
+      LOG.log(Level.INFO, "a message's reactions could not be read for reconciling: {0}", e.memberMessage());
+      return null;
+    }
+    if (now.isEmpty()) {
+      return null;
+    }
+    var found = ReactionDifferences.between(before, now.get(), draft);
+    int counted = 0;
+    int withdrawn = 0;
+    // Removals first: a member who swapped one reaction for another ends on the new one either way.
+    for (var change : found.disappeared()) {
+      var removed = new Inbound.ReactionRemoved(community, question.channel(), change.member(),
+          new EventId("reconcile:" + java.util.UUID.randomUUID()), message.id(), change.emoji());
+      withdrawn += tellPrivately(removed, process(removed, RECONCILED)) ? 1 : 0;
+    }
+    for (var change : found.appeared()) {
+      var added = new Inbound.ReactionAdded(community, question.channel(), change.member(),
+          new EventId("reconcile:" + java.util.UUID.randomUUID()), message.id(), change.emoji());
+      counted += tellPrivately(added, process(added, RECONCILED)) ? 1 : 0;
+    }
+    for (var unclear : found.unclear()) {
+      for (var choice : unclear.choices()) {
+        seen.saw(community, message.id(), new SeenReactions.Seen(unclear.member().id(), choice), true);
+      }
+      var item = targetName(message, question);
+      delivery.deliver(community, List.of(new Effect.Post(new Place.Direct(unclear.member().id()), Card.text(Text.of(
+          "You have several vote reactions on " + item + " of " + question.id() + " ("
+              + ReactionDifferences.emojiList(unclear.choices(), draft) + ") that Chorus could not see being added, so "
+              + "it cannot tell which you chose last, and none of them counts. Please choose one: /respond #"
+              + question.id() + " vote " + item + " <choice>, or take away the reactions you do not mean and add yours again.")),
+          null)));
+    }
+    return new Reconciled(1, counted, withdrawn, found.unclear().size(), 0);
+  }
+
+  /** The item a vote message shows (V3, v2), for a member's private word. */
+  private String targetName(dev.chorus.core.message.PostedMessage message, Question question) {
+    return links.targetOf(question.community(), message.id()).map(target -> {
+      if (target instanceof Target.StatementMessage statement) {
+        return statement.statement().toString();
+      }
+      if (target instanceof Target.DraftMessage d) {
+        return d.draft().toString();
+      }
+      if (target instanceof Target.DraftAnnouncement a) {
+        return a.draft().toString();
+      }
+      return "it";
+    }).orElse("it");
+  }
+
+  /**
+   * What Chorus says about a reaction it did not get as an event goes by direct message (the question
+   * after a block). True when the reaction changed something (it had no answer, or an answer that is
+   * no refusal).
+   */
+  private boolean tellPrivately(Inbound reaction, Handled handled) {
+    if (handled.result() != Observer.Result.ACCEPTED) {
+      // A refusal of a reaction nobody saw Chorus receive would only puzzle the member.
+      return false;
+    }
+    for (var answer : handled.answers()) {
+      if (answer instanceof Effect.Reply reply) {
+        delivery.deliver(reaction.community(), List.of(new Effect.Post(new Place.Direct(reaction.actor().id()), reply.card(), null)));
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Before a facilitator's close, the votes are brought in line with the reactions members see, so
+   * the outcome counts every vote whose event was lost. Skipped for whoever may not close it.
+   */
+  private void reconcileBeforeClose(Inbound inbound, @Nullable QuestionId named) {
+    try {
+      var found = lookup.anyQuestion(Request.of(inbound, named), "/respond close");
+      var question = Lookup.questionOf(found);
+      if (question != null && question.open() && !question.anonymous()
+          && dev.chorus.core.conversation.Facilitators.facilitates(question, inbound.actor(), pseudonyms)) {
+        reconcile(inbound.community(), question.id(), Reconcile.DRAFTS, null, Duration.ZERO);
+      }
+    } catch (StoreUnavailableException e) {
+      // The close itself is refused the same way, and says so.
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "reconciling before a close failed: " + e.getClass().getSimpleName());
+    }
+  }
+
   /** One thread for every Chorus of the process that was given none: holding reactions is rare and quick. */
   private static final class Later {
     static final ScheduledExecutorService SHARED = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -263,6 +456,17 @@ public final class Chorus {
   }
 
   private List<Effect.Private> process(Inbound inbound) {
+    return process(inbound, null).answers();
+  }
+
+  /** What handling an event said to the member, and how it ended. */
+  private record Handled(List<Effect.Private> answers, Observer.Result result) {}
+
+  /**
+   * @param kindOverride the kind to report instead of the inbound's own ({@code reconciled} for a
+   *     reaction found by reconciling)
+   */
+  private Handled process(Inbound inbound, @Nullable String kindOverride) {
     long started = System.nanoTime();
     // A command is parsed once, however often a conflict makes Chorus decide again.
     ParseResult parsed = null;
@@ -271,17 +475,30 @@ public final class Chorus {
     } else if (inbound instanceof Inbound.CommandChosen chosen) {
       parsed = parser.parseChosen(chosen.subcommand(), chosen.options());
     }
-    var kind = kindOf(inbound, parsed);
+    if (parsed instanceof ParseResult.Parsed ok && ok.command().command() instanceof Command.Close) {
+      reconcileBeforeClose(inbound, ok.command().question());
+    }
+    var kind = kindOverride != null ? kindOverride : kindOf(inbound, parsed);
     var result = new Observer.Result[] {Observer.Result.ACCEPTED};
+    var noted = new SeenReactions.Change[1];
     try {
-      return handle(inbound, parsed, kind, result);
+      var answers = handle(inbound, parsed, kind, result, noted);
+      return new Handled(answers, result[0]);
     } finally {
       observer.handled(kind, result[0], System.nanoTime() - started);
+      var note = noted[0];
+      if (note != null && result[0] != Observer.Result.FAILED && result[0] != Observer.Result.BUSY) {
+        try {
+          seen.saw(inbound.community(), note.messageId(), note.seen(), note.present());
+        } catch (StoreUnavailableException e) {
+          // The vote itself is handled; reconciling later finds the reaction again and changes nothing.
+        }
+      }
     }
   }
 
   private List<Effect.Private> handle(
-      Inbound inbound, @Nullable ParseResult parsed, String kind, Observer.Result[] result) {
+      Inbound inbound, @Nullable ParseResult parsed, String kind, Observer.Result[] result, SeenReactions.Change[] noted) {
     if (inbound.actor().bot()) {
       result[0] = Observer.Result.IGNORED;
       return List.of();
@@ -291,7 +508,7 @@ public final class Chorus {
       // other decision made on one, is decided again from a fresh read.
       boolean fresh = false;
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        var reads = new Reads(inbound.community(), fresh);
+        var reads = new Reads(inbound.community(), fresh, noted);
         var decision = decide(inbound, parsed, reads);
         if (reads.usedRecent && !(decision instanceof Decision.Voted)) {
           fresh = true;
@@ -311,13 +528,21 @@ public final class Chorus {
           return delivery.deliver(inbound.community(), setting.effects());
         }
         if (decision instanceof Decision.Voted voted) {
-          var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event());
+          var note = noted[0];
+          var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event(),
+              note);
           if (cast instanceof Ballots.CastResult.AlreadyProcessed) {
+            noted[0] = null;
             result[0] = Observer.Result.IGNORED;
             return List.of();
           }
           if (cast instanceof Ballots.CastResult.Recorded recorded) {
+            // Seen with the vote itself, in the same write.
+            noted[0] = null;
             recent.remember(recorded.question());
+            if (casts(voted.change())) {
+              observer.voted(viaOf(kind));
+            }
             return delivery.deliver(inbound.community(),
                 Delivery.atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question())));
           }
@@ -380,11 +605,18 @@ public final class Chorus {
   private final class Reads {
     private final CommunityId community;
     private final boolean fresh;
+    private final SeenReactions.Change[] noted;
     private boolean usedRecent;
 
-    Reads(CommunityId community, boolean fresh) {
+    Reads(CommunityId community, boolean fresh, SeenReactions.Change[] noted) {
       this.community = community;
       this.fresh = fresh;
+      this.noted = noted;
+    }
+
+    /** A vote reaction on a question where reactions count, to be recorded as seen. */
+    void note(String messageId, MemberId member, String choice, boolean present) {
+      noted[0] = new SeenReactions.Change(messageId, new SeenReactions.Seen(member, choice), present);
     }
 
     Optional<Question> question(QuestionId id) {
@@ -420,6 +652,21 @@ public final class Chorus {
       return "button";
     }
     return "form-submitted";
+  }
+
+  /** Whether the change records a choice (rather than taking one back). */
+  private static boolean casts(VoteChange change) {
+    return change instanceof VoteChange.OnStatement s ? s.after() != null : ((VoteChange.OnDraft) change).after() != null;
+  }
+
+  /** How a recorded vote was cast, for metrics. */
+  private static String viaOf(String kind) {
+    return switch (kind) {
+      case "vote" -> "command";
+      case "button" -> "button";
+      case RECONCILED -> "reconciled";
+      default -> "reaction";
+    };
   }
 
   static Effect.Reply explain(Decision.Rejected rejected) {
@@ -549,6 +796,9 @@ public final class Chorus {
       if (question.isEmpty()) {
         return Decision.Accepted.saying();
       }
+      if (!question.get().anonymous()) {
+        reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
+      }
       var request = Request.of(inbound, question.get().id());
       return removed ? voteOnStatement.retract(request, question.get(), statement.statement(), choice.get())
           : voteOnStatement.decide(request, question.get(), statement.statement(), choice.get(), VoteSource.REACTION);
@@ -559,6 +809,9 @@ public final class Chorus {
     var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
     if (question.isEmpty()) {
       return Decision.Accepted.saying();
+    }
+    if (!question.get().anonymous()) {
+      reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
     }
     var request = Request.of(inbound, question.get().id());
     return removed ? voteOnDraft.retract(request, question.get(), version, choice.get())

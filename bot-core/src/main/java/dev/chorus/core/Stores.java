@@ -6,12 +6,13 @@ import dev.chorus.core.digest.MemberPreferences;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.SeenReactions;
 import java.util.Objects;
 
 /** Everything Chorus keeps, one port each; a deployment backs them all with the same store. */
 public record Stores(
     Questions questions, Ballots ballots, MessageLinks links, ChannelDigests channelDigests,
-    MemberPreferences memberPreferences, Claims claims) {
+    MemberPreferences memberPreferences, Claims claims, SeenReactions seenReactions) {
   public Stores {
     Objects.requireNonNull(questions, "questions");
     Objects.requireNonNull(ballots, "ballots");
@@ -19,5 +20,6 @@ public record Stores(
     Objects.requireNonNull(channelDigests, "channelDigests");
     Objects.requireNonNull(memberPreferences, "memberPreferences");
     Objects.requireNonNull(claims, "claims");
+    Objects.requireNonNull(seenReactions, "seenReactions");
   }
 }

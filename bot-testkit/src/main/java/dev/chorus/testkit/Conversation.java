@@ -89,11 +89,15 @@ public final class Conversation {
     return handle(new Inbound.CommandInvoked(community, channel, who, nextEvent(), line));
   }
 
-  /** A reaction on message n; on a message that does not exist yet, nothing happens, as on a platform. */
+  /**
+   * A reaction on message n, shown on the platform and its event handled; on a message that does not
+   * exist yet, nothing happens, as on a platform.
+   */
   public Answer react(Actor who, int message, String emoji) {
     if (chat.find(community, message).isEmpty()) {
       return new Answer(List.of());
     }
+    chat.platformReaction(community, String.valueOf(message), who, emoji, true);
     return handle(new Inbound.ReactionAdded(community, channel, who, nextEvent(), String.valueOf(message), emoji));
   }
 
@@ -101,7 +105,24 @@ public final class Conversation {
     if (chat.find(community, message).isEmpty()) {
       return new Answer(List.of());
     }
+    chat.platformReaction(community, String.valueOf(message), who, emoji, false);
     return handle(new Inbound.ReactionRemoved(community, channel, who, nextEvent(), String.valueOf(message), emoji));
+  }
+
+  /** A reaction added or taken away while Chorus is down: the platform shows it, and its event is lost. */
+  public void reactUnheard(Actor who, int message, String emoji, boolean present) {
+    chat.platformReaction(community, String.valueOf(message), who, emoji, present);
+  }
+
+  /** Reconciles the question's votes with the platform's reactions, as after a restart or before a close. */
+  public Chorus.Reconciled reconcile(int question) {
+    return chorus.reconcile(community, new dev.chorus.core.question.QuestionId(question), Chorus.Reconcile.EVERY_VOTE_MESSAGE,
+        null, java.time.Duration.ZERO);
+  }
+
+  /** This conversation's Chorus, for what the helpers above do not cover. */
+  public Chorus chorus() {
+    return chorus;
   }
 
   /** Presses the button with that label on the message as it now shows. */

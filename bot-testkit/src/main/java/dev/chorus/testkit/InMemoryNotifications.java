@@ -25,6 +25,8 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   private final Map<CommunityId, Map<ChannelId, ChannelDigest>> digests = new HashMap<>();
   private final Map<CommunityId, Map<MemberId, Preferences>> preferences = new HashMap<>();
   private final Map<CommunityId, Map<String, Instant>> jobs = new HashMap<>();
+  /** Jobs marked done, which a release leaves done. */
+  private final Map<CommunityId, java.util.Set<String>> done = new HashMap<>();
   private volatile boolean unavailable;
 
   public InMemoryNotifications(Clock clock) {
@@ -90,6 +92,15 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   public synchronized void done(CommunityId community, String job, Duration keep) {
     check();
     jobs.computeIfAbsent(community, c -> new HashMap<>()).put(job, clock.instant().plus(keep));
+    done.computeIfAbsent(community, c -> new java.util.HashSet<>()).add(job);
+  }
+
+  @Override
+  public synchronized void release(CommunityId community, String job) {
+    check();
+    if (!done.getOrDefault(community, java.util.Set.of()).contains(job)) {
+      jobs.computeIfAbsent(community, c -> new HashMap<>()).remove(job);
+    }
   }
 
   /** While true, every call fails as an unreachable store would. */

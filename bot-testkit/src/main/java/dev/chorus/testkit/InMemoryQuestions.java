@@ -7,6 +7,7 @@ import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.question.VoteChange;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ public final class InMemoryQuestions implements Questions, Ballots {
   private final Map<CommunityId, Map<Integer, Long>> structureRevision = new HashMap<>();
   private final Map<CommunityId, Set<EventId>> processed = new HashMap<>();
   private volatile boolean unavailable;
+  /** Where a vote cast by reaction records the reaction as seen, in the same step. */
+  private volatile @Nullable SeenReactions seenReactions;
 
   @Override
   public synchronized Optional<Question> find(CommunityId community, QuestionId id) {
@@ -88,7 +91,8 @@ public final class InMemoryQuestions implements Questions, Ballots {
   }
 
   @Override
-  public synchronized CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event) {
+  public synchronized CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event,
+      SeenReactions.@Nullable Change seen) {
     check();
     if (processed.getOrDefault(community, Set.of()).contains(event)) {
       return new CastResult.AlreadyProcessed();
@@ -104,6 +108,9 @@ public final class InMemoryQuestions implements Questions, Ballots {
     var updated = change.appliedTo(current).atRevision(current.revision() + 1);
     questions(community).put(change.question().number(), updated);
     markProcessed(community, event);
+    if (seen != null && seenReactions != null) {
+      seenReactions.saw(community, seen.messageId(), seen.seen(), seen.present());
+    }
     // What the real store answers: the decided-on question with the voted item as now stored.
     var answered = change instanceof VoteChange.OnStatement s
         ? s.withRecorded(decidedOn, updated.statement(s.statement()).orElseThrow().votes())
@@ -137,6 +144,11 @@ public final class InMemoryQuestions implements Questions, Ballots {
   /** Everything stored for the community, as a value that equals another snapshot of the same state. */
   public synchronized Map<Integer, Question> snapshot(CommunityId community) {
     return Map.copyOf(questions(community));
+  }
+
+  /** The store of seen reactions that votes cast by reaction write to, as the real store does in one step. */
+  public void recordSeenIn(SeenReactions seen) {
+    this.seenReactions = seen;
   }
 
   /** While true, every call fails as an unreachable store would. */

@@ -8,13 +8,15 @@ public final class InMemoryStores {
   private final InMemoryQuestions questions = new InMemoryQuestions();
   private final InMemoryMessageLinks links = new InMemoryMessageLinks();
   private final InMemoryNotifications notifications;
+  private final InMemorySeenReactions seen = new InMemorySeenReactions();
 
   public InMemoryStores(Clock clock) {
     this.notifications = new InMemoryNotifications(clock);
+    questions.recordSeenIn(seen);
   }
 
   public Stores stores() {
-    return new Stores(questions, questions, links, notifications, notifications, notifications);
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen);
   }
 
   public InMemoryQuestions questions() {
@@ -29,9 +31,14 @@ public final class InMemoryStores {
     return notifications;
   }
 
+  public InMemorySeenReactions seen() {
+    return seen;
+  }
+
   /** While true, every store fails as an unreachable one would. */
   public void failWhile(boolean down) {
     questions.failWhile(down);
     notifications.failWhile(down);
+    seen.failWhile(down);
   }
 }

@@ -1,9 +1,11 @@
 package dev.chorus.testkit;
 
+import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.PostedMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,9 @@ import java.util.Optional;
  */
 public final class RecordingChat implements Chat {
   private final Map<CommunityId, List<Posted>> posted = new HashMap<>();
+  /** The members' reactions as the platform shows them, by community and message id, in the order added. */
+  private final Map<CommunityId, Map<String, List<MemberReaction>>> reactions = new HashMap<>();
+  private int reactionReads;
 
   /** One message: where it went, what it shows now, and every card it showed. */
   public record Posted(int number, CommunityId community, Destination destination, List<Card> versions) {
@@ -77,5 +82,30 @@ public final class RecordingChat implements Chat {
     return posted.getOrDefault(community, List.of()).stream()
         .map(p -> p.destination() + " " + p.versions().stream().map(Card::plainText).toList())
         .toList();
+  }
+
+  /**
+   * A member adds or takes away a reaction on the platform: what members see, whether or not Chorus
+   * hears of it. Adding the same reaction twice is one reaction, as on the platforms.
+   */
+  public synchronized void platformReaction(CommunityId community, String messageId, Actor member, String emoji,
+      boolean present) {
+    var onMessage = reactions.computeIfAbsent(community, c -> new HashMap<>())
+        .computeIfAbsent(messageId, m -> new ArrayList<>());
+    onMessage.removeIf(r -> r.member().id().equals(member.id()) && r.emoji().equals(emoji));
+    if (present) {
+      onMessage.add(new MemberReaction(emoji, member));
+    }
+  }
+
+  @Override
+  public synchronized Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    reactionReads++;
+    return Optional.of(List.copyOf(reactions.getOrDefault(community, Map.of()).getOrDefault(message.id(), List.of())));
+  }
+
+  /** How often Chorus read a message's reactions back. */
+  public synchronized int reactionReads() {
+    return reactionReads;
   }
 }

@@ -9,6 +9,16 @@ import dev.chorus.testkit.contract.StoreContract;
 class InMemoryStoreContractTest extends StoreContract {
   private final InMemoryQuestions questions = new InMemoryQuestions();
   private final InMemoryMessageLinks links = new InMemoryMessageLinks();
+  private final InMemorySeenReactions seen = new InMemorySeenReactions();
+
+  InMemoryStoreContractTest() {
+    questions.recordSeenIn(seen);
+  }
+
+  @Override
+  protected dev.chorus.core.question.SeenReactions seenReactions() {
+    return seen;
+  }
 
   @Override
   protected Questions questions() {

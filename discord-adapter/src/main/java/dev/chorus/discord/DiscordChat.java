@@ -1,17 +1,23 @@
 package dev.chorus.discord;
 
+import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.TextCuts;
+import dev.chorus.core.vote.Reactions;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,13 +104,78 @@ public final class DiscordChat implements Chat {
         first = posted;
       }
     }
-    var shown = first;
-    // The vote reactions, seeded in order so members vote with one click; the bot's own never count.
-    for (var emoji : card.seededReactions()) {
-      shown.addReaction(Emoji.fromUnicode(emoji)).queue(null,
-          failure -> LOG.log(Level.WARNING, "a vote reaction was not seeded: {0}", failure.getClass().getSimpleName()));
+    return new PostedMessage(DiscordIds.message(first.getChannel().getIdLong(), first.getIdLong()), destination);
+  }
+
+  /**
+   * The vote reactions, seeded in order so members vote with one click; the bot's own never count.
+   * Queued with JDA, which keeps to the reactions' own rate limit (one a quarter second per channel)
+   * apart from the messages' and the interactions': the member's answer never waits for seeds.
+   */
+  @Override
+  public void decorate(CommunityId community, PostedMessage message, Card card) {
+    if (card.seededReactions().isEmpty()) {
+      return;
     }
-    return new PostedMessage(DiscordIds.message(shown.getChannel().getIdLong(), shown.getIdLong()), destination);
+    MessageChannel channel;
+    try {
+      channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
+    } catch (ChatException e) {
+      LOG.log(Level.INFO, "a message's vote reactions were not seeded: its channel is not known here");
+      return;
+    }
+    var messageId = DiscordIds.messageOf(message.id());
+    for (var emoji : card.seededReactions()) {
+      try {
+        channel.addReactionById(messageId, Emoji.fromUnicode(emoji)).queue(null,
+            failure -> LOG.log(Level.WARNING, "a vote reaction was not seeded: {0}", failure.getClass().getSimpleName()));
+      } catch (InsufficientPermissionException e) {
+        LOG.log(Level.INFO, "a vote reaction was not seeded: Chorus may not add reactions there");
+        return;
+      }
+    }
+  }
+
+  /** How many members' reactions of one emoji are read back at most. */
+  static final int MOST_REACTIONS_READ = 10_000;
+
+  /**
+   * The members' reactions on a message: the message's reactions, then for each vote emoji on it the
+   * users who added it (Discord pages them a hundred at a time; JDA follows the pages and keeps to the
+   * route's rate limit, apart from messages and interactions). Chorus's own are left out.
+   */
+  @Override
+  public Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
+    var shown = call(channel.retrieveMessageById(DiscordIds.messageOf(message.id())),
+        "Discord did not show the message's reactions");
+    long self = shown.getJDA().getSelfUser().getIdLong();
+    var reactions = new ArrayList<MemberReaction>();
+    for (var reaction : shown.getReactions()) {
+      var emoji = reaction.getEmoji();
+      if (emoji.getType() != Emoji.Type.UNICODE || !Reactions.vote(emoji.getName())) {
+        // Members react as they like: only emoji that can be votes are worth asking about.
+        continue;
+      }
+      List<net.dv8tion.jda.api.entities.User> users;
+      try {
+        users = reaction.retrieveUsers().takeAsync(MOST_REACTIONS_READ).get(LONGEST_CALL.toMillis() * 4, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChatException("Reading a message's reactions was interrupted.", e);
+      } catch (ExecutionException e) {
+        throw new ChatException(explain(e.getCause(), "Discord did not show who reacted"), e.getCause());
+      } catch (TimeoutException e) {
+        throw new ChatException("Discord could not be reached just now to show who reacted.", e);
+      }
+      for (var user : users) {
+        if (user.getIdLong() != self) {
+          reactions.add(new MemberReaction(emoji.getName(), new Actor(new MemberId(user.getId()), user.getEffectiveName(),
+              false, false, user.isBot())));
+        }
+      }
+    }
+    return Optional.of(reactions);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.CoalescedEdits;
 import java.lang.System.Logger.Level;
@@ -112,6 +113,20 @@ public final class DiscordPlatform implements AutoCloseable {
       Thread.sleep(20);
     }
     return false;
+  }
+
+  /**
+   * Whether the community is a server whose events reach this replica: its shard, {@code (guild id >> 22)
+   * % shards}, is one this replica runs. Scheduled work for other servers is left to their replicas.
+   */
+  public boolean serves(CommunityId community) {
+    var guild = DiscordIds.guildOf(community);
+    if (guild.isEmpty()) {
+      return false;
+    }
+    int total = Math.max(1, shards.getShardsTotal());
+    int shard = (int) ((guild.getAsLong() >>> 22) % total);
+    return runningShards().contains(shard);
   }
 
   /** The shards this replica runs, as Discord numbers them. */

@@ -1,6 +1,7 @@
 package dev.chorus.slack;
 
 import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -11,6 +12,7 @@ import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.request.files.FilesGetUploadURLExternalRequest;
 import com.slack.api.methods.request.reactions.ReactionsAddRequest;
+import com.slack.api.methods.request.reactions.ReactionsGetRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
@@ -18,6 +20,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.PostedMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +28,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * Slack's rate limits and waits out a 429's {@code Retry-After}). A message is known by its channel
  * and timestamp ({@code C123:1700000000.000100}), the pair Slack's reaction events name.
  */
-public final class SlackChat implements Chat {
+public final class SlackChat implements Chat, AutoCloseable {
   /** Long enough for a call queued behind Slack's rate limits; a hung call must not hold a worker forever. */
   static final Duration LONGEST_CALL = Duration.ofSeconds(30);
   /** A 429 is waited out this many times for one call, each wait at most {@link #LONGEST_WAIT}. */
@@ -48,14 +53,27 @@ public final class SlackChat implements Chat {
   static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
   private final Function<CommunityId, AsyncMethodsClient> clients;
+  private final SlackBackground background;
+  private final SlackMembers members;
+  /** The bot user of each workspace, whose own reactions never count. */
+  private final Map<String, String> botUsers = new java.util.concurrent.ConcurrentHashMap<>();
   private final SlackRenderer renderer = new SlackRenderer();
   private final Map<String, String> directChannels = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * @param clients the Web API client of a workspace, by community ({@code slack:T123})
+   * @param clients the asynchronous Web API client of a workspace, by community ({@code slack:T123}),
+   *     for what members wait for
+   * @param background the synchronous client of a workspace, for calls nobody waits for (seeds)
    */
-  public SlackChat(Function<CommunityId, AsyncMethodsClient> clients) {
+  public SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background) {
     this.clients = clients;
+    this.background = new SlackBackground(background);
+    this.members = new SlackMembers(clients);
+  }
+
+  /** Members as Slack describes them, shared with the event handlers. */
+  SlackMembers members() {
+    return members;
   }
 
   @Override
@@ -89,21 +107,97 @@ public final class SlackChat implements Chat {
         first = posted.getTs();
       }
     }
-    // The vote reactions, seeded so members vote with one click (core's reactions map these names back).
+    return new PostedMessage(SlackIds.message(new ChannelId(channel), first), destination);
+  }
+
+  /**
+   * The vote reactions, seeded so members vote with one click (core's reactions map these names
+   * back), queued in the background in order; the member who caused the post never waits for them.
+   */
+  @Override
+  public void decorate(CommunityId community, PostedMessage message, Card card) {
+    var channel = SlackIds.channel(message.id()).value();
+    var ts = SlackIds.timestamp(message.id());
     for (var emoji : card.seededReactions()) {
       var name = REACTION_NAMES.get(emoji);
       if (name != null) {
-        var ts = first;
-        var target = channel;
-        try {
-          call(() -> client.reactionsAdd(ReactionsAddRequest.builder().channel(target).timestamp(ts).name(name).build()),
-              "Slack did not take Chorus's reaction");
-        } catch (ChatException e) {
-          // The message stands; members can still add the reaction themselves or vote by command.
+        var request = ReactionsAddRequest.builder().channel(channel).timestamp(ts).name(name).build();
+        background.submit(community, "reactions.add", client -> client.reactionsAdd(request)).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            SlackBackground.failed("a vote reaction", failure.getClass().getSimpleName());
+          } else if (!answer.isOk() && !"already_reacted".equals(answer.getError())) {
+            SlackBackground.failed("a vote reaction", String.valueOf(answer.getError()));
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * The members' reactions on a message, from {@code reactions.get} (every user with {@code full}),
+   * asked in the background lane so no member's answer waits behind it; Chorus's own are left out.
+   */
+  @Override
+  public Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    var bot = botUser(community);
+    var request = ReactionsGetRequest.builder().channel(SlackIds.channel(message.id()).value())
+        .timestamp(SlackIds.timestamp(message.id())).full(true).build();
+    var answer = await(background.submit(community, "reactions.get", client -> client.reactionsGet(request)),
+        "Slack did not show the message's reactions");
+    if (!answer.isOk()) {
+      throw new ChatException(explain(answer.getError(), "Slack did not show the message's reactions"));
+    }
+    var reactions = new ArrayList<MemberReaction>();
+    if (answer.getMessage() != null && answer.getMessage().getReactions() != null) {
+      for (var reaction : answer.getMessage().getReactions()) {
+        if (reaction.getUsers() == null) {
+          continue;
+        }
+        for (var user : reaction.getUsers()) {
+          if (!user.equals(bot)) {
+            reactions.add(new MemberReaction(reaction.getName(), members.actor(community, user)));
+          }
         }
       }
     }
-    return new PostedMessage(SlackIds.message(new ChannelId(channel), first), destination);
+    return Optional.of(reactions);
+  }
+
+  /** Chorus's own user in the workspace, from {@code auth.test}, asked once. */
+  private String botUser(CommunityId community) {
+    var known = botUsers.get(community.value());
+    if (known != null) {
+      return known;
+    }
+    var answer = await(background.submit(community, "auth.test",
+        client -> client.authTest(com.slack.api.methods.request.auth.AuthTestRequest.builder().build())), "Slack did not say who Chorus is");
+    if (!answer.isOk() || answer.getUserId() == null) {
+      throw new ChatException(explain(answer.getError(), "Slack did not say who Chorus is"));
+    }
+    botUsers.put(community.value(), answer.getUserId());
+    return answer.getUserId();
+  }
+
+  /** Waits for a background call; a failure is a {@link ChatException} in plain words. */
+  private static <T> T await(CompletableFuture<T> call, String failure) {
+    try {
+      return call.get(LONGEST_CALL.toMillis() * 4, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatException(failure + ": it was interrupted.", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new ChatException("Slack could not be reached just now: " + failure.toLowerCase(java.util.Locale.ROOT) + ".", e);
+    }
+  }
+
+  /** Background calls still waiting, for tests and shutdown. */
+  int backgroundWaiting() {
+    return background.waiting();
+  }
+
+  @Override
+  public void close() {
+    background.close();
   }
 
   /** Slack's names for the vote emoji Chorus seeds. */

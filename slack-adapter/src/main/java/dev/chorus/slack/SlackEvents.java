@@ -3,7 +3,6 @@ package dev.chorus.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
-import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
@@ -21,7 +20,6 @@ import dev.chorus.core.message.ChatException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -43,13 +41,14 @@ public final class SlackEvents {
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final Executor executor;
   private final SlackRenderer renderer = new SlackRenderer();
-  private final Map<String, Actor> members = new ConcurrentHashMap<>();
+  private final SlackMembers members;
 
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;
     this.executor = executor;
+    this.members = chat.members();
   }
 
   /** Registers the handlers on a Bolt app, whichever transport (Socket Mode or HTTP) feeds it. */
@@ -210,37 +209,10 @@ public final class SlackEvents {
   }
 
   private Actor known(CommunityId community, Actor fromCommand) {
-    var key = community.value() + "/" + fromCommand.id().value();
-    var cached = members.get(key);
-    return cached != null ? cached : fromCommand;
+    return members.known(community, fromCommand);
   }
 
-  /**
-   * The member as Slack describes them (display name, admin rights), asked once per member — outside
-   * the map, so a slow answer from Slack holds up nobody else.
-   */
   private Actor actor(CommunityId community, String user) {
-    var key = community.value() + "/" + user;
-    var known = members.get(key);
-    if (known != null) {
-      return known;
-    }
-    var described = Actor.member(user, user);
-    try {
-      var client = clients.apply(community);
-      var info = SlackChat.call(() -> client.usersInfo(UsersInfoRequest.builder().user(user).build()),
-          "Slack did not describe the member");
-      if (info.getUser() != null) {
-        var u = info.getUser();
-        var profile = u.getProfile();
-        var name = profile != null && profile.getDisplayName() != null && !profile.getDisplayName().isBlank()
-            ? profile.getDisplayName() : profile != null && profile.getRealName() != null ? profile.getRealName() : u.getName();
-        described = new Actor(new MemberId(user), name == null ? user : name, u.isAdmin() || u.isOwner(), false, u.isBot());
-      }
-    } catch (ChatException e) {
-      // Known by id only.
-    }
-    var earlier = members.putIfAbsent(key, described);
-    return earlier != null ? earlier : described;
+    return members.actor(community, user);
   }
 }

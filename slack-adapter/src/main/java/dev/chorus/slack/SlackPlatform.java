@@ -39,6 +39,7 @@ public final class SlackPlatform implements AutoCloseable {
   static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
 
   private final CoalescedEdits chat;
+  private final SlackChat slackChat;
   private final SlackChannelMembers channelMembers;
   private final ScheduledExecutorService timer;
   private final ExecutorService executor;
@@ -64,7 +65,8 @@ public final class SlackPlatform implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    var slackChat = new SlackChat(clients);
+    var slackChat = new SlackChat(clients, community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)));
+    this.slackChat = slackChat;
     this.channelMembers = new SlackChannelMembers(clients, Clock.systemUTC());
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
     var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
@@ -129,6 +131,7 @@ public final class SlackPlatform implements AutoCloseable {
     }
     executor.shutdown();
     timer.shutdown();
+    slackChat.close();
     slack.close();
   }
 }

@@ -22,6 +22,7 @@ public final class SlackScopes {
       Map.entry("conversations.open", "im:write"),
       Map.entry("conversations.members", "channels:read groups:read"),
       Map.entry("reactions.add", "reactions:write"),
+      Map.entry("reactions.get", "reactions:read"),
       Map.entry("users.info", "users:read"),
       Map.entry("views.open", ""),
       Map.entry("auth.test", ""));

@@ -31,7 +31,8 @@ class SlackChatTest {
     config.setMethodsEndpointUrlPrefix(slack.url());
     config.setMethodsConfig(SlackPlatform.methodsConfig());
     client = Slack.getInstance(config);
-    chat = new SlackChat(community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
+    chat = new SlackChat(community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
+        community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
   }
 
   @AfterEach
@@ -64,11 +65,14 @@ class SlackChatTest {
   }
 
   @Test
-  void theVoteReactionsAreSeededByTheirSlackNamesAndCountWhenMembersUseThem() {
+  void theVoteReactionsAreSeededByTheirSlackNamesAndCountWhenMembersUseThem() throws Exception {
     var card = new Card(java.util.List.of(new Block.Paragraph(Text.of("V1 · view"))), java.util.List.of(),
         java.util.List.of("👍", "👎", "🤷"));
     var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), card);
-    var seeded = slack.calls("reactions.add");
+    // Posting returns as soon as Slack has the message: nothing is seeded until it is decorated.
+    assertThat(slack.calls("reactions.add")).isEmpty();
+    chat.decorate(WORKSPACE, posted, card);
+    var seeded = slack.await("reactions.add", 3);
     assertThat(seeded).extracting(c -> c.params().get("name")).containsExactly("+1", "-1", "shrug");
     assertThat(seeded).allSatisfy(c -> assertThat(c.params()).containsEntry("timestamp", SlackIds.timestamp(posted.id())));
     // Every name Chorus seeds is read back by the core as the same vote as its emoji.
@@ -76,6 +80,23 @@ class SlackChatTest {
       assertThat(Reactions.statementChoice(name)).as(name).isEqualTo(Reactions.statementChoice(emoji));
       assertThat(Reactions.draftChoice(name)).as(name).isEqualTo(Reactions.draftChoice(emoji));
     });
+  }
+
+  @Test
+  void seedsAreMadeInTheBackgroundOneAtATimeAndARateLimitIsWaitedOut() throws Exception {
+    var card = new Card(java.util.List.of(new Block.Paragraph(Text.of("v1 · draft"))), java.util.List.of(),
+        java.util.List.of("✅", "🤷", "❌", "✋"));
+    var posted = chat.post(WORKSPACE, new Destination.Channel(new ChannelId("C1")), card);
+    slack.rateLimitNext("reactions.add", 1);
+    long started = System.nanoTime();
+    chat.decorate(WORKSPACE, posted, card);
+    // Decorating only queues the seeds: it returns long before Slack's one-second wait is over.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+    var seeded = slack.await("reactions.add", 5);
+    assertThat(seeded).extracting(FakeSlackApi.Call::status).containsExactly(429, 200, 200, 200, 200);
+    assertThat(seeded.stream().filter(c -> c.status() == 200)).extracting(c -> c.params().get("name"))
+        .containsExactly("white_check_mark", "shrug", "x", "raised_hand");
+    assertThat(Duration.between(seeded.get(0).at(), seeded.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
   }
 
   @Test
@@ -105,6 +126,8 @@ class SlackChatTest {
 
   @Test
   void aCardTooLongForOneMessageGoesOutAsSeveralWithinSlacksLimits() {
+    // About splitting, not pacing: its thirty messages would take half a minute at one a second per channel.
+    slack.rateLimits(false);
     var blocks = new java.util.ArrayList<Block>();
     for (int i = 0; i < 60; i++) {
       blocks.add(new Block.Quote(("a long view " + i + " ").repeat(300)));

@@ -52,7 +52,7 @@ class SlackEventsTest {
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
     var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
         community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
-    var slackChat = new SlackChat(clients);
+    var slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
     var chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
     app = new SlackEvents(chorus, slackChat, clients, executor).register(new App(config));

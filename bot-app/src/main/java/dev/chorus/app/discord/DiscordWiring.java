@@ -45,6 +45,6 @@ public class DiscordWiring {
   /** Discord for scheduled work; who is in a channel is not known without the privileged members intent. */
   @Bean
   ChatPlatform discordChatPlatform(DiscordPlatform platform) {
-    return new ChatPlatform("discord:", platform.chat(), ChannelMembers.UNKNOWN);
+    return new ChatPlatform("discord:", platform.chat(), ChannelMembers.UNKNOWN, platform::serves);
   }
 }

@@ -4,17 +4,16 @@ import dev.chorus.core.conversation.Observer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Turns what the front door reports into metrics: {@code chorus.events} (a timer by kind and
- * result), {@code chorus.votes} (accepted votes by how they were cast), {@code chorus.analysis}
+ * result), {@code chorus.votes} (votes recorded, by how they were cast: command, reaction, button, or
+ * reconciled for a reaction whose event was lost), {@code chorus.analysis}
  * (time per analysis) and {@code chorus.scheduled} (scheduled messages by kind and result). Labels hold kinds and
  * results only, so no member, community or word ever reaches the metrics.
  */
 public final class MicrometerObserver implements Observer {
-  private static final Set<String> VOTES = Set.of("vote", "reaction-added", "button");
   private final MeterRegistry registry;
 
   public MicrometerObserver(MeterRegistry registry) {
@@ -41,10 +40,11 @@ public final class MicrometerObserver implements Observer {
         .tag("result", result.name().toLowerCase(java.util.Locale.ROOT))
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
-    if (result == Result.ACCEPTED && VOTES.contains(kind)) {
-      Counter.builder("chorus.votes").description("Votes accepted, by how they were cast")
-          .tag("via", kind.equals("vote") ? "command" : kind.equals("button") ? "button" : "reaction")
-          .register(registry).increment();
-    }
+  }
+
+  @Override
+  public void voted(String via) {
+    Counter.builder("chorus.votes").description("Votes recorded, by how they were cast")
+        .tag("via", via).register(registry).increment();
   }
 }

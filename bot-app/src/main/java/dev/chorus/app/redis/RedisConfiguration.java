@@ -4,6 +4,7 @@ import dev.chorus.app.store.CachingMessageLinks;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisNotifications;
 import dev.chorus.app.store.RedisQuestions;
+import dev.chorus.app.store.RedisSeenReactions;
 import dev.chorus.core.Stores;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Questions;
@@ -98,12 +99,19 @@ public class RedisConfiguration {
   }
 
   @Bean
-  static Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications) {
-    return new Stores(questions, questions, links, notifications, notifications, notifications);
+  RedisSeenReactions seenReactions(StringRedisTemplate redis) {
+    return new RedisSeenReactions(redis);
+  }
+
+  @Bean
+  static Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications,
+      RedisSeenReactions seen) {
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen);
   }
 
   /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
   public static Stores stores(StringRedisTemplate redis, Clock clock) {
-    return stores(new RedisQuestions(redis), messageLinks(redis, clock), new RedisNotifications(redis));
+    return stores(new RedisQuestions(redis), messageLinks(redis, clock), new RedisNotifications(redis),
+        new RedisSeenReactions(redis));
   }
 }

@@ -8,6 +8,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
+import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.PostedMessage;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,11 @@ final class PlatformRouting implements Chat, ChannelMembers {
     return platforms.stream().filter(platform -> platform.serves(community)).findFirst();
   }
 
+  /** Whether this replica runs the platform of the community. */
+  boolean serves(CommunityId community) {
+    return find(community).isPresent();
+  }
+
   private ChatPlatform of(CommunityId community) {
     return find(community).orElseThrow(
         () -> new ChatException("This replica does not run the platform of that community."));
@@ -47,6 +53,11 @@ final class PlatformRouting implements Chat, ChannelMembers {
   @Override
   public void decorate(CommunityId community, PostedMessage message, Card card) {
     of(community).chat().decorate(community, message, card);
+  }
+
+  @Override
+  public Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    return of(community).chat().reactionsOn(community, message);
   }
 
   @Override

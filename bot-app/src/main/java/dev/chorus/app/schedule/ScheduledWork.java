@@ -1,5 +1,6 @@
 package dev.chorus.app.schedule;
 
+import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
@@ -9,10 +10,12 @@ import dev.chorus.core.digest.RunSchedule;
 import dev.chorus.core.message.Chat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -24,6 +27,11 @@ import org.springframework.stereotype.Component;
  * every replica. Which replica does a job is settled by the core's claims, so a replica that dies
  * mid-run leaves its jobs to the next run anywhere. Without a chat platform there is nowhere to
  * send anything, and it waits. The shell runs its own schedule on its own clock.
+ *
+ * <p>On a thread of its own, so that reading reactions back never delays a deadline: after start-up,
+ * every open question's vote messages are reconciled with the platform's reactions (votes cast
+ * while Chorus was down), and every {@code CHORUS_RECONCILE_INTERVAL} the latest draft of each open
+ * question. Each message is a job of its round, claimed like the schedule's, so replicas share them.
  */
 @Component
 @Profile("!shell")
@@ -39,8 +47,16 @@ public class ScheduledWork implements SmartLifecycle {
   private final RunSchedule.Timing timing;
   private final ScheduleProperties properties;
   private final Observer observer;
+  private final Function<Chat, Chorus> chorusOnChat;
   private @Nullable ScheduledExecutorService executor;
+  private @Nullable ScheduledExecutorService reconciling;
   private @Nullable RunSchedule schedule;
+  private @Nullable PlatformRouting routing;
+  private @Nullable Chorus chorus;
+  /** The start-up round's name: replicas started within the same minute share its jobs. */
+  private final String startRound;
+  private volatile boolean startReconciled;
+  private volatile @Nullable Instant nextPeriodic;
 
   /**
    * @param platforms the chat platforms this replica runs
@@ -48,7 +64,9 @@ public class ScheduledWork implements SmartLifecycle {
    */
   public ScheduledWork(Stores stores, ObjectProvider<ChatPlatform> platforms, ObjectProvider<Chat> chat,
       Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing, ScheduleProperties properties,
-      Observer observer) {
+      Observer observer, Function<Chat, Chorus> chorusOnChat) {
+    this.chorusOnChat = chorusOnChat;
+    this.startRound = "start-" + clock.instant().getEpochSecond() / 60;
     this.stores = stores;
     this.platforms = platforms;
     this.chat = chat;
@@ -62,15 +80,78 @@ public class ScheduledWork implements SmartLifecycle {
 
   /** One pass over every community; what fails waits for the next pass. */
   public RunSchedule.Report runOnce() {
+    if (!ready()) {
+      return RunSchedule.Report.NONE;
+    }
+    return schedule.run();
+  }
+
+  /** Builds the schedule and the reconciling Chorus once a platform runs; false while none does. */
+  private synchronized boolean ready() {
     if (schedule == null) {
       var running = platforms();
       if (running.isEmpty()) {
-        return RunSchedule.Report.NONE;
+        return false;
       }
-      var routing = new PlatformRouting(running);
-      schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer);
+      routing = new PlatformRouting(running);
+      chorus = chorusOnChat.apply(routing);
+      var reconciler = chorus;
+      var served = routing;
+      schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer,
+          (community, question) -> reconciler.reconcile(community, question.id(), Chorus.Reconcile.DRAFTS,
+              null, properties.lease()), served::serves);
     }
-    return schedule.run();
+    return true;
+  }
+
+  /**
+   * Reconciles what is due: every open question's vote messages until the start-up round has read
+   * them all, and the latest drafts once every {@code CHORUS_RECONCILE_INTERVAL}.
+   */
+  public Chorus.Reconciled reconcileOnce() {
+    if (!ready()) {
+      return Chorus.Reconciled.NONE;
+    }
+    var total = Chorus.Reconciled.NONE;
+    if (!startReconciled) {
+      var start = reconcileAll(Chorus.Reconcile.EVERY_VOTE_MESSAGE, startRound);
+      startReconciled = start.unread() == 0;
+      total = total.plus(start);
+    }
+    var now = clock.instant();
+    if (nextPeriodic == null) {
+      nextPeriodic = now.plus(properties.reconcileInterval());
+    } else if (!now.isBefore(nextPeriodic)) {
+      long round = now.getEpochSecond() / Math.max(1, properties.reconcileInterval().toSeconds());
+      total = total.plus(reconcileAll(Chorus.Reconcile.LATEST_DRAFT, "every-" + round));
+      nextPeriodic = now.plus(properties.reconcileInterval());
+    }
+    return total;
+  }
+
+  private Chorus.Reconciled reconcileAll(Chorus.Reconcile which, String round) {
+    var total = Chorus.Reconciled.NONE;
+    for (var community : stores.questions().communities()) {
+      if (!routing.serves(community)) {
+        continue;
+      }
+      try {
+        for (var question : stores.questions().inCommunity(community)) {
+          if (question.open() && !question.anonymous()) {
+            total = total.plus(chorus.reconcile(community, question.id(), which, round, properties.lease()));
+          }
+        }
+      } catch (RuntimeException e) {
+        // One community's trouble (its store, its data) never stops the others'.
+        LOG.log(Level.WARNING, "reconciling a community failed: " + e.getClass().getSimpleName());
+        total = total.plus(new Chorus.Reconciled(0, 0, 0, 0, 1));
+      }
+    }
+    if (total.counted() + total.withdrawn() + total.unclear() > 0) {
+      LOG.log(Level.INFO, "reconciled {0} messages: {1} votes counted, {2} taken back, {3} members asked to choose",
+          total.messages(), total.counted(), total.withdrawn(), total.unclear());
+    }
+    return total;
   }
 
   /** The platforms this replica runs; a lone chat without a platform (tests register one) serves every community. */
@@ -102,13 +183,33 @@ public class ScheduledWork implements SmartLifecycle {
         LOG.log(Level.ERROR, "a scheduled pass failed: " + e.getClass().getSimpleName());
       }
     }, every, every, TimeUnit.MILLISECONDS);
+    reconciling = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-reconcile");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Soon after start-up: the platforms connect within seconds, and what cannot be read yet is read next time.
+    reconciling.scheduleWithFixedDelay(() -> {
+      try {
+        reconcileOnce();
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "a reconciling pass failed: " + e.getClass().getSimpleName());
+      }
+    }, Math.min(every, START_DELAY.toMillis()), every, TimeUnit.MILLISECONDS);
   }
+
+  /** How long after start-up the first reconciling pass comes, at the latest. */
+  static final java.time.Duration START_DELAY = java.time.Duration.ofSeconds(5);
 
   @Override
   public synchronized void stop() {
     if (executor != null) {
       executor.shutdownNow();
       executor = null;
+    }
+    if (reconciling != null) {
+      reconciling.shutdownNow();
+      reconciling = null;
     }
   }
 

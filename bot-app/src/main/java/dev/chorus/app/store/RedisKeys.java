@@ -40,6 +40,10 @@ final class RedisKeys {
     return prefix(community) + "msg:" + escape(messageId);
   }
 
+  static String seen(CommunityId community, String messageId) {
+    return prefix(community) + "seen:" + escape(messageId);
+  }
+
   static String target(CommunityId community, String target) {
     return prefix(community) + "target:" + target;
   }

@@ -134,6 +134,20 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(RedisKeys.job(community, job), "claimed", lease)));
   }
 
+  /** A claim is taken back only while it is a claim: a job marked done stays done. */
+  private static final org.springframework.data.redis.core.script.RedisScript<Long> RELEASE =
+      org.springframework.data.redis.core.script.RedisScript.of("""
+          if redis.call('GET', KEYS[1]) == 'claimed' then
+            return redis.call('DEL', KEYS[1])
+          end
+          return 0
+          """, Long.class);
+
+  @Override
+  public void release(CommunityId community, String job) {
+    call(() -> redis.execute(RELEASE, java.util.List.of(RedisKeys.job(community, job))));
+  }
+
   @Override
   public void done(CommunityId community, String job, Duration keep) {
     call(() -> {

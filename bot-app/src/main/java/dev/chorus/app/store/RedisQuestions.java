@@ -7,6 +7,7 @@ import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.question.VoteChange;
 import java.nio.charset.StandardCharsets;
@@ -135,8 +136,9 @@ public final class RedisQuestions implements Questions, Ballots {
   // answers whether it was already) and taken back when the vote turns out stale.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> CAST = (RedisScript) RedisScript.of("""
-      -- KEYS: event, question, the item's votes
-      -- ARGV: event ttl seconds, revision decided on, member, vote seen (or ''), vote to record (or '')
+      -- KEYS: event, question, the item's votes, the reactions seen on the message voted on (or the votes again)
+      -- ARGV: event ttl seconds, revision decided on, member, vote seen (or ''), vote to record (or ''),
+      --       the reaction seen ('member choice', or ''), '1' when it was added, '0' when removed, seen ttl seconds
       if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', tonumber(ARGV[1])) then
         return {'processed'}
       end
@@ -155,6 +157,14 @@ public final class RedisQuestions implements Questions, Ballots {
         redis.call('HDEL', KEYS[3], ARGV[3])
       else
         redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\\t' .. ARGV[5])
+      end
+      if ARGV[6] ~= '' then
+        if ARGV[7] == '1' then
+          redis.call('SADD', KEYS[4], ARGV[6])
+        else
+          redis.call('SREM', KEYS[4], ARGV[6])
+        end
+        redis.call('EXPIRE', KEYS[4], tonumber(ARGV[8]))
       end
       return {'recorded', tostring(revision), redis.call('HGETALL', KEYS[3])}
       """, List.class);
@@ -303,7 +313,8 @@ public final class RedisQuestions implements Questions, Ballots {
 
   @Override
   @SuppressWarnings("unchecked")
-  public CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event) {
+  public CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event,
+      SeenReactions.@Nullable Change seenReaction) {
     if (!decidedOn.community().equals(community) || !decidedOn.id().equals(change.question())) {
       throw new IllegalArgumentException("a vote is cast on the question it was decided on, in its community");
     }
@@ -321,9 +332,12 @@ public final class RedisQuestions implements Questions, Ballots {
       seen = QuestionCodec.ballot(d.before());
       next = QuestionCodec.ballot(d.after());
     }
-    List<Object> answer = castScript(RedisKeys.event(community, event), question, question + ":v:" + item,
-        EVENT_MEMORY_SECONDS, String.valueOf(decidedOn.revision()), change.member().value(), seen,
-        next);
+    var votes = question + ":v:" + item;
+    List<Object> answer = castScript(RedisKeys.event(community, event), question, votes,
+        seenReaction == null ? votes : RedisKeys.seen(community, seenReaction.messageId()),
+        EVENT_MEMORY_SECONDS, String.valueOf(decidedOn.revision()), change.member().value(), seen, next,
+        seenReaction == null ? "" : RedisSeenReactions.stored(seenReaction.seen()),
+        seenReaction != null && seenReaction.present() ? "1" : "0", String.valueOf(RedisSeenReactions.KEEP.toSeconds()));
     var outcome = answer == null || answer.isEmpty() ? "" : (String) answer.get(0);
     switch (outcome) {
       case "processed":
@@ -356,13 +370,13 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     List<Object> raw = call(() -> redis.execute((RedisCallback<List<Object>>) connection -> {
       try {
-        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 3, bytes);
+        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 4, bytes);
       } catch (DataAccessException e) {
         if (!scriptUnknown(e)) {
           throw e;
         }
         // A restarted or flushed Redis forgot the script: send it whole once.
-        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 3, bytes);
+        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 4, bytes);
       }
     }));
     return (List<Object>) text(raw);

@@ -11,13 +11,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** An embedded Redis in a folder of the test's, and a template connected to it as the application connects. */
-final class RedisFixture implements AutoCloseable {
-  final EmbeddedRedis server;
+public final class RedisFixture implements AutoCloseable {
+  public final EmbeddedRedis server;
   final LettuceConnectionFactory factory;
-  final StringRedisTemplate redis;
+  public final StringRedisTemplate redis;
   private final ClientResources resources = RedisConfiguration.clientResources();
 
-  RedisFixture(Path dataDir) {
+  public RedisFixture(Path dataDir) {
     server = EmbeddedRedis.start(dataDir);
     var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2));
     factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings, resources);

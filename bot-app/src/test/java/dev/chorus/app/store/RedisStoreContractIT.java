@@ -57,6 +57,11 @@ class RedisStoreContractIT extends StoreContract {
   }
 
   @Override
+  protected dev.chorus.core.question.SeenReactions seenReactions() {
+    return new RedisSeenReactions(fixture.redis);
+  }
+
+  @Override
   protected MessageLinks links() {
     return links;
   }

@@ -139,8 +139,9 @@ public final class Cards {
     blocks.add(new Block.Paragraph(Text.of(draftTally(d.tally()))));
     var latest = q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false);
     if (!latest) {
-      blocks.add(new Block.Paragraph(Text.of("A newer draft, " + q.latestDraft().orElseThrow().version()
-          + ", is the one to vote on now; votes here stay recorded.")));
+      // Not naming the newer draft: a draft is edited once, when the next one comes, and stays right after.
+      blocks.add(new Block.Paragraph(Text.of("A newer draft is the one to vote on now (/respond #" + q.id()
+          + " status shows it); votes here stay recorded.")));
     }
     if (!q.open()) {
       return new Card(blocks, List.of(), List.of());

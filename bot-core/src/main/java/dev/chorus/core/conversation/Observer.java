@@ -14,6 +14,14 @@ public interface Observer {
    */
   void handled(String kind, Result result, long nanos);
 
+  /**
+   * A vote was recorded (a choice set, not taken back).
+   *
+   * @param via {@code command}, {@code reaction}, {@code button}, or {@code reconciled} for a reaction
+   *     whose event was lost and which reconciling with the platform found
+   */
+  default void voted(String via) {}
+
   /** How long one analysis of a question took (a Chorus-written draft, a support estimate at close). */
   default void analysed(long nanos) {}
 

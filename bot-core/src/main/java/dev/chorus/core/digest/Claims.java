@@ -15,4 +15,7 @@ public interface Claims {
 
   /** The job is done and stays done for {@code keep}. */
   void done(CommunityId community, String job, Duration keep);
+
+  /** The job was not done after all (its post was refused): anyone may claim it again at once. */
+  void release(CommunityId community, String job);
 }

@@ -39,7 +39,11 @@ import java.util.Set;
  * members whose view is not in before a deadline, and posts channel and personal digests. Each
  * piece is a job with its own key, claimed before it is done and marked done after, so replicas
  * running this at the same time do each job once; a job whose replica died is done by another once
- * its lease runs out. Runs on the injected clock, so tests and the shell decide what "now" is.
+ * its lease runs out. A job whose post the platform did not take is not marked done: its lease runs
+ * out and it is tried again, and each of its posts is marked sent on its own, so a retry sends only
+ * what did not go out. A replica does only the work of communities it serves (its platforms, its
+ * Discord shards), and one community's trouble never stops another's. Runs on the injected clock,
+ * so tests and the shell decide what "now" is.
  */
 public final class RunSchedule {
   private static final System.Logger LOG = System.getLogger(RunSchedule.class.getName());
@@ -47,6 +51,8 @@ public final class RunSchedule {
   static final Duration KEEP = Duration.ofDays(40);
   /** A reminder is sent once per member and question, however the deadline moves. */
   static final Duration KEEP_REMINDED = Duration.ofDays(800);
+  /** A job the platform keeps refusing is given up this long after it came due (a channel deleted, Chorus removed). */
+  static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
 
   /**
    * @param remindBefore how long before a deadline members are reminded
@@ -81,8 +87,36 @@ public final class RunSchedule {
   private final CloseQuestion closeQuestion;
   private final Observer observer;
 
+  /** What is done to a question right before it closes at its deadline: its votes reconciled with the platform. */
+  @FunctionalInterface
+  public interface BeforeClose {
+    BeforeClose NOTHING = (community, question) -> {};
+
+    void prepare(CommunityId community, Question question);
+  }
+
+  private final BeforeClose beforeClose;
+  private final java.util.function.Predicate<CommunityId> serves;
+
+  /** How long a deadline close keeps trying when votes keep changing the question under it. */
+  static final Duration CLOSE_PERSISTENCE = Duration.ofSeconds(50);
+
   public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
       Settings settings, Timing timing, Observer observer) {
+    this(stores, channelMembers, chat, pseudonyms, clock, settings, timing, observer, BeforeClose.NOTHING);
+  }
+
+  public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
+      Settings settings, Timing timing, Observer observer, BeforeClose beforeClose) {
+    this(stores, channelMembers, chat, pseudonyms, clock, settings, timing, observer, beforeClose, community -> true);
+  }
+
+  /** @param serves the communities this replica serves: its platforms, and on Discord the guilds of its shards */
+  public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
+      Settings settings, Timing timing, Observer observer, BeforeClose beforeClose,
+      java.util.function.Predicate<CommunityId> serves) {
+    this.serves = serves;
+    this.beforeClose = beforeClose;
     this.stores = stores;
     this.channelMembers = channelMembers;
     this.delivery = new Delivery(chat, stores.links());
@@ -98,10 +132,17 @@ public final class RunSchedule {
   public Report run() {
     var report = Report.NONE;
     for (var community : stores.questions().communities()) {
+      if (!serves.test(community)) {
+        // Another replica runs its platform or its shard: claiming its work here would send nothing.
+        continue;
+      }
       try {
         report = report.plus(run(community));
       } catch (StoreUnavailableException e) {
         LOG.log(Level.WARNING, "scheduled work waits for the store: {0}", e.getMessage());
+      } catch (RuntimeException e) {
+        // Data this version cannot read, or a bug: logged without words or ids; the others go on.
+        LOG.log(Level.ERROR, "scheduled work of a community failed; the other communities go on", e);
       }
     }
     return report;
@@ -113,6 +154,10 @@ public final class RunSchedule {
     var questions = stores.questions().inCommunity(community);
     for (var q : questions) {
       if (q.deadline() != null && q.open() && !q.deadline().isAfter(now)) {
+        report = report.plus(closeAtDeadline(community, q));
+      } else if (q.deadline() != null && !q.open() && closedByThisDeadline(q, q.deadline())
+          && q.latestOutcome().orElseThrow().closedAt().isAfter(now.minus(GIVE_UP_AFTER))) {
+        // Closed at its deadline lately: if its outcome did not go out, the job is not done and is claimed again.
         report = report.plus(closeAtDeadline(community, q));
       }
     }
@@ -149,7 +194,17 @@ public final class RunSchedule {
     }
     int undelivered = 0;
     boolean closed = false;
-    for (int attempt = 0; attempt < 5; attempt++) {
+    boolean stillOpen = false;
+    try {
+      if (seen.open()) {
+        beforeClose.prepare(community, seen);
+      }
+    } catch (RuntimeException e) {
+      // The close goes ahead on the votes Chorus has; reconciling is a help, never a condition.
+      LOG.log(Level.WARNING, "reconciling before a deadline close failed: " + e.getClass().getSimpleName());
+    }
+    long giveUpAt = System.nanoTime() + CLOSE_PERSISTENCE.toNanos();
+    for (int attempt = 0; ; attempt++) {
       var q = stores.questions().find(community, seen.id()).orElse(null);
       if (q == null) {
         break;
@@ -158,26 +213,87 @@ public final class RunSchedule {
         var decision = closeQuestion.atDeadline(q);
         var commit = stores.questions().commit(community, decision.writes(), null);
         if (commit instanceof Questions.CommitResult.Conflict) {
+          // Votes keep coming in: try again after a short, growing, jittered pause, as long as the
+          // lease allows; a question still open is never marked done, so the next pass goes on.
+          if (System.nanoTime() > giveUpAt) {
+            stillOpen = true;
+            break;
+          }
+          backOff(attempt);
           continue;
         }
         var stored = decision.writes().stream().map(Question::committed).toList();
-        undelivered += delivery.deliver(community, once(Delivery.atRevisions(decision.effects(), stored), job)).size();
+        undelivered += deliverOnce(community, job, Delivery.atRevisions(decision.effects(), stored));
         closed = true;
       } else if (!q.open() && closedByThisDeadline(q, seen.deadline())) {
-        // Closed by a replica that died before it marked the job done: its outcome may never have
-        // been posted, so it is posted (again).
+        // Closed by a replica that died before it marked the job done, or whose outcome the platform
+        // did not take: posted unless it was marked sent.
         var outcome = q.latestOutcome().orElseThrow();
-        undelivered += delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(q.channel()),
-            Cards.outcome(q, outcome), new Target.OutcomeMessage(q.id()), job))).size();
+        undelivered += deliverOnce(community, job, List.of(new Effect.Post(new Place.Channel(q.channel()),
+            Cards.outcome(q, outcome), new Target.OutcomeMessage(q.id()))));
         closed = true;
       }
       break;
+    }
+    if (stillOpen) {
+      LOG.log(Level.WARNING, "a deadline close kept meeting new votes; the next pass tries again");
+      return Report.NONE;
+    }
+    if (undelivered > 0 && !givenUp(seen.deadline())) {
+      // Closed, but its outcome is not out yet: the job's lease runs out and a pass posts it.
+      observer.scheduled("deadline-close", false);
+      return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);
     if (closed) {
       observer.scheduled("deadline-close", undelivered == 0);
     }
     return new Report(closed ? 1 : 0, 0, 0, 0, undelivered);
+  }
+
+  /** Up to 2^attempt milliseconds, at most a quarter second, jittered so that a close and the votes stop colliding. */
+  private static void backOff(int attempt) {
+    long most = Math.min(250, 1L << Math.min(attempt, 8));
+    java.util.concurrent.locks.LockSupport.parkNanos(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(1, most * 1_000_000L + 1));
+  }
+
+  /**
+   * Delivers a job's effects, each post once: a post is claimed under its own key and marked sent
+   * when the platform took it, so a job tried again after a failure sends only the posts that did
+   * not go out. Edits are no loss when they fail (the next change edits again) and are not counted.
+   *
+   * @return how many posts did not go out
+   */
+  private int deliverOnce(CommunityId community, String job, List<Effect> effects) {
+    int failed = 0;
+    for (var effect : once(effects, job)) {
+      if (!(effect instanceof Effect.Post post)) {
+        delivery.deliver(community, List.of(effect));
+        continue;
+      }
+      var sent = "sent:" + post.once();
+      if (!stores.claims().claim(community, sent, timing.lease())) {
+        // Sent already (or being sent by a replica that holds it).
+        continue;
+      }
+      if (delivery.deliver(community, List.of(post)).isEmpty()) {
+        stores.claims().done(community, sent, KEEP_REMINDED);
+      } else {
+        stores.claims().release(community, sent);
+        failed++;
+      }
+    }
+    return failed;
+  }
+
+  /** Whether a job that keeps failing is old enough to give up on. */
+  private boolean givenUp(Instant due) {
+    boolean giveUp = clock.instant().isAfter(due.plus(GIVE_UP_AFTER));
+    if (giveUp) {
+      LOG.log(Level.WARNING, "a scheduled post was refused for a day and is given up");
+    }
+    return giveUp;
   }
 
   /** The posts of a scheduled job, each keyed so that a platform can refuse it a second time. */
@@ -220,9 +336,11 @@ public final class RunSchedule {
       if (!stores.claims().claim(community, job, timing.lease())) {
         continue;
       }
-      int failed = delivery.deliver(community, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null, job))).size();
-      stores.claims().done(community, job, KEEP_REMINDED);
+      int failed = deliverOnce(community, job, List.of(
+          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null)));
+      if (failed == 0 || givenUp(q.deadline().minus(timing.remindBefore()))) {
+        stores.claims().done(community, job, KEEP_REMINDED);
+      }
       observer.scheduled("reminder", failed == 0);
       sent += failed == 0 ? 1 : 0;
       undelivered += failed;
@@ -273,10 +391,14 @@ public final class RunSchedule {
               Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(l -> -newActivity(l))
           .thenComparing(l -> l.question().id()));
-      undelivered = delivery.deliver(community, List.of(new Effect.Post(new Place.Channel(digest.channel()),
-          DigestCards.channel(lines, now), null, job))).size();
+      undelivered = deliverOnce(community, job, List.of(new Effect.Post(new Place.Channel(digest.channel()),
+          DigestCards.channel(lines, now), null)));
       posted = undelivered == 0 ? 1 : 0;
       observer.scheduled("channel-digest", undelivered == 0);
+    }
+    if (undelivered > 0 && !givenUp(due)) {
+      // Not out: neither recorded as sent nor marked done, so a pass after the lease sends it.
+      return new Report(0, 0, 0, 0, undelivered);
     }
     var keptShown = anythingNew ? shown : digest.shown();
     stores.channelDigests().save(community,
@@ -336,10 +458,13 @@ public final class RunSchedule {
     if (!awaiting.isEmpty()) {
       awaiting.sort(Comparator.comparing((DigestCards.Awaiting a) -> a.question().deadline(),
           Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(a -> a.question().id()));
-      undelivered = delivery.deliver(community, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null, job))).size();
+      undelivered = deliverOnce(community, job, List.of(
+          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null)));
       sent = undelivered == 0 ? 1 : 0;
       observer.scheduled("personal-digest", undelivered == 0);
+    }
+    if (undelivered > 0 && !givenUp(due)) {
+      return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);
     return new Report(0, 0, 0, sent, undelivered);

@@ -56,10 +56,11 @@ public final class PostDraft {
         Cards.draft(changed, draft, false), new Target.DraftMessage(question.id(), version)));
     effects.add(new Effect.Post(new Place.Channel(question.channel()), Cards.draft(changed, draft, true),
         new Target.DraftAnnouncement(question.id(), version)));
-    for (var earlier : question.drafts()) {
+    // Only the draft that was the latest changes ("a newer draft is the one to vote on"); older ones said so already.
+    question.latestDraft().ifPresent(earlier -> {
       effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), earlier.version()), Cards.draft(changed, earlier, false)));
       effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), earlier.version()), Cards.draft(changed, earlier, true)));
-    }
+    });
     effects.add(Effect.Reply.of("Draft " + version + " is posted in " + question.id() + "'s thread and announced in "
         + "the channel; members vote on it with reactions or /respond #" + question.id() + " vote " + version + " agree."
         + note));

@@ -1,6 +1,8 @@
 package dev.chorus.core.message;
 
 import dev.chorus.core.community.CommunityId;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How core hands public messages to a platform. Each adapter implements it: it renders the card
@@ -49,5 +51,16 @@ public interface Chat {
    */
   default void edit(CommunityId community, PostedMessage message, Card card, long revision) {
     edit(community, message, card);
+  }
+
+  /**
+   * Every member's reaction on one of Chorus's messages as the platform shows it now, Chorus's own
+   * left out, for reconciling votes whose events were lost. It waits for the platform, within its
+   * rate limits and off members' paths; empty where the platform cannot tell.
+   *
+   * @throws ChatException when the platform refused or could not be reached
+   */
+  default Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    return Optional.empty();
   }
 }

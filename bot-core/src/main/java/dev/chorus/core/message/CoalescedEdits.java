@@ -62,6 +62,11 @@ public final class CoalescedEdits implements Chat {
   }
 
   @Override
+  public java.util.Optional<java.util.List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    return platform.reactionsOn(community, message);
+  }
+
+  @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
     edit(community, message, card, UNKNOWN_REVISION);
   }

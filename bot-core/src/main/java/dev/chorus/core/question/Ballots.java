@@ -2,6 +2,7 @@ package dev.chorus.core.question;
 
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where single votes are recorded, beside the questions they belong to. A vote is recorded only if
@@ -18,7 +19,16 @@ public interface Ballots {
    *
    * @param decidedOn the question as the decision saw it; its revision says which structure it saw
    */
-  CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event);
+  default CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event) {
+    return cast(community, decidedOn, change, event, null);
+  }
+
+  /**
+   * Records the vote, the event and, for a vote cast by reaction, the reaction as seen on its message
+   * ({@link SeenReactions}), all in one step.
+   */
+  CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event,
+      SeenReactions.@Nullable Change seen);
 
   /** How a cast ended. */
   sealed interface CastResult {

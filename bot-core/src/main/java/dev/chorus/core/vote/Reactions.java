@@ -42,6 +42,12 @@ public final class Reactions {
     return Optional.ofNullable(DRAFT.get(base(reaction)));
   }
 
+  /** Whether the reaction can be a vote on anything (a statement or a draft). */
+  public static boolean vote(String reaction) {
+    var base = base(reaction);
+    return STATEMENT.containsKey(base) || DRAFT.containsKey(base);
+  }
+
   /** The reaction without skin tone, gender sign, variation selector or surrounding colons. */
   static String base(String reaction) {
     var text = reaction.strip();

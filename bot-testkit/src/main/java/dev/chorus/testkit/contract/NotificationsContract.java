@@ -89,6 +89,17 @@ public abstract class NotificationsContract {
   }
 
   @Test
+  void aReleasedClaimCanBeClaimedAgainAtOnceButADoneJobStaysDone() {
+    var community = freshCommunity();
+    assertThat(claims().claim(community, "sent:digest:1", Duration.ofMinutes(5))).isTrue();
+    claims().release(community, "sent:digest:1");
+    assertThat(claims().claim(community, "sent:digest:1", Duration.ofMinutes(5))).isTrue();
+    claims().done(community, "sent:digest:1", Duration.ofDays(40));
+    claims().release(community, "sent:digest:1");
+    assertThat(claims().claim(community, "sent:digest:1", Duration.ofMinutes(5))).as("done stays done").isFalse();
+  }
+
+  @Test
   void aClaimWhoseHolderNeverFinishedRunsOutWithItsLease() throws InterruptedException {
     var community = freshCommunity();
     var job = "close:Q1:1774000000";

@@ -23,6 +23,7 @@ import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.QuestionStatus;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.Statement;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
@@ -49,6 +50,9 @@ public abstract class StoreContract {
 
   /** The votes of the store behind {@link #questions()}. */
   protected abstract Ballots ballots();
+
+  /** The reactions seen, in the store behind {@link #questions()}. */
+  protected abstract SeenReactions seenReactions();
 
   private static CommunityId freshCommunity() {
     return new CommunityId("contract:" + System.nanoTime() + ":" + (++communities) + ":{odd}%");
@@ -248,6 +252,32 @@ public abstract class StoreContract {
     assertThat(read.statement(V1).orElseThrow().votes())
         .containsExactlyEntriesOf(orderedVotes("U-bob", StatementChoice.DISAGREE, "U-carol", StatementChoice.AGREE));
     assertThat(questions().processed(community, new EventId("v1"))).isTrue();
+  }
+
+  @Test
+  void aVoteCastByReactionRecordsTheReactionAsSeenInTheSameStepAndAStaleOneRecordsNothing() {
+    var community = freshCommunity();
+    var q = stored(community);
+    var carol = new SeenReactions.Seen(new MemberId("U-carol"), "agree");
+    var seen = new SeenReactions.Change("C1:100.1", carol, true);
+    assertThat(ballots().cast(community, q, vote(q, "U-carol", StatementChoice.AGREE), new EventId("r1"), seen))
+        .isInstanceOf(CastResult.Recorded.class);
+    assertThat(seenReactions().on(community, "C1:100.1")).containsExactly(carol);
+    // Decided on the old read: stale, and the reaction it carries is not recorded either.
+    var carolAgain = new SeenReactions.Seen(new MemberId("U-carol"), "disagree");
+    assertThat(ballots().cast(community, q, vote(q, "U-carol", StatementChoice.DISAGREE), new EventId("r2"),
+        new SeenReactions.Change("C1:100.1", carolAgain, true))).isInstanceOf(CastResult.Stale.class);
+    assertThat(seenReactions().on(community, "C1:100.1")).containsExactly(carol);
+    // Taken back: the reaction is no longer seen.
+    var after = questions().find(community, q.id()).orElseThrow();
+    assertThat(ballots().cast(community, after, new VoteChange.OnStatement(q.id(), V1, new MemberKey("U-carol"),
+        StatementChoice.AGREE, null), new EventId("r3"), new SeenReactions.Change("C1:100.1", carol, false)))
+        .isInstanceOf(CastResult.Recorded.class);
+    assertThat(seenReactions().on(community, "C1:100.1")).isEmpty();
+    // Reactions seen without a vote (no vote, or one already counted) are recorded on their own.
+    seenReactions().saw(community, "C1:100.2", carol, true);
+    assertThat(seenReactions().on(community, "C1:100.2")).containsExactly(carol);
+    assertThat(seenReactions().on(freshCommunity(), "C1:100.2")).as("another community's").isEmpty();
   }
 
   private static Map<MemberKey, StatementChoice> orderedVotes(Object... memberThenChoice) {
