@@ -27,6 +27,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.Place;
+import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.overview.Forms;
@@ -150,7 +151,7 @@ public final class Chorus {
     this.lookup = new Lookup(questions);
     this.offerForm = new OfferForm(questions, pseudonyms, settings);
     this.shareView = new ShareView(pseudonyms, clock, settings);
-    this.openQuestion = new OpenQuestion(questions, pseudonyms, clock, settings, random);
+    this.openQuestion = new OpenQuestion(questions, links, pseudonyms, clock, settings, random);
     this.postDraft = new PostDraft(pseudonyms, clock, settings);
     this.writeDraft = new WriteDraft(pseudonyms, settings, postDraft, observer);
     this.proposeAmendment = new ProposeAmendment(pseudonyms, clock, settings);
@@ -222,11 +223,45 @@ public final class Chorus {
     return true;
   }
 
-  /** A message was linked by this replica: reactions held for it are handed back, off the linking member's path. */
-  private void linked(CommunityId community, String messageId) {
-    var key = new HeldReactions.Key(community, messageId);
+  /**
+   * A message was linked by this replica: reactions held for it are handed back, off the linking
+   * member's path. A vote message's card was drawn when its change was decided; votes recorded since
+   * (on a message linked a moment earlier, such as a draft's thread message before its announcement)
+   * reached no edit of this one, so it is drawn again from what the store holds, and edited if it differs.
+   */
+  private void linked(CommunityId community, PostedMessage message, Target target, Card posted) {
+    var key = new HeldReactions.Key(community, message.id());
     if (held.release(key)) {
       later.execute(() -> handBack(key));
+    }
+    if (target instanceof Target.StatementMessage || target instanceof Target.DraftMessage
+        || target instanceof Target.DraftAnnouncement) {
+      // One read, here rather than later, so the card is right before anyone's next change is delivered.
+      redrawIfStale(community, message, target, posted);
+    }
+  }
+
+  private void redrawIfStale(CommunityId community, PostedMessage message, Target target, Card posted) {
+    try {
+      var question = questions.find(community, target.question());
+      if (question.isEmpty()) {
+        return;
+      }
+      var q = question.get();
+      Optional<Card> now = Optional.empty();
+      if (target instanceof Target.StatementMessage statement) {
+        now = q.statement(statement.statement()).map(s -> dev.chorus.core.conversation.Cards.statement(q, s));
+      } else if (target instanceof Target.DraftMessage draft) {
+        now = q.draft(draft.draft()).map(d -> dev.chorus.core.conversation.Cards.draft(q, d, false));
+      } else if (target instanceof Target.DraftAnnouncement announcement) {
+        now = q.draft(announcement.draft()).map(d -> dev.chorus.core.conversation.Cards.draft(q, d, true));
+      }
+      if (now.isPresent() && !now.get().equals(posted)) {
+        chat.edit(community, message, now.get(), q.revision());
+      }
+    } catch (RuntimeException e) {
+      // The next vote on the item edits it again.
+      LOG.log(Level.INFO, "a just-posted card was not brought up to date: " + e.getClass().getSimpleName());
     }
   }
 
@@ -499,6 +534,8 @@ public final class Chorus {
 
   private List<Effect.Private> handle(
       Inbound inbound, @Nullable ParseResult parsed, String kind, Observer.Result[] result, SeenReactions.Change[] noted) {
+    // Whether a write was sent: after a timeout it may have been carried out, and the member is told so.
+    boolean writing = false;
     if (inbound.actor().bot()) {
       result[0] = Observer.Result.IGNORED;
       return List.of();
@@ -524,11 +561,13 @@ public final class Chorus {
           return List.of(explain(rejected));
         }
         if (decision instanceof Decision.Setting setting) {
+          writing = true;
           setting.save().run();
           return delivery.deliver(inbound.community(), setting.effects());
         }
         if (decision instanceof Decision.Voted voted) {
           var note = noted[0];
+          writing = true;
           var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event(),
               note);
           if (cast instanceof Ballots.CastResult.AlreadyProcessed) {
@@ -563,6 +602,7 @@ public final class Chorus {
             return List.of();
           }
         } else {
+          writing = true;
           var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
           if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
             result[0] = Observer.Result.IGNORED;
@@ -585,6 +625,9 @@ public final class Chorus {
     } catch (StoreUnavailableException e) {
       result[0] = Observer.Result.FAILED;
       LOG.log(Level.WARNING, "store unavailable while handling a {0} event: {1}", kind, e.getMessage());
+      if (writing && e.mayHaveApplied()) {
+        return List.of(Effect.Reply.of(MAY_HAVE_SAVED));
+      }
       return List.of(Effect.Reply.of("Chorus could not save that just now, so nothing was changed. "
           + "Please try again in a moment."));
     } catch (RuntimeException e) {
@@ -595,6 +638,11 @@ public final class Chorus {
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
     }
   }
+
+  /** After a write that timed out: it may have gone through, so neither "saved" nor "nothing changed" is true. */
+  static final String MAY_HAVE_SAVED = "Chorus could not confirm that this was saved: its store did not answer in time, "
+      + "and may still carry it out. /respond status (or /respond list) shows where things stand in a moment; send it "
+      + "again only if it is not there. Opening the same question again is safe: Chorus recognises it.";
 
   /** Someone else's change got there first: a short, jittered pause so members acting at once do not keep colliding. */
   private static void pause(int attempt) {

@@ -42,6 +42,21 @@ class JointResponseTest {
   }
 
   @Test
+  void anOpenSentAgainByTheSameMemberIsTheSameQuestionButAnotherMemberOrTitleOpensAnother() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Shall we answer?");
+    var again = chat.say(ana, "/respond open  shall we answer? ");
+    assertThat(again.text()).contains("Q1 is open").contains("no second question");
+    assertThat(chat.questions().inCommunity(chat.community())).hasSize(1);
+    assertThat(chat.chat().messages(chat.community())).as("its card was posted the first time, not again").hasSize(1);
+    assertThat(chat.say(chat.member("ben"), "/respond open Shall we answer?").text()).contains("Q2 is open");
+    assertThat(chat.say(ana, "/respond open Shall we answer the council too?").text()).contains("Q3 is open");
+    chat.clock().advance(Duration.ofMinutes(11));
+    assertThat(chat.say(ana, "/respond open Shall we answer?").text()).as("much later, a new intention").contains("Q4 is open");
+  }
+
+  @Test
   void withSeveralOpenQuestionsACommandMustNameOne() {
     var chat = Conversation.start();
     var ana = chat.member("ana");

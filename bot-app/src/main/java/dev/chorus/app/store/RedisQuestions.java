@@ -416,7 +416,10 @@ public final class RedisQuestions implements Questions, Ballots {
     try {
       return call.get();
     } catch (DataAccessException e) {
-      throw new StoreUnavailableException("Redis did not answer: " + e.getClass().getSimpleName(), e);
+      // A command that timed out was sent, and Redis may still carry it out; one refused while
+      // disconnected never left.
+      throw new StoreUnavailableException("Redis did not answer: " + e.getClass().getSimpleName(), e,
+          e instanceof org.springframework.dao.QueryTimeoutException);
     }
   }
 }

@@ -32,12 +32,12 @@ public final class Delivery {
   private final MessageLinks links;
   private final Linked linked;
 
-  /** Told each time a posted message has been linked to what it shows. */
+  /** Told each time a posted message has been linked to what it shows, with the card it was posted with. */
   @FunctionalInterface
   public interface Linked {
-    Linked NONE = (community, messageId) -> {};
+    Linked NONE = (community, message, target, card) -> {};
 
-    void linked(CommunityId community, String messageId);
+    void linked(CommunityId community, PostedMessage message, Target target, Card card);
   }
 
   public Delivery(Chat chat, MessageLinks links) {
@@ -82,7 +82,7 @@ public final class Delivery {
           try {
             if (post.link() != null) {
               links.link(community, message, post.link());
-              linked.linked(community, message.id());
+              linked.linked(community, message, post.link(), card);
             }
           } finally {
             decorate(community, message, card);

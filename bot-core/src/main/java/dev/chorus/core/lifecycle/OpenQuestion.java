@@ -1,5 +1,7 @@
 package dev.chorus.core.lifecycle;
 
+import java.time.Duration;
+import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.community.Actor;
@@ -24,14 +26,23 @@ import java.util.random.RandomGenerator;
 
 /** Opens a question: Chorus posts its card in the channel and its thread hangs off the card. */
 public final class OpenQuestion {
+  /**
+   * An open command repeated this soon, by the same member, in the same channel, with the same title,
+   * is the same intention tried again (after an answer that could not say whether it was saved).
+   */
+  static final Duration SAME_INTENTION = Duration.ofMinutes(10);
+
   private final Questions questions;
+  private final MessageLinks links;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final Settings settings;
   private final RandomGenerator random;
 
-  public OpenQuestion(Questions questions, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
+  public OpenQuestion(Questions questions, MessageLinks links, Pseudonyms pseudonyms, Clock clock, Settings settings,
+      RandomGenerator random) {
     this.questions = questions;
+    this.links = links;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.settings = settings;
@@ -67,6 +78,10 @@ public final class OpenQuestion {
     if (deadline instanceof Deadlines.Resolved.Refused refused) {
       return refused.rejection();
     }
+    var again = sameIntention(request, MemberWords.words(title));
+    if (again.isPresent()) {
+      return again.get();
+    }
     var id = new QuestionId(questions.lastNumber(request.community()) + 1);
     var salt = open.anonymous() ? salt() : "";
     var opener = open.anonymous() ? pseudonyms.pseudonym(salt, actor.id()) : MemberKey.of(actor.id());
@@ -79,6 +94,27 @@ public final class OpenQuestion {
         new Effect.Post(new Place.Channel(request.channel()), Cards.question(question), new Target.QuestionCard(id)),
         Effect.Reply.of(id + " is open. You facilitate it: post a draft with /respond #" + id + " draft <text>, "
             + "change it with /respond #" + id + " edit, close it with /respond #" + id + " close.")));
+  }
+
+  /**
+   * The member's question with this title, opened here moments ago, when there is one: their first try
+   * went through after all. Nothing new is opened; its card is posted if it never was.
+   */
+  private Optional<Decision> sameIntention(Request request, String title) {
+    var since = clock.instant().minus(SAME_INTENTION);
+    for (var q : questions.inChannel(request.community(), request.channel())) {
+      if (q.open() && q.openedAt().isAfter(since) && q.title().strip().equalsIgnoreCase(title.strip())
+          && pseudonyms.keyOf(q, request.actor().id()).equals(q.opener())) {
+        var effects = new java.util.ArrayList<Effect>();
+        if (links.messagesOf(request.community(), new Target.QuestionCard(q.id())).isEmpty()) {
+          effects.add(new Effect.Post(new Place.Channel(q.channel()), Cards.question(q), new Target.QuestionCard(q.id())));
+        }
+        effects.add(Effect.Reply.of(q.id() + " is open: you opened it a moment ago with this title (your earlier try "
+            + "went through), so no second question was opened. /respond #" + q.id() + " status shows it."));
+        return Optional.of(new Decision.Accepted(List.of(), effects));
+      }
+    }
+    return Optional.empty();
   }
 
   private String salt() {
