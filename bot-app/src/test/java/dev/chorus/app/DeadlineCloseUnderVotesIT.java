@@ -55,10 +55,22 @@ class DeadlineCloseUnderVotesIT {
       var chorus = new Chorus(stores, chat, pseudonyms, clock, Settings.DEFAULTS, new Random(1));
       var events = new AtomicInteger();
       var ana = Actor.member("ana", "ana");
-      for (var line : new String[] {"/respond open Shall we answer? --deadline 1h", "/respond We should",
-          "/respond draft We answer yes."}) {
-        chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, ana, new EventId("e" + events.incrementAndGet()), line));
+      chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, ana, new EventId("e" + events.incrementAndGet()),
+          "/respond open Shall we answer? --deadline 1h"));
+      // A question of some size, so that closing it (its analysis, its outcome) takes a while.
+      for (int m = 0; m < 30; m++) {
+        chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, Actor.member("m" + m, "member " + m),
+            new EventId("e" + events.incrementAndGet()), "/respond #Q1 My view, number " + m + ", on the answer"));
       }
+      for (int m = 0; m < 30; m++) {
+        for (int v = 1; v <= 10; v++) {
+          chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, Actor.member("m" + m, "member " + m),
+              new EventId("e" + events.incrementAndGet()), "/respond #Q1 vote V" + ((m + v) % 30 + 1)
+                  + ((m * v) % 3 == 0 ? " disagree" : " agree")));
+        }
+      }
+      chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, ana, new EventId("e" + events.incrementAndGet()),
+          "/respond #Q1 draft We answer yes."));
       var draft = stores.links().messagesOf(COMMUNITY, new Target.DraftMessage(new QuestionId(1), new DraftVersion(1)))
           .get(0).id();
       var voting = new AtomicBoolean(true);
