@@ -239,6 +239,12 @@ class DiscordEndToEndIT {
           .containsExactlyInAnyOrder("0/2", "1/2");
       assertThat(zero.getBean(DiscordPlatform.class).runningShards()).containsExactly(0);
       assertThat(one.getBean(DiscordPlatform.class).runningShards()).containsExactly(1);
+      // Scheduled work and reconciling: each replica serves the servers of its own shard only.
+      assertThat(zero.getBean(DiscordPlatform.class).serves(DiscordIds.community(first.id()))).isTrue();
+      assertThat(zero.getBean(DiscordPlatform.class).serves(DiscordIds.community(second.id()))).isFalse();
+      assertThat(one.getBean(DiscordPlatform.class).serves(DiscordIds.community(second.id()))).isTrue();
+      assertThat(one.getBean(DiscordPlatform.class).serves(DiscordIds.community(first.id()))).isFalse();
+      assertThat(one.getBean(DiscordPlatform.class).serves(new CommunityId("slack:T1"))).isFalse();
       // Registered globally, by the replica running shard 0 alone.
       until("/respond registered", () -> !fake.globalCommands().isEmpty());
       assertThat(fake.calls("PUT", "applications/\\d+/commands")).hasSize(1);

@@ -848,6 +848,11 @@ public final class Chorus {
         reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
       }
       var request = Request.of(inbound, question.get().id());
+      if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), statement.statement(),
+          pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
+        // The vote that counts was cast later by command or button: taking a reaction away leaves it.
+        return Decision.Accepted.saying();
+      }
       return removed ? voteOnStatement.retract(request, question.get(), statement.statement(), choice.get())
           : voteOnStatement.decide(request, question.get(), statement.statement(), choice.get(), VoteSource.REACTION);
     }
@@ -862,6 +867,10 @@ public final class Chorus {
       reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
     }
     var request = Request.of(inbound, question.get().id());
+    if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), version,
+        pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
+      return Decision.Accepted.saying();
+    }
     return removed ? voteOnDraft.retract(request, question.get(), version, choice.get())
         : voteOnDraft.decide(request, question.get(), version, choice.get(), VoteSource.REACTION);
   }

@@ -4,6 +4,7 @@ import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
 import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
@@ -111,6 +112,14 @@ public final class InMemoryQuestions implements Questions, Ballots {
     if (seen != null && seenReactions != null) {
       seenReactions.saw(community, seen.messageId(), seen.seen(), seen.present());
     }
+    var byKey = new CastBy(community, change.question(), change instanceof VoteChange.OnStatement s ? s.statement()
+        : ((VoteChange.OnDraft) change).draft(), change.member());
+    boolean removal = change instanceof VoteChange.OnStatement s ? s.after() == null : ((VoteChange.OnDraft) change).after() == null;
+    if (removal) {
+      castBy.remove(byKey);
+    } else {
+      castBy.put(byKey, seen != null);
+    }
     // What the real store answers: the decided-on question with the voted item as now stored.
     var answered = change instanceof VoteChange.OnStatement s
         ? s.withRecorded(decidedOn, updated.statement(s.statement()).orElseThrow().votes())
@@ -144,6 +153,17 @@ public final class InMemoryQuestions implements Questions, Ballots {
   /** Everything stored for the community, as a value that equals another snapshot of the same state. */
   public synchronized Map<Integer, Question> snapshot(CommunityId community) {
     return Map.copyOf(questions(community));
+  }
+
+  /** How each member's vote on an item was cast: true by reaction. */
+  private record CastBy(CommunityId community, QuestionId question, Object item, MemberKey member) {}
+
+  private final Map<CastBy, Boolean> castBy = new HashMap<>();
+
+  @Override
+  public synchronized boolean castByReaction(CommunityId community, QuestionId question, Object item, MemberKey member) {
+    check();
+    return castBy.getOrDefault(new CastBy(community, question, item, member), true);
   }
 
   /** The store of seen reactions that votes cast by reaction write to, as the real store does in one step. */

@@ -122,6 +122,34 @@ class ReconciliationTest {
   }
 
   @Test
+  void aReactionTakenAwayNeverUndoesTheSameChoiceMadeLaterByCommandWhetherHeardOrFoundByReconciling() {
+    var chat = withADraft();
+    var ben = chat.member("ben");
+    var draft = draftMessage(chat, 1, 1);
+    // Ben's ✅ counted; then he changed his mind twice by command, ending on agree again.
+    chat.say(ben, "/respond vote v1 disagree");
+    chat.say(ben, "/respond vote v1 agree");
+    chat.unreact(ben, draft, "✅");
+    assertThat(question(chat, 1).draft(new DraftVersion(1)).orElseThrow().ballots().values())
+        .as("heard: the vote he cast by command stays").extracting(b -> b.choice()).containsExactly(DraftChoice.AGREE);
+
+    var cem = chat.member("cem");
+    chat.react(cem, draft, "✅");
+    chat.say(cem, "/respond vote v1 block");
+    chat.say(cem, "/respond vote v1 agree");
+    chat.reactUnheard(cem, draft, "✅", false);
+    chat.reconcile(1);
+    assertThat(question(chat, 1).draft(new DraftVersion(1)).orElseThrow().ballots().values())
+        .as("found by reconciling: the same").extracting(b -> b.choice()).containsExactly(DraftChoice.AGREE, DraftChoice.AGREE);
+
+    // A vote a reaction cast is taken back by taking the reaction away, as ever.
+    var dan = chat.member("dan");
+    chat.react(dan, draft, "❌");
+    chat.unreact(dan, draft, "❌");
+    assertThat(question(chat, 1).draft(new DraftVersion(1)).orElseThrow().ballots()).hasSize(2);
+  }
+
+  @Test
   void severalNewVoteReactionsOfOneMemberCountNoneAndTheMemberIsAskedOnceToChoose() {
     var chat = withADraft();
     var fay = chat.member("fay");

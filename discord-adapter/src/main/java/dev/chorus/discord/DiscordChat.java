@@ -138,6 +138,27 @@ public final class DiscordChat implements Chat {
 
   /** How many members' reactions of one emoji are read back at most. */
   static final int MOST_REACTIONS_READ = 10_000;
+  /**
+   * Messages read back at most this often: Discord's global limit (50 requests a second) is shared by
+   * everything a bot does, and reading hundreds of drafts' reactions must leave nearly all of it to
+   * the messages members are waiting for.
+   */
+  static final Duration READ_EVERY = Duration.ofMillis(200);
+  private long nextRead;
+
+  /** Waits for this replica's turn to read a message's reactions back (reconciling runs on a thread of its own). */
+  private void paceReading() {
+    long wait;
+    synchronized (this) {
+      long now = System.nanoTime();
+      long at = Math.max(now, nextRead);
+      nextRead = at + READ_EVERY.toNanos();
+      wait = at - now;
+    }
+    if (wait > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    }
+  }
 
   /**
    * The members' reactions on a message: the message's reactions, then for each vote emoji on it the
@@ -146,6 +167,7 @@ public final class DiscordChat implements Chat {
    */
   @Override
   public Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
+    paceReading();
     var channel = messageChannel(Long.parseUnsignedLong(DiscordIds.channelOf(message.id())), message.destination());
     var shown = call(channel.retrieveMessageById(DiscordIds.messageOf(message.id())),
         "Discord did not show the message's reactions");

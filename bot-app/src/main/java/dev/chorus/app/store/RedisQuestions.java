@@ -6,6 +6,9 @@ import dev.chorus.core.community.EventId;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.MemberKey;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.core.question.DraftVersion;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
@@ -136,7 +139,8 @@ public final class RedisQuestions implements Questions, Ballots {
   // answers whether it was already) and taken back when the vote turns out stale.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> CAST = (RedisScript) RedisScript.of("""
-      -- KEYS: event, question, the item's votes, the reactions seen on the message voted on (or the votes again)
+      -- KEYS: event, question, the item's votes, the reactions seen on the message voted on (or the votes again),
+      --       how each member's vote on the item was cast
       -- ARGV: event ttl seconds, revision decided on, member, vote seen (or ''), vote to record (or ''),
       --       the reaction seen ('member choice', or ''), '1' when it was added, '0' when removed, seen ttl seconds
       if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', tonumber(ARGV[1])) then
@@ -157,6 +161,13 @@ public final class RedisQuestions implements Questions, Ballots {
         redis.call('HDEL', KEYS[3], ARGV[3])
       else
         redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\\t' .. ARGV[5])
+      end
+      if ARGV[5] == '' then
+        redis.call('HDEL', KEYS[5], ARGV[3])
+      elseif ARGV[6] ~= '' then
+        redis.call('HSET', KEYS[5], ARGV[3], 'reaction')
+      else
+        redis.call('HSET', KEYS[5], ARGV[3], 'other')
       end
       if ARGV[6] ~= '' then
         if ARGV[7] == '1' then
@@ -334,7 +345,7 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     var votes = question + ":v:" + item;
     List<Object> answer = castScript(RedisKeys.event(community, event), question, votes,
-        seenReaction == null ? votes : RedisKeys.seen(community, seenReaction.messageId()),
+        seenReaction == null ? votes : RedisKeys.seen(community, seenReaction.messageId()), votes + ":by",
         EVENT_MEMORY_SECONDS, String.valueOf(decidedOn.revision()), change.member().value(), seen, next,
         seenReaction == null ? "" : RedisSeenReactions.stored(seenReaction.seen()),
         seenReaction != null && seenReaction.present() ? "1" : "0", String.valueOf(RedisSeenReactions.KEEP.toSeconds()));
@@ -370,13 +381,13 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     List<Object> raw = call(() -> redis.execute((RedisCallback<List<Object>>) connection -> {
       try {
-        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 4, bytes);
+        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 5, bytes);
       } catch (DataAccessException e) {
         if (!scriptUnknown(e)) {
           throw e;
         }
         // A restarted or flushed Redis forgot the script: send it whole once.
-        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 4, bytes);
+        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 5, bytes);
       }
     }));
     return (List<Object>) text(raw);
@@ -404,6 +415,14 @@ public final class RedisQuestions implements Questions, Ballots {
       return out;
     }
     return reply;
+  }
+
+  @Override
+  public boolean castByReaction(CommunityId community, QuestionId question, Object item, MemberKey member) {
+    var name = item instanceof StatementId s ? QuestionCodec.item(s) : QuestionCodec.item((DraftVersion) item);
+    var by = call(() -> redis.<String, String>opsForHash().get(
+        RedisKeys.question(community, question.number()) + ":v:" + name + ":by", member.value()));
+    return !"other".equals(by);
   }
 
   @Override

@@ -25,10 +25,20 @@ public interface Ballots {
 
   /**
    * Records the vote, the event and, for a vote cast by reaction, the reaction as seen on its message
-   * ({@link SeenReactions}), all in one step.
+   * ({@link SeenReactions}), all in one step. A vote with {@code seen} was cast by a reaction; one
+   * without, by a command or a button: the store remembers which, for {@link #castByReaction}.
    */
   CastResult cast(CommunityId community, Question decidedOn, VoteChange change, EventId event,
       SeenReactions.@Nullable Change seen);
+
+  /**
+   * Whether the member's recorded vote on the item was cast by a reaction, so that taking the
+   * reaction away takes the vote back; a vote cast later by command or button is not undone by a
+   * reaction's removal. Votes recorded before this was kept count as cast by reaction.
+   *
+   * @param item a {@link StatementId} or a {@link DraftVersion}
+   */
+  boolean castByReaction(CommunityId community, QuestionId question, Object item, MemberKey member);
 
   /** How a cast ended. */
   sealed interface CastResult {

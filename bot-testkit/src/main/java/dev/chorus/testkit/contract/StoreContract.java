@@ -274,6 +274,15 @@ public abstract class StoreContract {
         StatementChoice.AGREE, null), new EventId("r3"), new SeenReactions.Change("C1:100.1", carol, false)))
         .isInstanceOf(CastResult.Recorded.class);
     assertThat(seenReactions().on(community, "C1:100.1")).isEmpty();
+    // How the vote was cast is kept: by reaction (with a reaction seen), or by command or button (without).
+    var again = questions().find(community, q.id()).orElseThrow();
+    assertThat(ballots().cast(community, again, vote(again, "U-carol", StatementChoice.PASS), new EventId("r4"), seen))
+        .isInstanceOf(CastResult.Recorded.class);
+    assertThat(ballots().castByReaction(community, q.id(), V1, new MemberKey("U-carol"))).isTrue();
+    var later = questions().find(community, q.id()).orElseThrow();
+    assertThat(ballots().cast(community, later, new VoteChange.OnStatement(q.id(), V1, new MemberKey("U-carol"),
+        StatementChoice.PASS, StatementChoice.AGREE), new EventId("r5"))).isInstanceOf(CastResult.Recorded.class);
+    assertThat(ballots().castByReaction(community, q.id(), V1, new MemberKey("U-carol"))).isFalse();
     // Reactions seen without a vote (no vote, or one already counted) are recorded on their own.
     seenReactions().saw(community, "C1:100.2", carol, true);
     assertThat(seenReactions().on(community, "C1:100.2")).containsExactly(carol);
