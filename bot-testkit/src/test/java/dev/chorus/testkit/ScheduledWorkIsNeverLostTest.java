@@ -115,6 +115,30 @@ class ScheduledWorkIsNeverLostTest {
   }
 
   @Test
+  void anOutcomeThePlatformRefusesForADayIsGivenUpRatherThanTriedForEver() {
+    var chat = Conversation.start();
+    var ana = chat.facilitator("ana");
+    chat.say(ana, "/respond open Shall we answer? --deadline 1h");
+    var platform = new Refusing();
+    var schedule = replica(chat.stores().stores(), platform, chat.clock(), community -> true);
+    // The channel is gone, say: every outcome post is refused.
+    platform.refuse = card -> true;
+    chat.clock().advance(Duration.ofHours(2));
+    assertThat(schedule.run().undelivered()).isEqualTo(1);
+    for (int pass = 0; pass < 8; pass++) {
+      chat.clock().advance(Duration.ofHours(3));
+      schedule.run();
+    }
+    // More than a day after the deadline the job was given up: a platform that takes posts again gets nothing.
+    platform.refuse = card -> false;
+    chat.clock().advance(Duration.ofMinutes(3));
+    schedule.run();
+    assertThat(platform.taken("Q1 closed")).isZero();
+    assertThat(chat.questions().find(chat.community(), new QuestionId(1)).orElseThrow().status())
+        .as("closed all the same, its outcome kept for status and export").isEqualTo(QuestionStatus.CLOSED);
+  }
+
+  @Test
   void aReplicaLeavesTheWorkOfCommunitiesItDoesNotServeToTheReplicaThatDoes() {
     var slack = Conversation.in(new CommunityId("slack:T1"));
     var discord = slack.neighbour(new CommunityId("discord:1"));
