@@ -88,4 +88,57 @@ class SlackHttpIT {
       redis.close();
     }
   }
+
+  /**
+   * Sends a request of {@code size} bytes to the events URL the way a client that does not wait does,
+   * and stops sending as soon as the server answers or closes; the status line it answered with.
+   */
+  private static String sendHuge(int port, long size) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      var in = socket.getInputStream();
+      out.write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      var chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'x');
+      try {
+        for (long sent = 0; sent < size && in.available() == 0; sent += chunk.length) {
+          out.write(chunk);
+        }
+        out.flush();
+      } catch (java.io.IOException closed) {
+        // The server stopped reading: its answer is waiting.
+      }
+      var status = new StringBuilder();
+      for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+        status.append((char) c);
+      }
+      return status.toString();
+    }
+  }
+
+  @Test
+  void aHugeBodyIsRefusedBeforeItIsReadAndChorusKeepsServing() throws Exception {
+    var redis = EmbeddedRedis.start(data.resolve("redis-huge"));
+    try (var slack = new FakeSlackApi();
+        var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
+            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-it-secret-0123456789",
+            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
+            "--chorus.slack.api-url=" + slack.url())) {
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+
+      assertThat(sendHuge(port, 50L * 1024 * 1024)).as("a 50 MB unsigned body").contains(" 413");
+
+      // And it keeps serving: a signed command is answered as ever.
+      var uri = URI.create("http://127.0.0.1:" + port + "/slack/events");
+      var body = "token=x&team_id=T1&channel_id=C1&user_id=U1&user_name=ana&command=%2Frespond&text=help"
+          + "&trigger_id=tr9&response_url=x";
+      var answered = HttpClient.newHttpClient().send(signed(uri, body, Instant.now(), SECRET),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(answered.statusCode()).isEqualTo(200);
+    } finally {
+      redis.close();
+    }
+  }
 }

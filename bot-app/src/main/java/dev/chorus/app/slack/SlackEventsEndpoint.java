@@ -26,10 +26,24 @@ public class SlackEventsEndpoint {
     this.platform = platform;
   }
 
+  /**
+   * Slack's requests (events, commands, interactions with a modal's state) are a few hundred
+   * kilobytes at most; anything larger is refused before it is read, signed or not, so one request
+   * cannot fill the heap.
+   */
+  static final int LARGEST_BODY = 1024 * 1024;
+
   @PostMapping("/slack/events")
   ResponseEntity<String> events(HttpServletRequest request) throws Exception {
-    // The exact bytes Slack signed: read raw, never re-encoded.
-    var body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (request.getContentLengthLong() > LARGEST_BODY) {
+      return tooLarge();
+    }
+    // The exact bytes Slack signed: read raw, never re-encoded, and never more than the largest Slack sends.
+    var bytes = request.getInputStream().readNBytes(LARGEST_BODY + 1);
+    if (bytes.length > LARGEST_BODY) {
+      return tooLarge();
+    }
+    var body = new String(bytes, StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (var name : Collections.list(request.getHeaderNames())) {
       headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
@@ -37,5 +51,10 @@ public class SlackEventsEndpoint {
     var answer = platform.handle(body, headers, request.getRemoteAddr());
     return ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()))
         .body(answer.body());
+  }
+
+  private static ResponseEntity<String> tooLarge() {
+    return ResponseEntity.status(413).contentType(MediaType.TEXT_PLAIN)
+        .body("Request too large: Slack's requests are at most " + LARGEST_BODY / 1024 + " KiB.");
   }
 }
