@@ -170,13 +170,50 @@ final class MarkdownExport {
   static String quote(String text) {
     var out = new StringBuilder();
     for (var each : text.split("\n", -1)) {
-      out.append("> ").append(each).append('\n');
+      out.append("> ").append(escape(each)).append('\n');
     }
     return out.toString();
   }
 
   /** Member words inside a line: line breaks flattened. */
   static String line(String text) {
-    return text.replace('\n', ' ');
+    return escape(text.replace('\n', ' '));
+  }
+
+  /**
+   * Member words made inert for whoever reads the export, in a Markdown viewer or as HTML: no tag,
+   * image, link, script or formatting of theirs takes effect, and the words still read as written.
+   * HTML's three characters become entities; Markdown's punctuation is backslash-escaped; a line that
+   * would start a list gets its marker escaped too.
+   */
+  static String escape(String words) {
+    var out = new StringBuilder(words.length() + 16);
+    for (int i = 0; i < words.length(); i++) {
+      char c = words.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\\', '`', '*', '_', '[', ']', '(', ')', '!', '#', '|', '~', '{', '}' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    var escaped = out.toString();
+    // "- item", "+ item", "1. item" open lists even inside a quote.
+    if (escaped.matches("^\\s*[-+].*") || escaped.matches("^\\s*\\d+[.)].*")) {
+      int at = 0;
+      while (at < escaped.length() && Character.isWhitespace(escaped.charAt(at))) {
+        at++;
+      }
+      if (escaped.charAt(at) == '-' || escaped.charAt(at) == '+') {
+        return escaped.substring(0, at) + "\\" + escaped.substring(at);
+      }
+      int end = at;
+      while (end < escaped.length() && Character.isDigit(escaped.charAt(end))) {
+        end++;
+      }
+      return escaped.substring(0, end) + "\\" + escaped.substring(end);
+    }
+    return escaped;
   }
 }

@@ -254,8 +254,27 @@ class ExportFormatsTest {
 
     @Test
     void everyLineOfMemberWordsIsQuoted() {
-      assertThat(MarkdownExport.quote("# Heading\n- item")).isEqualTo("> # Heading\n> - item\n");
+      assertThat(MarkdownExport.quote("# Heading\n- item")).isEqualTo("> \\# Heading\n> \\- item\n");
       assertThat(MarkdownExport.quote("one\n\nthree")).isEqualTo("> one\n> \n> three\n");
+    }
+
+    @Test
+    void hostileHtmlAndMarkdownInMemberWordsTakeNoEffectInTheExport() {
+      // Given words meant for whoever opens the export in a Markdown viewer or a browser
+      var hostile = List.of("<img src=x onerror=alert(1)>", "<script>steal()</script>",
+          "[click here](javascript:alert(1))", "![](https://tracker.example/pixel.png)", "<a href=\"https://x\">x</a>",
+          "**loud** _and_ `code` ~~gone~~ | table |", "1. a list", "- another", "&lt;already&gt;");
+      var base = sampleQuestion(false);
+      var question = base.withDetails(String.join(" ", hostile), String.join("\n", hostile), base.forBody(), null);
+
+      // When
+      var md = MarkdownExport.of(question);
+
+      // Then no tag, image, link or formatting of theirs survives; their words all do, as text
+      assertThat(md).doesNotContain("<img", "<script", "<a ", "](javascript:", "![", "**loud**", "`code`", "&lt;already");
+      assertThat(md).contains("&lt;img src=x onerror=alert\\(1\\)&gt;").contains("&lt;script&gt;steal\\(\\)&lt;/script&gt;")
+          .contains("\\[click here\\]\\(javascript:alert\\(1\\)\\)").contains("> 1\\. a list").contains("> \\- another")
+          .contains("&amp;lt;already&amp;gt;");
     }
 
     @Test
@@ -264,7 +283,7 @@ class ExportFormatsTest {
       var md = MarkdownExport.of(sampleQuestion(false));
 
       // Then
-      assertThat(md).contains("> We should adopt it.\n> # Heading\n> - item\n");
+      assertThat(md).contains("> We should adopt it.\n> \\# Heading\n> \\- item\n");
       assertThat(md.lines()).noneMatch(line -> line.startsWith("# Heading") || line.startsWith("- item"));
       assertThat(md.lines()).filteredOn(line -> line.contains("Heading") || line.contains("- item"))
           .allSatisfy(line -> assertThat(line).matches("^(> |- ).*"));
@@ -280,7 +299,7 @@ class ExportFormatsTest {
       var md = MarkdownExport.of(question);
 
       // Then
-      assertThat(md).startsWith("# Q4 · Title # Injected\n");
+      assertThat(md).startsWith("# Q4 · Title \\# Injected\n");
       assertThat(md.lines()).noneMatch(line -> line.startsWith("# Injected"));
     }
 
@@ -298,7 +317,8 @@ class ExportFormatsTest {
 
       // Then
       assertNoIdentity(md);
-      assertThat(md).contains("> " + FORMULA_VIEW).contains(BLOCK_REASON).contains("Anonymous: yes");
+      assertThat(md).contains("> " + MarkdownExport.escape(FORMULA_VIEW)).contains(MarkdownExport.escape(BLOCK_REASON))
+          .contains("Anonymous: yes");
     }
   }
 
