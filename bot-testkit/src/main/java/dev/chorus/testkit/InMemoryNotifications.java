@@ -52,6 +52,17 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   }
 
   @Override
+  public synchronized boolean saveIfStillScheduled(CommunityId community, ChannelDigest digest) {
+    check();
+    var current = digests.getOrDefault(community, new LinkedHashMap<>()).get(digest.channel());
+    if (current == null || !current.since().equals(digest.since())) {
+      return false;
+    }
+    digests.get(community).put(digest.channel(), digest);
+    return true;
+  }
+
+  @Override
   public synchronized void remove(CommunityId community, ChannelId channel) {
     check();
     digests.getOrDefault(community, new HashMap<>()).remove(channel);

@@ -43,6 +43,8 @@ class ScheduledWorkIsNeverLostTest {
   private static final class Refusing implements Chat {
     final RecordingChat recording = new RecordingChat();
     volatile Predicate<Card> refuse = card -> false;
+    /** What a member does the moment a post goes out, while the schedule's pass is still running. */
+    volatile java.util.function.Consumer<Card> meanwhile = card -> {};
     final List<String> taken = new ArrayList<>();
 
     @Override
@@ -51,6 +53,7 @@ class ScheduledWorkIsNeverLostTest {
         throw new ChatException("Slack could not be reached just now.");
       }
       taken.add(card.plainText());
+      meanwhile.accept(card);
       return recording.post(community, destination, card);
     }
 
@@ -136,6 +139,31 @@ class ScheduledWorkIsNeverLostTest {
     assertThat(platform.taken("Q1 closed")).isZero();
     assertThat(chat.questions().find(chat.community(), new QuestionId(1)).orElseThrow().status())
         .as("closed all the same, its outcome kept for status and export").isEqualTo(QuestionStatus.CLOSED);
+  }
+
+  @Test
+  void aDigestTurnedOffWhileOneIsGoingOutStaysOff() {
+    var chat = Conversation.start();
+    var ana = chat.facilitator("ana");
+    chat.say(ana, "/respond open Shall we answer?");
+    chat.say(ana, "/respond digest daily 09:00 UTC");
+    var platform = new Refusing();
+    platform.meanwhile = card -> {
+      if (card.plainText().contains("Digest")) {
+        assertThat(chat.say(ana, "/respond digest off").text()).contains("off");
+      }
+    };
+    var schedule = replica(chat.stores().stores(), platform, chat.clock(), community -> true);
+    chat.clock().set(java.time.Instant.parse("2026-11-03T09:00:00Z"));
+
+    schedule.run();
+
+    assertThat(platform.taken("Digest")).isEqualTo(1);
+    assertThat(chat.stores().notifications().scheduled(chat.community())).as("the facilitator's off stands").isEmpty();
+    platform.meanwhile = card -> {};
+    chat.clock().set(java.time.Instant.parse("2026-11-04T09:00:00Z"));
+    schedule.run();
+    assertThat(platform.taken("Digest")).as("no digest after it was turned off").isEqualTo(1);
   }
 
   @Test

@@ -53,8 +53,34 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     return digests;
   }
 
+  /** Writes the digest only while the stored one has the same {@code since}: the same schedule. */
+  private static final org.springframework.data.redis.core.script.RedisScript<Long> SAVE_IF_SCHEDULED =
+      org.springframework.data.redis.core.script.RedisScript.of("""
+          local current = redis.call('HGET', KEYS[1], ARGV[1])
+          if not current or cjson.decode(current)['since'] ~= ARGV[2] then
+            return 0
+          end
+          redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+          return 1
+          """, Long.class);
+
+  @Override
+  public boolean saveIfStillScheduled(CommunityId community, ChannelDigest digest) {
+    Long saved = call(() -> redis.execute(SAVE_IF_SCHEDULED, List.of(RedisKeys.digests(community)),
+        digest.channel().value(), digest.since().toString(), encode(digest)));
+    return saved != null && saved == 1L;
+  }
+
   @Override
   public void save(CommunityId community, ChannelDigest digest) {
+    var json = encode(digest);
+    call(() -> {
+      redis.opsForHash().put(RedisKeys.digests(community), digest.channel().value(), json);
+      return null;
+    });
+  }
+
+  private static String encode(ChannelDigest digest) {
     var map = new LinkedHashMap<String, Object>();
     map.put("cadence", digest.schedule().cadence().name());
     map.put("weekday", digest.schedule().weekday().name());
@@ -65,10 +91,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     var shown = new LinkedHashMap<String, Object>();
     digest.shown().forEach((q, a) -> shown.put(String.valueOf(q.number()), List.of(a.views(), a.votes(), a.drafts())));
     map.put("shown", shown);
-    call(() -> {
-      redis.opsForHash().put(RedisKeys.digests(community), digest.channel().value(), Json.compact(map));
-      return null;
-    });
+    return Json.compact(map);
   }
 
   @Override

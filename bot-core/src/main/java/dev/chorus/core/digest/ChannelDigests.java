@@ -23,6 +23,15 @@ public interface ChannelDigests {
 
   void save(CommunityId community, ChannelDigest digest);
 
+  /**
+   * Saves what a digest that went out (or was skipped) counted, only if the channel's schedule is
+   * still the one it was sent under (same {@code since}): a facilitator's change or {@code off} made
+   * meanwhile is never undone by the schedule's bookkeeping.
+   *
+   * @return false when the schedule changed or was turned off meanwhile, and nothing was saved
+   */
+  boolean saveIfStillScheduled(CommunityId community, ChannelDigest digest);
+
   void remove(CommunityId community, ChannelId channel);
 
   /**

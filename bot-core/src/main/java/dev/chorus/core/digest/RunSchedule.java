@@ -401,7 +401,8 @@ public final class RunSchedule {
       return new Report(0, 0, 0, 0, undelivered);
     }
     var keptShown = anythingNew ? shown : digest.shown();
-    stores.channelDigests().save(community,
+    // Only under the schedule it was sent by: an "off" or a new time set meanwhile stays as the facilitator left it.
+    stores.channelDigests().saveIfStillScheduled(community,
         new ChannelDigests.ChannelDigest(digest.channel(), digest.schedule(), digest.since(), due, keptShown));
     stores.claims().done(community, job, KEEP);
     return new Report(0, 0, posted, 0, undelivered);

@@ -89,6 +89,28 @@ public abstract class NotificationsContract {
   }
 
   @Test
+  void theSchedulesBookkeepingNeverUndoesAFacilitatorsChange() {
+    var community = freshCommunity();
+    var channel = new ChannelId("general");
+    var schedule = new DigestSchedule(Cadence.DAILY, DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("UTC"));
+    var set = new ChannelDigests.ChannelDigest(channel, schedule, Instant.parse("2026-11-02T09:00:00Z"), null, Map.of());
+    channelDigests().save(community, set);
+    var sent = new ChannelDigests.ChannelDigest(channel, schedule, set.since(), Instant.parse("2026-11-03T09:00:00Z"),
+        Map.of());
+    assertThat(channelDigests().saveIfStillScheduled(community, sent)).isTrue();
+    assertThat(channelDigests().find(community, channel)).contains(sent);
+    // Set anew by a facilitator: the pass that read the old one saves nothing.
+    var reset = new ChannelDigests.ChannelDigest(channel, schedule, Instant.parse("2026-11-03T10:00:00Z"), null, Map.of());
+    channelDigests().save(community, reset);
+    assertThat(channelDigests().saveIfStillScheduled(community, sent)).isFalse();
+    assertThat(channelDigests().find(community, channel)).contains(reset);
+    // Turned off: it stays off.
+    channelDigests().remove(community, channel);
+    assertThat(channelDigests().saveIfStillScheduled(community, sent)).isFalse();
+    assertThat(channelDigests().find(community, channel)).isEmpty();
+  }
+
+  @Test
   void aReleasedClaimCanBeClaimedAgainAtOnceButADoneJobStaysDone() {
     var community = freshCommunity();
     assertThat(claims().claim(community, "sent:digest:1", Duration.ofMinutes(5))).isTrue();
