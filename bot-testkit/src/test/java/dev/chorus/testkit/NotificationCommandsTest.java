@@ -31,6 +31,29 @@ class NotificationCommandsTest {
   }
 
   @Test
+  void aThrowawayQuestionIsNoWayToChangeTheDigestAnotherFacilitatorSet() {
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open A question");
+    assertThat(chat.say(ana, "/respond digest daily 08:00").refused()).isFalse();
+    var set = chat.stores().notifications().find(chat.community(), general).orElseThrow();
+
+    // Ben opens a question of his own, which makes him its facilitator, and tries to silence ana's digest.
+    var ben = chat.member("ben");
+    chat.say(ben, "/respond open Something else entirely");
+    var off = chat.say(ben, "/respond #Q2 digest off");
+    var moved = chat.say(ben, "/respond #Q2 digest weekly friday 23:00");
+
+    assertThat(off.refused()).isTrue();
+    assertThat(off.text()).contains("set by another facilitator");
+    assertThat(moved.refused()).isTrue();
+    assertThat(chat.stores().notifications().find(chat.community(), general)).contains(set);
+    // The member who set it, a role holder and an administrator may.
+    assertThat(chat.say(chat.facilitator("cem"), "/respond digest weekly friday 17:00").refused()).isFalse();
+    assertThat(chat.say(ana, "/respond digest off").refused()).as("ana no longer set it: cem did").isTrue();
+    assertThat(chat.say(chat.member("cem"), "/respond digest off").refused()).isFalse();
+  }
+
+  @Test
   void aDigestScheduleIsSavedAnnouncedAndTurnedOff() {
     var ana = chat.facilitator("ana");
 

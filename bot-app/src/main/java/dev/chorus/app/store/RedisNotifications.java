@@ -91,6 +91,9 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     var shown = new LinkedHashMap<String, Object>();
     digest.shown().forEach((q, a) -> shown.put(String.valueOf(q.number()), List.of(a.views(), a.votes(), a.drafts())));
     map.put("shown", shown);
+    if (digest.setBy() != null) {
+      map.put("setBy", digest.setBy().value());
+    }
     return Json.compact(map);
   }
 
@@ -111,8 +114,9 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     var schedule = new DigestSchedule(Cadence.valueOf((String) map.get("cadence")),
         DayOfWeek.valueOf((String) map.get("weekday")), LocalTime.parse((String) map.get("at")),
         ZoneId.of((String) map.get("zone")));
+    var setBy = (String) map.get("setBy");
     return new ChannelDigest(channel, schedule, QuestionCodec.instant(map.get("since")),
-        QuestionCodec.instantOrNull(map.get("lastSent")), shown);
+        QuestionCodec.instantOrNull(map.get("lastSent")), shown, setBy == null ? null : new MemberId(setBy));
   }
 
   // ---- members' choices ----

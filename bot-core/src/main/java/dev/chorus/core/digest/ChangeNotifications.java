@@ -41,16 +41,23 @@ public final class ChangeNotifications {
    */
   public Decision channelDigest(Request request, Command.ChannelDigest command, List<Question> inChannel) {
     var actor = request.actor();
-    boolean facilitator = actor.admin() || actor.facilitatorRole()
+    var community = request.community();
+    var channel = request.channel();
+    var existing = channelDigests.find(community, channel);
+    boolean byRole = actor.admin() || actor.facilitatorRole();
+    if (existing.isPresent() && !byRole && !actor.id().equals(existing.get().setBy())) {
+      // Opening a throwaway question must not be a way to change or silence what another facilitator set.
+      return Decision.Rejected.because("This channel's digest was set by another facilitator: only they, holders of "
+          + "the facilitator role, or an administrator can change it or turn it off.",
+          "/respond digest me daily for a personal digest by direct message");
+    }
+    boolean facilitator = byRole
         || inChannel.stream().anyMatch(q -> q.open() && Facilitators.facilitates(q, actor, pseudonyms));
     if (!facilitator) {
       return Decision.Rejected.because("Only a facilitator sets this channel's digest: the member who opened one of "
           + "its open questions, holders of the facilitator role, or an administrator.",
           "/respond digest me daily for a personal digest by direct message");
     }
-    var community = request.community();
-    var channel = request.channel();
-    var existing = channelDigests.find(community, channel);
     if (command.cadence() == Cadence.OFF) {
       if (existing.isEmpty()) {
         return Decision.Accepted.saying(Effect.Reply.of("This channel has no digest, so there is nothing to turn off."));
@@ -68,7 +75,7 @@ public final class ChangeNotifications {
     var now = clock.instant();
     // A new schedule starts now: the digest due earlier today is not sent after the fact.
     var digest = new ChannelDigests.ChannelDigest(channel, schedule, now, existing.map(d -> d.lastSent()).orElse(null),
-        existing.map(d -> d.shown()).orElse(Map.of()));
+        existing.map(d -> d.shown()).orElse(Map.of()), actor.id());
     var next = schedule.nextAfter(now);
     return new Decision.Setting(() -> channelDigests.save(community, digest), List.of(
         new Effect.Post(new Place.Channel(channel), Card.text(Text.builder()

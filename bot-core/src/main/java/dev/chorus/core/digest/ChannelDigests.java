@@ -1,6 +1,7 @@
 package dev.chorus.core.digest;
 
 import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.question.QuestionId;
 import java.time.Instant;
@@ -38,15 +39,21 @@ public interface ChannelDigests {
    * @param since when the schedule was set: no digest is due for a time before it
    * @param lastSent the due time of the last digest handled (posted, or found with nothing new)
    * @param shown per open question, what the last posted digest counted
+   * @param setBy the member who set it, who may change it again; null when it was set before this was kept
    */
   record ChannelDigest(
       ChannelId channel, DigestSchedule schedule, Instant since, @Nullable Instant lastSent,
-      Map<QuestionId, Activity> shown) {
+      Map<QuestionId, Activity> shown, @Nullable MemberId setBy) {
     public ChannelDigest {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(schedule, "schedule");
       Objects.requireNonNull(since, "since");
       shown = Map.copyOf(shown);
+    }
+
+    public ChannelDigest(ChannelId channel, DigestSchedule schedule, Instant since, @Nullable Instant lastSent,
+        Map<QuestionId, Activity> shown) {
+      this(channel, schedule, since, lastSent, shown, null);
     }
   }
 

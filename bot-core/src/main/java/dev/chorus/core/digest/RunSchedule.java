@@ -403,7 +403,8 @@ public final class RunSchedule {
     var keptShown = anythingNew ? shown : digest.shown();
     // Only under the schedule it was sent by: an "off" or a new time set meanwhile stays as the facilitator left it.
     stores.channelDigests().saveIfStillScheduled(community,
-        new ChannelDigests.ChannelDigest(digest.channel(), digest.schedule(), digest.since(), due, keptShown));
+        new ChannelDigests.ChannelDigest(digest.channel(), digest.schedule(), digest.since(), due, keptShown,
+            digest.setBy()));
     stores.claims().done(community, job, KEEP);
     return new Report(0, 0, posted, 0, undelivered);
   }
