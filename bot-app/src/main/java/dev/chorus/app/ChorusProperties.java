@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Chorus's settings (DESIGN §11), bound from the environment: {@code CHORUS_SECRET} and the outcome
+ * Chorus's settings, bound from the environment: {@code CHORUS_SECRET} and the outcome
  * thresholds {@code CHORUS_BROAD_SUPPORT}, {@code CHORUS_MAJORITY}.
  *
  * @param secret server secret for anonymous pseudonyms; never printed

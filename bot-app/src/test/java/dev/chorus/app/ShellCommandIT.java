@@ -52,6 +52,13 @@ class ShellCommandIT {
   }
 
   @Test
+  void theReadmesAnalyzeExampleRunsOnTheConversationShippedWithTheRepository() throws Exception {
+    var run = run("", "analyze", "--polis", Path.of("..", "examples", "polis", "scoop-hivemind.ubi").toString());
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).contains("Common ground:").contains("Divisive:").contains("Evaluation");
+  }
+
+  @Test
   void theSchedulingExampleShowsADigestAReminderAndTheDeadlineClose() throws Exception {
     var script = Files.readString(Path.of("..", "examples", "deadline-and-digest.txt"));
     var run = run(script, "shell");

@@ -39,7 +39,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  */
 public final class DiscordPlatform implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DiscordPlatform.class.getName());
-  /** A tally is edited at most every two seconds (DESIGN §3.2), well inside Discord's per-channel limits. */
+  /** A tally is edited at most every two seconds, well inside Discord's per-channel limits. */
   static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
   /** JDA always asks for {@code GUILDS} itself; this is the one intent added to it. */
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGE_REACTIONS);

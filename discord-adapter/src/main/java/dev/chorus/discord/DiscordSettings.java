@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How Chorus reaches Discord (DESIGN §11): the bot token, where the REST API and the gateway are
+ * How Chorus reaches Discord: the bot token, where the REST API and the gateway are
  * (Discord's unless a test or a proxy says otherwise), the guilds to register the command in
  * instantly (globally when none), and the shards this replica runs out of how many.
  *

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to reach Slack (DESIGN §11): {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN} (Socket Mode),
+ * How to reach Slack: {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN} (Socket Mode),
  * {@code SLACK_SIGNING_SECRET} (HTTP mode), {@code CHORUS_SLACK_API_URL}. Secrets never show in
  * {@link #toString()}.
  */

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AnalysisBenchmark {
-  @Param("../shared/data/polis/american-assembly.bowling-green")
+  @Param("examples/polis/american-assembly.bowling-green")
   public String conversation;
 
   private VoteMatrix votes;

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * {@code analyze --polis <folder> [--json]}: Chorus's analysis of a Polis conversation, and how well
- * it does (DESIGN §5.8). The analysis and the fit read only the vote cells; Polis's own groups are
+ * it does. The analysis and the fit read only the vote cells; Polis's own groups are
  * used only for the comparisons.
  */
 public final class AnalyzeCommand {
@@ -184,7 +184,7 @@ public final class AnalyzeCommand {
     out.append("\nDivisive:\n");
     landscape.divisive().forEach(j -> out.append("  ").append(line(export, j)).append('\n'));
     out.append("\nThe draft Chorus would write:\n\n").append(report.draft().text()).append("\n\n");
-    out.append("Evaluation (DESIGN §5.8)\n");
+    out.append("Evaluation\n");
     out.append(String.format(Locale.ROOT, "  groups vs Polis's: ARI %.3f over %,d members both placed%n",
         report.ari().ari(), report.ari().members()));
     out.append(String.format(Locale.ROOT, "  held-out votes, seeds %d–%d: Chorus %.4f ± %.4f; statement majority %.4f; "

@@ -156,7 +156,7 @@ public final class VoteIngestionBench {
   /** The four loads once, in order: a SET loop, then votes spread, on one statement, and by command. */
   private static double[] oneRound(StringRedisTemplate redis, String payload) throws InterruptedException {
     var raw = measure(thread -> redis.opsForValue().set("bench:raw:" + thread, payload));
-    // Members vote mostly by reacting (DESIGN §3.3); a vote typed as a command reads its channel first.
+    // Members vote mostly by reacting; a vote typed as a command reads its channel first.
     var spread = votes(redis, Load.SPREAD, Way.REACTION);
     var hot = votes(redis, Load.HOT, Way.REACTION);
     var command = votes(redis, Load.HOT, Way.COMMAND);

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Discord's settings (DESIGN §11): {@code DISCORD_TOKEN}, {@code DISCORD_GUILD_IDS},
+ * Discord's settings: {@code DISCORD_TOKEN}, {@code DISCORD_GUILD_IDS},
  * {@code DISCORD_SHARDS_TOTAL}, {@code DISCORD_SHARD_IDS}, {@code CHORUS_DISCORD_API_URL},
  * {@code CHORUS_DISCORD_GATEWAY_URL}. Empty means unset; the token never shows in {@link #toString()}.
  */

@@ -51,7 +51,7 @@ public class RedisConfiguration {
     return connectionFactory(server.url(), settings, resources);
   }
 
-  /** A Lettuce connection factory with Chorus's timeouts and failure behaviour (DESIGN §8). */
+  /** A Lettuce connection factory with Chorus's timeouts and failure behaviour. */
   public static LettuceConnectionFactory connectionFactory(RedisUrl url, RedisSettings settings, ClientResources resources) {
     var standalone = new RedisStandaloneConfiguration(url.host(), url.port());
     standalone.setDatabase(url.database());

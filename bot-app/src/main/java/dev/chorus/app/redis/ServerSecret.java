@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server secret for anonymous pseudonyms (DESIGN §11 {@code CHORUS_SECRET}): from the environment;
+ * The server secret for anonymous pseudonyms: from the environment;
  * with the embedded Redis, generated once and kept beside its data (owner-only file), so pseudonyms
  * survive restarts; with another Redis it must be given, or anonymous members would change identity
  * on every replica.

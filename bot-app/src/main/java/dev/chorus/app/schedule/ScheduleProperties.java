@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * When scheduled work runs (DESIGN §4): {@code CHORUS_SCHEDULE_INTERVAL} how often each replica
+ * When scheduled work runs: {@code CHORUS_SCHEDULE_INTERVAL} how often each replica
  * looks for due digests, reminders and deadlines; {@code CHORUS_REMIND_BEFORE} how long before a
  * deadline members are reminded; {@code CHORUS_SCHEDULE_LEASE} how long a replica holds a job it
  * claimed before another may do it, should the first have died; {@code CHORUS_RECONCILE_INTERVAL} how

@@ -1,5 +1,5 @@
 /**
- * The thin scheduler of DESIGN §4: every replica looks for due work every interval and lets the
+ * The thin scheduler: every replica looks for due work every interval and lets the
  * core's claims decide which replica does each job.
  */
 @NullMarked

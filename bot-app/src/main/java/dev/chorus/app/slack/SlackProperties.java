@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Slack's settings (DESIGN §11): {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN},
+ * Slack's settings: {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN},
  * {@code SLACK_SIGNING_SECRET}, {@code CHORUS_SLACK_API_URL}. Empty means unset; secrets never show
  * in {@link #toString()}.
  */

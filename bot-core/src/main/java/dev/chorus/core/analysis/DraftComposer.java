@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a draft from the landscape, in the members' own words (DESIGN §5.6): what every group
+ * Writes a draft from the landscape, in the members' own words: what every group
  * agrees on, where the groups differ and how, adopted amendments, minority views, what is still
  * open. Each statement appears once; near-duplicates are merged into the one shown. Statements are
  * then added until every member who shared a view finds their own words or words they agreed with

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Held-out vote prediction (DESIGN §5.8): for each seed, hide a random 10 % of the agree and
+ * Held-out vote prediction: for each seed, hide a random 10 % of the agree and
  * disagree votes, fit on the rest, and count how many hidden votes' signs each model predicts.
  * Every model sees the same splits.
  */

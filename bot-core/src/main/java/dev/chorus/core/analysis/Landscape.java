@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The opinion landscape of one question (DESIGN §5.2–§5.5, §5.7): groups, common ground,
+ * The opinion landscape of one question: groups, common ground,
  * representative, divisive and uncertain statements, minority views and support estimates.
  *
  * @param commonGround statements every group agrees with, best first (at most 5)
@@ -118,7 +118,7 @@ public record Landscape(
     return List.copyOf(chosen);
   }
 
-  /** The geometric mean of the groups' agree rates (DESIGN §5.4). */
+  /** The geometric mean of the groups' agree rates. */
   static double consensus(StatementFigures figures, int statement) {
     int g = figures.groups();
     if (g == 0) {
@@ -195,7 +195,7 @@ public record Landscape(
   }
 
   /**
-   * Support for a statement (DESIGN §5.7): each group's agree rate, and the whole as the mean of the
+   * Support for a statement: each group's agree rate, and the whole as the mean of the
    * groups' rates weighted by group size, so a group that votes more does not weigh more.
    */
   public Support support(int statement) {

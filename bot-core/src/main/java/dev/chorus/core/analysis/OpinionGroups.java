@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opinion groups (DESIGN §5.2): two principal components of the mean-filled, centred vote matrix by
+ * Opinion groups: two principal components of the mean-filled, centred vote matrix by
  * power iteration on the sparse votes, members projected and scaled for how much they voted, then
  * k-means for k = 2 … 5 keeping the k with the best silhouette — or one group when no split is
  * clear. Above {@link #BASE_CLUSTER_THRESHOLD} members the members are first gathered into 100 base

@@ -1,7 +1,7 @@
 package dev.chorus.core.analysis;
 
 /**
- * The per-statement figures of DESIGN §5.3 for each group and for everyone: agree, disagree and
+ * The per-statement figures for each group and for everyone: agree, disagree and
  * pass counts, Laplace-smoothed rates, the one-proportion tests, and each group against the rest.
  */
 public final class StatementFigures {

@@ -30,7 +30,7 @@ public interface VotePredictor {
     return votes -> fittedGroups(votes, groupOf, groups);
   }
 
-  /** The group majority of Chorus's own groups, found on the votes seen (DESIGN §5.7). */
+  /** The group majority of Chorus's own groups, found on the votes seen. */
   static VotePredictor chorusGroups() {
     return votes -> {
       var found = new OpinionGroups().find(votes);

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** One parsed {@code /respond} command (DESIGN §3.1). */
+/** One parsed {@code /respond} command. */
 public sealed interface Command {
 
   /** The keyword a member types, for messages about the command. */

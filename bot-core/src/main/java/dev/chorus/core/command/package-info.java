@@ -1,5 +1,5 @@
 /**
- * The {@code /respond} grammar of DESIGN §3.1, parsed once in core so Slack's free text, Discord's
+ * The {@code /respond} grammar, parsed once in core so Slack's free text, Discord's
  * typed options and the local shell all end in the same {@link dev.chorus.core.command.Command}.
  * A line that cannot be parsed becomes a plain-language reason and the command to use instead.
  */

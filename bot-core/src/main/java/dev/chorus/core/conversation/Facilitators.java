@@ -6,7 +6,7 @@ import dev.chorus.core.question.Question;
 
 /**
  * Who facilitates a question: its opener, holders of the configured facilitator role, and platform
- * administrators (DESIGN §2).
+ * administrators.
  */
 public final class Facilitators {
   private Facilitators() {}

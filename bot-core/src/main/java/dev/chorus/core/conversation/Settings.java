@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The rules a deployment may tune, with DESIGN's defaults.
+ * The rules a deployment may tune, and their defaults.
  *
  * @param thresholds support levels of §3.5
  * @param openedBy who may open questions
@@ -33,7 +33,7 @@ public record Settings(
     FACILITATORS
   }
 
-  /** Length limits of DESIGN §3.1, in characters. */
+  /** Length limits, in characters. */
   public record Limits(
       int view, int title, int draft, int context, int forBody, int reason, int hideReason, Duration longestDeadline) {
     public static final Limits DEFAULTS = new Limits(1500, 200, 3500, 1500, 200, 1000, 300, Duration.ofDays(366));

@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Does the scheduled work that is due (DESIGN §4): closes questions whose deadline passed, reminds
+ * Does the scheduled work that is due: closes questions whose deadline passed, reminds
  * members whose view is not in before a deadline, and posts channel and personal digests. Each
  * piece is a job with its own key, claimed before it is done and marked done after, so replicas
  * running this at the same time do each job once; a job whose replica died is done by another once

@@ -8,7 +8,7 @@ import dev.chorus.core.question.Question;
 import java.util.ArrayList;
 import java.util.Optional;
 
-/** The group-weighted support estimate of a draft (DESIGN §5.7), from the groups the statement votes show. */
+/** The group-weighted support estimate of a draft, from the groups the statement votes show. */
 public final class DraftSupport {
   private DraftSupport() {}
 

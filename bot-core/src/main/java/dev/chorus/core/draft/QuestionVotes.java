@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A question as the analysis sees it (DESIGN §5.1): every participant a row, every statement that
+ * A question as the analysis sees it: every participant a row, every statement that
  * counts a column, the recorded votes, and an author's agreement with their own words where they
  * did not vote on them.
  *

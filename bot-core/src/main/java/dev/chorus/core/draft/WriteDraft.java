@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * {@code /respond draft} without text: Chorus analyses the views and votes and posts a draft in the
- * members' own words (DESIGN §5.6), with its coverage. It names no one, in any question.
+ * members' own words, with its coverage. It names no one, in any question.
  */
 public final class WriteDraft {
   private final Pseudonyms pseudonyms;

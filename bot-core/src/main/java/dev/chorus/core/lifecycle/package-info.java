@@ -1,6 +1,6 @@
 /**
  * A question's life: opening it, changing its details, publishing the outcome at close, and
- * reopening it (DESIGN §3.4, §3.5).
+ * reopening it.
  */
 @NullMarked
 package dev.chorus.core.lifecycle;

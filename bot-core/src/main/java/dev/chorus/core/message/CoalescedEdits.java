@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * At most one edit of a message per window (DESIGN §3.2: a live tally is edited about once every two
+ * At most one edit of a message per window (a live tally is edited about once every two
  * seconds however fast votes arrive). The first edit goes out at once; later ones within the window
  * wait, and only the newest card is sent when the window ends, so nothing shown is ever older than
  * what was last asked for.

@@ -1,6 +1,6 @@
 /**
  * Polis conversation exports ({@code comments.csv}, {@code participants-votes.csv}) read into a vote
- * matrix, for evaluating the analysis on real conversations (DESIGN §5.8).
+ * matrix, for evaluating the analysis on real conversations.
  */
 @NullMarked
 package dev.chorus.core.polis;

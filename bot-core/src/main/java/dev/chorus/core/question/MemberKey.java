@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How a question stores a member: the member id itself, or in anonymous questions a pseudonym that
- * only the server secret can recompute (DESIGN §3.6).
+ * only the server secret can recompute.
  */
 public record MemberKey(String value) {
   public MemberKey {

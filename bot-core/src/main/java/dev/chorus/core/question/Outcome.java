@@ -42,7 +42,7 @@ public record Outcome(
   }
 
   /**
-   * The group-weighted estimate of a draft's support (DESIGN §5.7): each opinion group's share of
+   * The group-weighted estimate of a draft's support: each opinion group's share of
    * agreeing votes, and the whole as their mean weighted by group size, so a group that votes more
    * does not weigh more. Shown beside the members' own tally, never instead of it.
    *
@@ -58,7 +58,7 @@ public record Outcome(
     return tally.voters() >= quorum;
   }
 
-  /** The thresholds of DESIGN §3.5, settings of the deployment. */
+  /** The outcome thresholds, settings of the deployment. */
   public record Thresholds(double broadSupport, double majority) {
     public static final Thresholds DEFAULTS = new Thresholds(0.75, 0.5);
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The level of support of DESIGN §3.5, from the members' own votes on one draft (one member, one
+ * The level of support, from the members' own votes on one draft (one member, one
  * vote), and the record of dissent.
  */
 public final class OutcomePolicy {

@@ -1,6 +1,6 @@
 package dev.chorus.core.question;
 
-/** A question takes views, votes, drafts and amendments only while open (DESIGN §3.4). */
+/** A question takes views, votes, drafts and amendments only while open. */
 public enum QuestionStatus {
   OPEN,
   CLOSED

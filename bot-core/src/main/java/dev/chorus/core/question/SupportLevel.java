@@ -1,6 +1,6 @@
 package dev.chorus.core.question;
 
-/** The level of support an outcome has (DESIGN §3.5), strongest first. */
+/** The level of support an outcome has, strongest first. */
 public enum SupportLevel {
   CONSENSUS("consensus"),
   BROAD_SUPPORT("broad support"),

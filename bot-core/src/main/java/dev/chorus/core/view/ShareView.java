@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A member shares their view, or replaces it: one view per member; an edit posts the new text as a
- * new statement with fresh votes and marks the old one replaced (DESIGN §3.2).
+ * new statement with fresh votes and marks the old one replaced.
  */
 public final class ShareView {
   private final Pseudonyms pseudonyms;
