@@ -26,6 +26,11 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.MessageLinks;
+import dev.chorus.core.message.MemberReaction;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.conversation.Cards;
+import dev.chorus.core.conversation.Facilitators;
+import dev.chorus.core.digest.Claims;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
@@ -118,7 +123,7 @@ public final class Chorus {
   private final ScheduledExecutorService later;
   private final Chat chat;
   private final SeenReactions seen;
-  private final dev.chorus.core.digest.Claims claims;
+  private final Claims claims;
   private final Pseudonyms pseudonyms;
 
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
@@ -218,7 +223,7 @@ public final class Chorus {
       return false;
     }
     if (held.hold(reaction, System.nanoTime())) {
-      lookLater(key, HeldReactions.firstLook());
+      lookLater(key, HeldReactions.FIRST_LOOK);
     }
     return true;
   }
@@ -250,11 +255,11 @@ public final class Chorus {
       var q = question.get();
       Optional<Card> now = Optional.empty();
       if (target instanceof Target.StatementMessage statement) {
-        now = q.statement(statement.statement()).map(s -> dev.chorus.core.conversation.Cards.statement(q, s));
+        now = q.statement(statement.statement()).map(s -> Cards.statement(q, s));
       } else if (target instanceof Target.DraftMessage draft) {
-        now = q.draft(draft.draft()).map(d -> dev.chorus.core.conversation.Cards.draft(q, d, false));
+        now = q.draft(draft.draft()).map(d -> Cards.draft(q, d, false));
       } else if (target instanceof Target.DraftAnnouncement announcement) {
-        now = q.draft(announcement.draft()).map(d -> dev.chorus.core.conversation.Cards.draft(q, d, true));
+        now = q.draft(announcement.draft()).map(d -> Cards.draft(q, d, true));
       }
       if (now.isPresent() && !now.get().equals(posted)) {
         chat.edit(community, message, now.get(), q.revision());
@@ -291,11 +296,7 @@ public final class Chorus {
   private void handBack(HeldReactions.Key key) {
     for (var reaction = held.next(key); reaction != null; reaction = held.next(key)) {
       try {
-        for (var answer : process(reaction)) {
-          if (answer instanceof Effect.Reply reply) {
-            delivery.deliver(key.community(), List.of(new Effect.Post(new Place.Direct(reaction.actor().id()), reply.card(), null)));
-          }
-        }
+        tellByDirectMessage(reaction, process(reaction));
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "a held reaction failed", e);
       }
@@ -369,7 +370,7 @@ public final class Chorus {
         if (job != null && !claims.claim(community, job, lease)) {
           continue;
         }
-        var done = reconcileMessage(q, message, !(target instanceof Target.StatementMessage));
+        var done = reconcileMessage(q, message, target);
         if (done == null) {
           // Left unclaimed when its lease runs out, so this replica or another reads it again.
           total = total.plus(new Reconciled(0, 0, 0, 0, 1));
@@ -385,14 +386,14 @@ public final class Chorus {
   }
 
   /** One message's differences applied; null when the platform could not say what it shows. */
-  private @Nullable Reconciled reconcileMessage(Question question, dev.chorus.core.message.PostedMessage message,
-      boolean draft) {
+  private @Nullable Reconciled reconcileMessage(Question question, PostedMessage message, Target target) {
     var community = question.community();
+    boolean draft = !(target instanceof Target.StatementMessage);
     var before = seen.on(community, message.id());
-    Optional<List<dev.chorus.core.message.MemberReaction>> now;
+    Optional<List<MemberReaction>> now;
     try {
       now = chat.reactionsOn(community, message);
-    } catch (dev.chorus.core.message.ChatException e) {
+    } catch (ChatException e) {
       LOG.log(Level.INFO, "a message's reactions could not be read for reconciling: {0}", e.memberMessage());
       return null;
     }
@@ -417,7 +418,7 @@ public final class Chorus {
       for (var choice : unclear.choices()) {
         seen.saw(community, message.id(), new SeenReactions.Seen(unclear.member().id(), choice), true);
       }
-      var item = targetName(message, question);
+      var item = itemName(target);
       delivery.deliver(community, List.of(new Effect.Post(new Place.Direct(unclear.member().id()), Card.text(Text.of(
           "You have several vote reactions on " + item + " of " + question.id() + " ("
               + ReactionDifferences.emojiList(unclear.choices(), draft) + ") that Chorus could not see being added, so "
@@ -429,19 +430,17 @@ public final class Chorus {
   }
 
   /** The item a vote message shows (V3, v2), for a member's private word. */
-  private String targetName(dev.chorus.core.message.PostedMessage message, Question question) {
-    return links.targetOf(question.community(), message.id()).map(target -> {
-      if (target instanceof Target.StatementMessage statement) {
-        return statement.statement().toString();
-      }
-      if (target instanceof Target.DraftMessage d) {
-        return d.draft().toString();
-      }
-      if (target instanceof Target.DraftAnnouncement a) {
-        return a.draft().toString();
-      }
-      return "it";
-    }).orElse("it");
+  private static String itemName(Target target) {
+    if (target instanceof Target.StatementMessage statement) {
+      return statement.statement().toString();
+    }
+    if (target instanceof Target.DraftMessage draft) {
+      return draft.draft().toString();
+    }
+    if (target instanceof Target.DraftAnnouncement announcement) {
+      return announcement.draft().toString();
+    }
+    return "it";
   }
 
   /**
@@ -454,12 +453,17 @@ public final class Chorus {
       // A refusal of a reaction nobody saw Chorus receive would only puzzle the member.
       return false;
     }
-    for (var answer : handled.answers()) {
+    tellByDirectMessage(reaction, handled.answers());
+    return true;
+  }
+
+  /** What Chorus says about a reaction it did not answer as an event: no interaction is there to answer, so by direct message. */
+  private void tellByDirectMessage(Inbound reaction, List<Effect.Private> answers) {
+    for (var answer : answers) {
       if (answer instanceof Effect.Reply reply) {
         delivery.deliver(reaction.community(), List.of(new Effect.Post(new Place.Direct(reaction.actor().id()), reply.card(), null)));
       }
     }
-    return true;
   }
 
   /**
@@ -471,7 +475,7 @@ public final class Chorus {
       var found = lookup.anyQuestion(Request.of(inbound, named), "/respond close");
       var question = Lookup.questionOf(found);
       if (question != null && question.open() && !question.anonymous()
-          && dev.chorus.core.conversation.Facilitators.facilitates(question, inbound.actor(), pseudonyms)) {
+          && Facilitators.facilitates(question, inbound.actor(), pseudonyms)) {
         reconcile(inbound.community(), question.id(), Reconcile.DRAFTS, null, Duration.ZERO);
       }
     } catch (StoreUnavailableException e) {

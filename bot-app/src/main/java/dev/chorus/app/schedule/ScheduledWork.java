@@ -96,10 +96,9 @@ public class ScheduledWork implements SmartLifecycle {
       routing = new PlatformRouting(running);
       chorus = chorusOnChat.apply(routing);
       var reconciler = chorus;
-      var served = routing;
       schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer,
           (community, question) -> reconciler.reconcile(community, question.id(), Chorus.Reconcile.DRAFTS,
-              null, properties.lease()), served::serves);
+              null, properties.lease()), routing::serves);
     }
     return true;
   }

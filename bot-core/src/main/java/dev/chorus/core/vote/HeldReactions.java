@@ -28,12 +28,7 @@ public final class HeldReactions {
   public static final Duration GRACE = Duration.ofSeconds(60);
   public static final int CAPACITY = 10_000;
   /** The first look for a link made by another replica; each later look waits twice as long. */
-  static final Duration FIRST_LOOK = Duration.ofSeconds(1);
-
-  /** When to look first for a link another replica makes. */
-  public static Duration firstLook() {
-    return FIRST_LOOK;
-  }
+  public static final Duration FIRST_LOOK = Duration.ofSeconds(1);
 
   /** A message, in its community. */
   public record Key(CommunityId community, String messageId) {}
