@@ -583,6 +583,9 @@ public final class Chorus {
             // Seen with the vote itself, in the same write.
             noted[0] = null;
             recent.remember(recorded.question());
+            if (!recorded.question().mixedInHeld().isEmpty()) {
+              releaseMixedIn(inbound.community(), recorded.question().id());
+            }
             if (casts(voted.change())) {
               observer.voted(viaOf(kind));
             }
@@ -606,6 +609,10 @@ public final class Chorus {
             return List.of();
           }
         } else {
+          if (accepted.erasesWords()) {
+            // Asked first, so a forget is never stored without it; a rewrite asked for in vain costs little.
+            questions.eraseOldCopies();
+          }
           writing = true;
           var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
           if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
@@ -640,6 +647,31 @@ public final class Chorus {
       LOG.log(Level.ERROR, "failed to handle a " + kind + " event", e);
       return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
+    }
+  }
+
+  /**
+   * A forgotten member's votes that enough other changes have now mixed in are let go for good, so
+   * that members changing their votes back cannot make them show again. Best effort: the next vote
+   * on the item tries again.
+   */
+  private void releaseMixedIn(CommunityId community, QuestionId id) {
+    try {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        var question = questions.find(community, id).orElse(null);
+        if (question == null || question.mixedInHeld().isEmpty()) {
+          return;
+        }
+        var kept = new ArrayList<>(question.held());
+        kept.removeAll(question.mixedInHeld());
+        if (questions.commit(community, List.of(question.withHeld(kept)), null)
+            instanceof Questions.CommitResult.Committed) {
+          recent.forget(community, id);
+          return;
+        }
+      }
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "held votes not let go yet: {0}", e.getMessage());
     }
   }
 

@@ -84,6 +84,9 @@ public final class InMemoryQuestions implements Questions, Ballots {
       }
     }
     for (var write : writes) {
+      // How a vote was cast is kept only while the vote is (a forget takes both away), as Redis does.
+      castBy.keySet().removeIf(key -> key.community().equals(community) && key.question().equals(write.id())
+          && !votesOn(write, key.item()).contains(key.member()));
       stored.put(write.id().number(), write.atRevision(write.revision() + 1));
       structureRevision.computeIfAbsent(community, c -> new HashMap<>()).put(write.id().number(), write.revision() + 1);
     }
@@ -148,6 +151,26 @@ public final class InMemoryQuestions implements Questions, Ballots {
   public synchronized boolean processed(CommunityId community, EventId event) {
     check();
     return processed.getOrDefault(community, Set.of()).contains(event);
+  }
+
+  private static java.util.Collection<MemberKey> votesOn(Question question, Object item) {
+    if (item instanceof dev.chorus.core.question.StatementId statement) {
+      return question.statement(statement).map(s -> s.votes().keySet()).orElse(Set.of());
+    }
+    return question.draft((dev.chorus.core.question.DraftVersion) item).map(d -> d.ballots().keySet()).orElse(Set.of());
+  }
+
+  private int eraseRequests;
+
+  @Override
+  public synchronized void eraseOldCopies() {
+    check();
+    eraseRequests++;
+  }
+
+  /** How often a forget asked for older copies to be erased; this store keeps none. */
+  public synchronized int eraseRequests() {
+    return eraseRequests;
   }
 
   /** Everything stored for the community, as a value that equals another snapshot of the same state. */

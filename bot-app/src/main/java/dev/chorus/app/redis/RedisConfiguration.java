@@ -1,6 +1,7 @@
 package dev.chorus.app.redis;
 
 import dev.chorus.app.store.CachingMessageLinks;
+import dev.chorus.app.store.OldCopies;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisNotifications;
 import dev.chorus.app.store.RedisQuestions;
@@ -91,6 +92,12 @@ public class RedisConfiguration {
   @Bean
   static MessageLinks messageLinks(StringRedisTemplate redis, Clock clock) {
     return new CachingMessageLinks(new RedisMessageLinks(redis), clock);
+  }
+
+  /** Rewrites Redis's files after a forget, so the forgotten words leave the disk too. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  OldCopies oldCopies(StringRedisTemplate redis) {
+    return new OldCopies(redis);
   }
 
   @Bean

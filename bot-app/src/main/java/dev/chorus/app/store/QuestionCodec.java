@@ -7,6 +7,7 @@ import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftBallot;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.HeldVote;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Outcome;
 import dev.chorus.core.question.Question;
@@ -112,6 +113,19 @@ final class QuestionCodec {
       outcomes.add(m);
     }
     map.put("outcomes", outcomes);
+    if (!q.held().isEmpty()) {
+      var held = new ArrayList<Object>();
+      for (var h : q.held()) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("item", h.item());
+        m.put("choice", h.choice());
+        var others = new LinkedHashMap<String, Object>();
+        h.othersAtForget().forEach((member, choice) -> others.put(member.value(), choice));
+        m.put("others", others);
+        held.add(m);
+      }
+      map.put("held", held);
+    }
     return Json.compact(map);
   }
 
@@ -314,7 +328,21 @@ final class QuestionCodec {
         (String) map.get("for"), map.get("deadline") == null ? null : instant(map.get("deadline")),
         (Boolean) map.get("anonymous"), new MemberKey((String) map.get("opener")), (String) map.get("openerName"),
         (String) map.get("salt"), instant(map.get("openedAt")), QuestionStatus.valueOf((String) map.get("status")),
-        statements, drafts, outcomes);
+        statements, drafts, outcomes, held(map.get("held")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<HeldVote> held(@Nullable Object stored) {
+    var held = new ArrayList<HeldVote>();
+    if (stored != null) {
+      for (var item : (List<Object>) stored) {
+        var m = (Map<String, Object>) item;
+        var others = new LinkedHashMap<MemberKey, String>();
+        ((Map<String, Object>) m.get("others")).forEach((member, choice) -> others.put(new MemberKey(member), (String) choice));
+        held.add(new HeldVote((String) m.get("item"), (String) m.get("choice"), others));
+      }
+    }
+    return held;
   }
 
   static @Nullable String time(@Nullable Instant instant) {

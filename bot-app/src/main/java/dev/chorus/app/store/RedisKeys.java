@@ -65,6 +65,8 @@ final class RedisKeys {
    * hash tag: it is never used in a script together with a community's keys.
    */
   static final String COMMUNITIES = "chorus:communities";
+  /** Forgets not yet followed by a rewrite of Redis's append-only file (see {@link OldCopies}). */
+  static final String ERASE_REQUESTS = "chorus:erase-requests";
 
   /** The community whose question counter this key is, or null for any other key. */
   static @org.jspecify.annotations.Nullable CommunityId communityOfCounter(String key) {

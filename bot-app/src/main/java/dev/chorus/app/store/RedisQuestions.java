@@ -121,6 +121,13 @@ public final class RedisQuestions implements Questions, Ballots {
             redis.call('HSET', key .. ':v:' .. item, unpack(ARGV, from, math.min(from + 999, at + values - 1)))
           end
           at = at + values
+          -- How a vote was cast is kept only for votes that are still there (a forget takes both away).
+          local by = key .. ':v:' .. item .. ':by'
+          for _, member in ipairs(redis.call('HKEYS', by)) do
+            if redis.call('HEXISTS', key .. ':v:' .. item, member) == 0 then
+              redis.call('HDEL', by, member)
+            end
+          end
         end
         redis.call('SADD', KEYS[3 + 2 * i], number)
         redis.call('SADD', KEYS[3], number)
@@ -423,6 +430,12 @@ public final class RedisQuestions implements Questions, Ballots {
     var by = call(() -> redis.<String, String>opsForHash().get(
         RedisKeys.question(community, question.number()) + ":v:" + name + ":by", member.value()));
     return !"other".equals(by);
+  }
+
+  /** Counted, not set: a rewrite lets go of the count it saw, so one asked for meanwhile still happens. */
+  @Override
+  public void eraseOldCopies() {
+    call(() -> redis.opsForValue().increment(RedisKeys.ERASE_REQUESTS));
   }
 
   @Override

@@ -98,7 +98,7 @@ public final class Cards {
     }
     blocks.add(new Block.Heading(heading.build()));
     blocks.add(new Block.Quote(s.text()));
-    blocks.add(new Block.Paragraph(Text.of(statementTally(s))));
+    blocks.add(new Block.Paragraph(Text.of(statementTally(q, s))));
     if (!q.open()) {
       return new Card(blocks, List.of(), List.of());
     }
@@ -112,8 +112,8 @@ public final class Cards {
     return new Card(blocks, List.of(), STATEMENT_REACTIONS);
   }
 
-  static String statementTally(Statement s) {
-    var t = s.tally();
+  static String statementTally(Question q, Statement s) {
+    var t = q.shownTally(s);
     return "👍 " + t.agree() + " agree · 👎 " + t.disagree() + " disagree · 🤷 " + t.pass() + " pass";
   }
 
@@ -136,7 +136,7 @@ public final class Cards {
     }
     blocks.add(new Block.Paragraph(by.build()));
     blocks.add(new Block.Quote(d.text()));
-    blocks.add(new Block.Paragraph(Text.of(draftTally(d.tally()))));
+    blocks.add(new Block.Paragraph(Text.of(draftTally(q.shownTally(d)))));
     var latest = q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false);
     if (!latest) {
       // Not naming the newer draft: a draft is edited once, when the next one comes, and stays right after.
@@ -234,8 +234,8 @@ public final class Cards {
   /** The views that count, most agreed first: the outcome when there is no single position. */
   static List<Text> positions(Question q) {
     return q.activeViews().stream()
-        .sorted(Comparator.comparingInt((Statement s) -> -s.tally().agree()).thenComparing(Statement::id))
-        .map(s -> Text.builder().plain(s.id() + " (" + statementTally(s) + "): ").quoted(s.text()).build())
+        .sorted(Comparator.comparingInt((Statement s) -> -q.shownTally(s).agree()).thenComparing(Statement::id))
+        .map(s -> Text.builder().plain(s.id() + " (" + statementTally(q, s) + "): ").quoted(s.text()).build())
         .toList();
   }
 

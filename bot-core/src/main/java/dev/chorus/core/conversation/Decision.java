@@ -12,11 +12,22 @@ public sealed interface Decision {
   /**
    * @param writes the questions to store, each at the revision it was read at (0 when new)
    * @param effects what to say once they are stored
+   * @param erasesWords the writes take a member's words or name away, so the store's older copies
+   *     of them must go too ({@link dev.chorus.core.question.Questions#eraseOldCopies})
    */
-  record Accepted(List<Question> writes, List<Effect> effects) implements Decision {
+  record Accepted(List<Question> writes, List<Effect> effects, boolean erasesWords) implements Decision {
     public Accepted {
       writes = List.copyOf(writes);
       effects = List.copyOf(effects);
+    }
+
+    public Accepted(List<Question> writes, List<Effect> effects) {
+      this(writes, effects, false);
+    }
+
+    /** Writes that forget a member. */
+    public static Accepted forgetting(List<Question> writes, List<Effect> effects) {
+      return new Accepted(writes, effects, true);
     }
 
     public static Accepted saying(Effect... effects) {

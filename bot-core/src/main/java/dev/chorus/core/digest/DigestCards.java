@@ -139,7 +139,7 @@ final class DigestCards {
       text.plain("No draft yet. ");
       return;
     }
-    text.plain("Draft " + draft.get().version() + ": " + draft.get().tally().inWords() + ". ");
+    text.plain("Draft " + draft.get().version() + ": " + q.shownTally(draft.get()).inWords() + ". ");
   }
 
   static String left(Duration duration) {

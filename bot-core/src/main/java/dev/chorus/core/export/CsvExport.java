@@ -19,7 +19,7 @@ final class CsvExport {
     var csv = new StringBuilder();
     row(csv, HEADER);
     for (var s : q.statements()) {
-      var t = s.tally();
+      var t = q.shownTally(s);
       var note = s.hiddenReason() != null ? "hidden: " + s.hiddenReason()
           : s.replacedBy() != null ? "replaced by " + s.replacedBy()
           : s.amends() != null ? "amends " + s.amends() : "";
@@ -28,7 +28,7 @@ final class CsvExport {
           String.valueOf(t.agree()), String.valueOf(t.disagree()), String.valueOf(t.pass()), "", "", note));
     }
     for (var d : q.drafts()) {
-      var t = d.tally();
+      var t = q.shownTally(d);
       row(csv, List.of(q.id().toString(), d.version().toString(), "draft", d.byChorus() ? "Chorus" : nullToEmpty(d.writtenBy()),
           q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false) ? "latest" : "earlier",
           d.postedAt().toString(), d.text(), String.valueOf(t.agree()), String.valueOf(t.disagree()), "",

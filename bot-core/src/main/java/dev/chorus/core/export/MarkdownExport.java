@@ -61,12 +61,12 @@ final class MarkdownExport {
     md.append("\n## ").append(heading).append('\n');
     for (var s : q.statements()) {
       if (s.kind() == kind) {
-        statement(md, s);
+        statement(md, q, s);
       }
     }
   }
 
-  private static void statement(StringBuilder md, Statement s) {
+  private static void statement(StringBuilder md, Question q, Statement s) {
     md.append("\n### ").append(s.id());
     if (s.amends() != null) {
       md.append(" (to ").append(s.amends()).append(')');
@@ -83,7 +83,7 @@ final class MarkdownExport {
     md.append("\n\n");
     if (s.status() != StatementStatus.WITHDRAWN) {
       md.append(quote(s.text()));
-      var t = s.tally();
+      var t = q.shownTally(s);
       md.append("\nAgree ").append(t.agree()).append(" · disagree ").append(t.disagree()).append(" · pass ")
           .append(t.pass()).append('\n');
     }
@@ -97,7 +97,7 @@ final class MarkdownExport {
       md.append(" · written by ").append(line(d.writtenBy()));
     }
     md.append(" · ").append(d.postedAt()).append("\n\n").append(quote(d.text()));
-    md.append('\n').append(tally(d.tally())).append('\n');
+    md.append('\n').append(tally(q.shownTally(d))).append('\n');
     if (!q.anonymous()) {
       d.ballots().forEach((member, ballot) -> md.append("- ")
           .append(ballot.voterName() == null ? member.value() : line(ballot.voterName())).append(": ")
@@ -147,9 +147,9 @@ final class MarkdownExport {
     if (o.level() == SupportLevel.NO_CONSENSUS || o.draft() == null) {
       md.append("We did not reach a single position; these are the views members expressed, most agreed first:\n\n");
       q.activeViews().stream()
-          .sorted((a, b) -> Integer.compare(b.tally().agree(), a.tally().agree()))
-          .forEach(s -> md.append("- ").append(line(s.text())).append(" (agree ").append(s.tally().agree())
-              .append(", disagree ").append(s.tally().disagree()).append(")\n"));
+          .sorted((a, b) -> Integer.compare(q.shownTally(b).agree(), q.shownTally(a).agree()))
+          .forEach(s -> md.append("- ").append(line(s.text())).append(" (agree ").append(q.shownTally(s).agree())
+              .append(", disagree ").append(q.shownTally(s).disagree()).append(")\n"));
     } else {
       md.append("The response has ").append(o.level().label()).append(" (").append(tally(o.tally())).append(").\n\n");
       md.append(quote(o.draftText()));

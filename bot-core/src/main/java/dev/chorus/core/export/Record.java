@@ -62,7 +62,7 @@ final class Record {
     map.put("replacedBy", s.replacedBy() == null ? null : s.replacedBy().toString());
     map.put("hiddenReason", s.hiddenReason());
     map.put("amends", s.amends() == null ? null : s.amends().toString());
-    var tally = s.tally();
+    var tally = q.shownTally(s);
     map.put("agree", tally.agree());
     map.put("disagree", tally.disagree());
     map.put("pass", tally.pass());
@@ -80,7 +80,7 @@ final class Record {
     map.put("text", d.text());
     map.put("writtenBy", d.byChorus() ? "Chorus" : d.writtenBy());
     map.put("postedAt", time(d.postedAt()));
-    map.put("tally", tally(d.tally()));
+    map.put("tally", tally(q.shownTally(d)));
     var ballots = new ArrayList<Object>();
     d.ballots().forEach((member, ballot) -> {
       var entry = new LinkedHashMap<String, Object>();

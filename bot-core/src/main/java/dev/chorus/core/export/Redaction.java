@@ -30,7 +30,8 @@ final class Redaction {
             o.closedAt(), null, o.estimate()))
         .toList();
     return new Question(q.community(), q.id(), q.channel(), q.revision(), q.title(), q.context(), q.forBody(),
-        q.deadline(), true, q.opener(), null, q.pseudonymSalt(), q.openedAt(), q.status(), statements, drafts, outcomes);
+        q.deadline(), true, q.opener(), null, q.pseudonymSalt(), q.openedAt(), q.status(), statements, drafts, outcomes,
+        q.held());
   }
 
   private static Draft draft(Draft d) {

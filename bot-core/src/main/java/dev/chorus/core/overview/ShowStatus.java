@@ -37,7 +37,7 @@ public final class ShowStatus {
       fields.add(new Block.Field("Deadline", Text.builder().moment(question.deadline()).build()));
     }
     question.latestDraft().ifPresentOrElse(
-        d -> fields.add(new Block.Field("Latest draft " + d.version(), Text.of(d.tally().inWords()))),
+        d -> fields.add(new Block.Field("Latest draft " + d.version(), Text.of(question.shownTally(d).inWords()))),
         () -> fields.add(new Block.Field("Drafts", Text.of("none yet"))));
     question.latestOutcome().ifPresent(o -> fields.add(new Block.Field("Outcome",
         Text.of(o.level().label() + (o.draft() == null ? "" : " on " + o.draft())

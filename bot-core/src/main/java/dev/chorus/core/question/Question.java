@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param openerName null in anonymous questions
  * @param pseudonymSalt per-question salt for pseudonyms; empty in named questions
  * @param outcomes every outcome published, oldest first (a reopened question keeps them)
+ * @param held forgotten members' votes still counted in the tallies shown (anonymous questions only)
  */
 public record Question(
     CommunityId community,
@@ -40,7 +41,8 @@ public record Question(
     QuestionStatus status,
     List<Statement> statements,
     List<Draft> drafts,
-    List<Outcome> outcomes) {
+    List<Outcome> outcomes,
+    List<HeldVote> held) {
 
   public Question {
     Objects.requireNonNull(community, "community");
@@ -50,6 +52,17 @@ public record Question(
     statements = List.copyOf(statements);
     drafts = List.copyOf(drafts);
     outcomes = List.copyOf(outcomes);
+    held = List.copyOf(held);
+  }
+
+  /** A question with no forgotten votes held. */
+  public Question(
+      CommunityId community, QuestionId id, ChannelId channel, long revision, String title, String context,
+      String forBody, @Nullable Instant deadline, boolean anonymous, MemberKey opener, @Nullable String openerName,
+      String pseudonymSalt, Instant openedAt, QuestionStatus status, List<Statement> statements, List<Draft> drafts,
+      List<Outcome> outcomes) {
+    this(community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
+        pseudonymSalt, openedAt, status, statements, drafts, outcomes, List.of());
   }
 
   public boolean open() {
@@ -149,7 +162,7 @@ public record Question(
   public Question withStatements(List<Statement> replaced) {
     return new Question(
         community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
-        pseudonymSalt, openedAt, status, replaced, drafts, outcomes);
+        pseudonymSalt, openedAt, status, replaced, drafts, outcomes, held);
   }
 
   public Question withDraft(Draft added) {
@@ -169,7 +182,7 @@ public record Question(
   public Question withDrafts(List<Draft> replaced) {
     return new Question(
         community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
-        pseudonymSalt, openedAt, status, statements, replaced, outcomes);
+        pseudonymSalt, openedAt, status, statements, replaced, outcomes, held);
   }
 
   public Question closedWith(Outcome outcome) {
@@ -177,19 +190,19 @@ public record Question(
     copy.add(outcome);
     return new Question(
         community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
-        pseudonymSalt, openedAt, QuestionStatus.CLOSED, statements, drafts, copy);
+        pseudonymSalt, openedAt, QuestionStatus.CLOSED, statements, drafts, copy, List.of());
   }
 
   public Question reopened() {
     return new Question(
         community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
-        pseudonymSalt, openedAt, QuestionStatus.OPEN, statements, drafts, outcomes);
+        pseudonymSalt, openedAt, QuestionStatus.OPEN, statements, drafts, outcomes, held);
   }
 
   public Question withDetails(String newTitle, String newContext, String newForBody, @Nullable Instant newDeadline) {
     return new Question(
         community, id, channel, revision, newTitle, newContext, newForBody, newDeadline, anonymous, opener,
-        openerName, pseudonymSalt, openedAt, status, statements, drafts, outcomes);
+        openerName, pseudonymSalt, openedAt, status, statements, drafts, outcomes, held);
   }
 
   /** This question as the store holds it once this value, read at its revision, is committed. */
@@ -201,6 +214,87 @@ public record Question(
   public Question atRevision(long storedRevision) {
     return new Question(
         community, id, channel, storedRevision, title, context, forBody, deadline, anonymous, opener, openerName,
-        pseudonymSalt, openedAt, status, statements, drafts, outcomes);
+        pseudonymSalt, openedAt, status, statements, drafts, outcomes, held);
+  }
+
+  /** The same question with these forgotten votes held. */
+  public Question withHeld(List<HeldVote> replaced) {
+    return new Question(
+        community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
+        pseudonymSalt, openedAt, status, statements, drafts, outcomes, replaced);
+  }
+
+  /** The same question with the opener's name taken away (the opener asked to be forgotten). */
+  public Question withoutOpenerName() {
+    return new Question(
+        community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, null,
+        pseudonymSalt, openedAt, status, statements, drafts, outcomes, held);
+  }
+
+  /** The same question with these outcomes (names taken out of them). */
+  public Question withOutcomes(List<Outcome> replaced) {
+    return new Question(
+        community, id, channel, revision, title, context, forBody, deadline, anonymous, opener, openerName,
+        pseudonymSalt, openedAt, status, statements, drafts, replaced, held);
+  }
+
+  /** The tally as Chorus shows it: with forgotten votes not yet mixed in with enough other changes. */
+  public Statement.StatementTally shownTally(Statement statement) {
+    var tally = statement.tally();
+    if (held.isEmpty()) {
+      return tally;
+    }
+    int agree = tally.agree();
+    int disagree = tally.disagree();
+    int pass = tally.pass();
+    var item = HeldVote.item(statement.id());
+    for (var vote : held) {
+      if (vote.item().equals(item) && !vote.mixedIn(statement)) {
+        switch (StatementChoice.valueOf(vote.choice())) {
+          case AGREE -> agree++;
+          case DISAGREE -> disagree++;
+          case PASS -> pass++;
+        }
+      }
+    }
+    return new Statement.StatementTally(agree, disagree, pass);
+  }
+
+  /** The tally as Chorus shows it: with forgotten ballots not yet mixed in with enough other changes. */
+  public Draft.DraftTally shownTally(Draft draft) {
+    var tally = draft.tally();
+    if (held.isEmpty()) {
+      return tally;
+    }
+    int agree = tally.agree();
+    int abstain = tally.abstain();
+    int disagree = tally.disagree();
+    int block = tally.block();
+    var item = HeldVote.item(draft.version());
+    for (var vote : held) {
+      if (vote.item().equals(item) && !vote.mixedIn(draft)) {
+        switch (DraftChoice.valueOf(vote.choice())) {
+          case AGREE -> agree++;
+          case ABSTAIN -> abstain++;
+          case DISAGREE -> disagree++;
+          case BLOCK -> block++;
+        }
+      }
+    }
+    return new Draft.DraftTally(agree, abstain, disagree, block);
+  }
+
+  /** The held votes that enough other changes have mixed in, so a write may let them go for good. */
+  public List<HeldVote> mixedInHeld() {
+    var released = new java.util.ArrayList<HeldVote>();
+    for (var vote : held) {
+      boolean mixed = vote.item().startsWith("s")
+          ? statement(new StatementId(Integer.parseInt(vote.item().substring(1)))).map(vote::mixedIn).orElse(true)
+          : draft(new DraftVersion(Integer.parseInt(vote.item().substring(1)))).map(vote::mixedIn).orElse(true);
+      if (mixed) {
+        released.add(vote);
+      }
+    }
+    return released;
   }
 }

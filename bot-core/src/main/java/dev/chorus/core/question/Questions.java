@@ -40,6 +40,13 @@ public interface Questions {
   /** Whether the event was already applied (a redelivery). */
   boolean processed(CommunityId community, EventId event);
 
+  /**
+   * Asks the store to drop, within a bounded time, the older copies it keeps of what was just
+   * rewritten (for instance an append-only log on disk), because a member asked to be forgotten. A
+   * store that keeps no older copies does nothing. Asked again before it is done, it is done once.
+   */
+  default void eraseOldCopies() {}
+
   /** How a commit ended. */
   sealed interface CommitResult {
     /** Written; the questions now stand at their revision + 1 (new ones at 1). */

@@ -111,6 +111,20 @@ public record Statement(
         amends, Map.of());
   }
 
+  /**
+   * Its author asked to be forgotten: no words, no name, no reason and no votes are kept, only the
+   * number (so the thread's numbering still reads).
+   */
+  public Statement forgotten() {
+    return new Statement(
+        id, kind, author, null, "", postedAt, StatementStatus.WITHDRAWN, replaces, replacedBy, null, amends, Map.of());
+  }
+
+  /** Whether nothing of its author's is left in it to forget. */
+  public boolean alreadyForgotten() {
+    return status == StatementStatus.WITHDRAWN && text.isEmpty() && authorName == null && hiddenReason == null;
+  }
+
   public Statement hidden(String reason) {
     return new Statement(
         id, kind, author, authorName, text, postedAt, StatementStatus.HIDDEN, replaces, replacedBy, reason,

@@ -24,7 +24,7 @@ public final class ForgetEverywhere {
     var effects = new ArrayList<Effect>();
     var summaries = new ArrayList<String>();
     for (var question : communityQuestions) {
-      var withdrawal = Withdrawal.of(question, pseudonyms.keyOf(question, request.actor().id()));
+      var withdrawal = Withdrawal.of(question, pseudonyms.keyOf(question, request.actor().id()), request.actor().displayName());
       if (!withdrawal.nothing()) {
         writes.add(withdrawal.question());
         effects.addAll(withdrawal.effects());
@@ -37,6 +37,6 @@ public final class ForgetEverywhere {
     }
     effects.add(Effect.Reply.of("Withdrawn everywhere in this community: " + String.join(", ", summaries)
         + ". Outcomes already published stay as they were published."));
-    return new Decision.Accepted(writes, effects);
+    return Decision.Accepted.forgetting(writes, effects);
   }
 }

@@ -17,7 +17,7 @@ public final class ForgetMember {
   }
 
   public Decision decide(Request request, Question question) {
-    var withdrawal = Withdrawal.of(question, pseudonyms.keyOf(question, request.actor().id()));
+    var withdrawal = Withdrawal.of(question, pseudonyms.keyOf(question, request.actor().id()), request.actor().displayName());
     if (withdrawal.nothing()) {
       return Decision.Rejected.because("You have no view or vote on " + question.id() + " to withdraw.",
           "/respond #" + question.id() + " status shows what you shared");
@@ -25,6 +25,6 @@ public final class ForgetMember {
     var effects = new ArrayList<>(withdrawal.effects());
     var published = question.open() ? "" : " The outcome published at close stays as it was published.";
     effects.add(Effect.Reply.of("Withdrawn from " + question.id() + ": " + withdrawal.summary() + "." + published));
-    return new Decision.Accepted(List.of(withdrawal.question()), effects);
+    return Decision.Accepted.forgetting(List.of(withdrawal.question()), effects);
   }
 }
