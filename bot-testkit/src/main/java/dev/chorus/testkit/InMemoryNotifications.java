@@ -114,6 +114,11 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
     }
   }
 
+  /** The names of every job claimed in the community, done or not, as the store keeps them. */
+  public synchronized java.util.Set<String> claimedJobs(CommunityId community) {
+    return java.util.Set.copyOf(jobs.getOrDefault(community, Map.of()).keySet());
+  }
+
   /** While true, every call fails as an unreachable store would. */
   public void failWhile(boolean down) {
     this.unavailable = down;

@@ -237,5 +237,10 @@ class ScheduleTest {
     // Reminders went to the two members without a view, by their platform ids, and to nobody else.
     assertThat(sent).filteredOn(s -> s.text().startsWith("A gentle reminder")).extracting(s -> s.to())
         .containsExactlyInAnyOrder(new Destination.Direct(id("ana")), new Destination.Direct(id("cem")));
+    // What the store keeps of the reminders names nobody either: claims are kept for days.
+    var claims = chat.stores().notifications().claimedJobs(chat.community());
+    assertThat(claims).anyMatch(job -> job.startsWith("remind:Q1:anon:"));
+    assertThat(claims).filteredOn(job -> job.startsWith("remind:"))
+        .noneMatch(job -> job.contains(id("ana").value()) || job.contains(id("cem").value()));
   }
 }

@@ -332,7 +332,8 @@ public final class RunSchedule {
           || !preferences.getOrDefault(member, MemberPreferences.Preferences.DEFAULTS).reminders()) {
         continue;
       }
-      var job = "remind:" + q.id() + ":" + member.value();
+      // Claims outlive the question's page in Redis: in an anonymous question they name the pseudonym, not the member.
+      var job = "remind:" + q.id() + ":" + (q.anonymous() ? pseudonyms.keyOf(q, member).value() : member.value());
       if (!stores.claims().claim(community, job, timing.lease())) {
         continue;
       }
