@@ -164,7 +164,7 @@ public final class Chorus {
     this.voteOnDraft = new VoteOnDraft(pseudonyms, clock);
     this.giveBlockReason = new GiveBlockReason(pseudonyms, settings);
     this.showStatus = new ShowStatus(pseudonyms);
-    this.listQuestions = new ListQuestions(questions, clock, settings);
+    this.listQuestions = new ListQuestions(questions, chat, clock, settings);
     this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
     this.hideStatement = new HideStatement(pseudonyms, settings);
     this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);

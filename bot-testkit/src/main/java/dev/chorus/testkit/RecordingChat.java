@@ -1,17 +1,22 @@
 package dev.chorus.testkit;
 
 import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.PostedMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A chat platform that keeps every message Chorus posts, numbered from 1 per community like the
@@ -107,5 +112,33 @@ public final class RecordingChat implements Chat {
   /** How often Chorus read a message's reactions back. */
   public synchronized int reactionReads() {
     return reactionReads;
+  }
+
+  /** Channels only some members can see (private channels), and channels the platform cannot tell about. */
+  private final Map<ChannelId, Set<MemberId>> privateChannels =
+      new HashMap<>();
+  private final Set<ChannelId> untold = new HashSet<>();
+
+  /** From now on only these members can see the channel, as in a private channel. */
+  public synchronized void makePrivate(ChannelId channel,
+      Set<MemberId> members) {
+    privateChannels.put(channel, Set.copyOf(members));
+  }
+
+  /** From now on the platform cannot tell who sees the channel. */
+  public synchronized void cannotTell(ChannelId channel) {
+    untold.add(channel);
+  }
+
+  /** Every channel is open to every member unless made private or untold. */
+  @Override
+  public synchronized ChannelAccess access(CommunityId community,
+      MemberId member, ChannelId channel) {
+    if (untold.contains(channel)) {
+      return ChannelAccess.UNKNOWN;
+    }
+    var allowed = privateChannels.get(channel);
+    return allowed == null || allowed.contains(member) ? ChannelAccess.SEES
+        : ChannelAccess.CLOSED;
   }
 }

@@ -1,7 +1,10 @@
 package dev.chorus.shell;
 
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
@@ -76,5 +79,12 @@ public final class ShellChat implements Chat {
       return prefix + "#" + thread.channel() + " › thread of [" + thread.anchorMessageId() + "]:";
     }
     return prefix + "direct message to " + ((Destination.Direct) destination).member() + ":";
+  }
+
+  /** The local shell has one reader, who sees every channel it plays. */
+  @Override
+  public ChannelAccess access(CommunityId community, MemberId member,
+      ChannelId channel) {
+    return ChannelAccess.SEES;
   }
 }

@@ -75,4 +75,10 @@ final class PlatformRouting implements Chat, ChannelMembers {
   public Optional<Set<MemberId>> in(CommunityId community, ChannelId channel) {
     return find(community).flatMap(platform -> platform.members().in(community, channel));
   }
+
+  @Override
+  public dev.chorus.core.message.ChannelAccess access(CommunityId community, dev.chorus.core.community.MemberId member,
+      dev.chorus.core.community.ChannelId channel) {
+    return of(community).chat().access(community, member, channel);
+  }
 }

@@ -66,10 +66,12 @@ final class DigestCards {
   /** What awaits one member, by direct message. */
   record Awaiting(Question question, boolean view, @Nullable Draft draftToVote) {}
 
-  static Card personal(List<Awaiting> awaiting, Instant now) {
+  /** @param unchecked questions awaiting the member in channels the platform could not say they can see: counted, not named */
+  static Card personal(List<Awaiting> awaiting, int unchecked, Instant now) {
     var blocks = new ArrayList<Block>();
-    blocks.add(new Block.Heading(Text.of("Your digest: " + (awaiting.size() == 1 ? "1 question awaits you"
-        : awaiting.size() + " questions await you"))));
+    int total = awaiting.size() + unchecked;
+    blocks.add(new Block.Heading(Text.of("Your digest: " + (total == 1 ? "1 question awaits you"
+        : total + " questions await you"))));
     var items = new ArrayList<Text>();
     for (var a : awaiting.subList(0, Math.min(LISTED, awaiting.size()))) {
       var q = a.question();
@@ -87,6 +89,11 @@ final class DigestCards {
     blocks.addAll(bullets(items));
     if (awaiting.size() > LISTED) {
       blocks.add(new Block.Paragraph(Text.of("And " + (awaiting.size() - LISTED) + " more: /respond list all shows them.")));
+    }
+    if (unchecked > 0) {
+      blocks.add(new Block.Paragraph(Text.of((awaiting.isEmpty() ? "" : "Also ")
+          + (unchecked == 1 ? "1 question" : unchecked + " questions") + " in channels Chorus cannot check that you "
+          + "can see, so not named here: /respond list in each of your channels shows its questions.")));
     }
     blocks.add(new Block.Paragraph(Text.of("/respond digest me off stops this digest.")));
     return new Card(blocks, List.of(), List.of());

@@ -11,6 +11,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.lifecycle.CloseQuestion;
+import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
@@ -79,6 +80,7 @@ public final class RunSchedule {
 
   private final Stores stores;
   private final ChannelMembers channelMembers;
+  private final Chat chat;
   private final Delivery delivery;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
@@ -119,6 +121,7 @@ public final class RunSchedule {
     this.beforeClose = beforeClose;
     this.stores = stores;
     this.channelMembers = channelMembers;
+    this.chat = chat;
     this.delivery = new Delivery(chat, stores.links());
     this.pseudonyms = pseudonyms;
     this.clock = clock;
@@ -441,6 +444,8 @@ public final class RunSchedule {
       return Report.NONE;
     }
     var awaiting = new ArrayList<DigestCards.Awaiting>();
+    var access = new HashMap<ChannelId, ChannelAccess>();
+    int unchecked = 0;
     for (var q : questions) {
       if (!q.open()) {
         continue;
@@ -452,17 +457,27 @@ public final class RunSchedule {
       var key = pseudonyms.keyOf(q, member);
       boolean view = q.viewOf(key).isEmpty();
       var draft = q.latestDraft().filter(d -> !d.ballots().containsKey(key)).orElse(null);
-      if (view || draft != null) {
-        awaiting.add(new DigestCards.Awaiting(q, view, draft));
+      if (!view && draft == null) {
+        continue;
+      }
+      // Where the platform cannot list the channel, it may still say whether this member can read it.
+      var seen = inChannel.isPresent() ? ChannelAccess.SEES
+          : access.computeIfAbsent(q.channel(), c -> chat.access(community, member, c));
+      switch (seen) {
+        case SEES -> awaiting.add(new DigestCards.Awaiting(q, view, draft));
+        case UNKNOWN -> unchecked++;
+        case CLOSED -> {
+          // A private channel's title is not for this member.
+        }
       }
     }
     int sent = 0;
     int undelivered = 0;
-    if (!awaiting.isEmpty()) {
+    if (!awaiting.isEmpty() || unchecked > 0) {
       awaiting.sort(Comparator.comparing((DigestCards.Awaiting a) -> a.question().deadline(),
           Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(a -> a.question().id()));
       undelivered = deliverOnce(community, job, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, now), null)));
+          new Effect.Post(new Place.Direct(member), DigestCards.personal(awaiting, unchecked, now), null)));
       sent = undelivered == 0 ? 1 : 0;
       observer.scheduled("personal-digest", undelivered == 0);
     }

@@ -1,6 +1,8 @@
 package dev.chorus.core.message;
 
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,5 +64,14 @@ public interface Chat {
    */
   default Optional<List<MemberReaction>> reactionsOn(CommunityId community, PostedMessage message) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether the member can see the channel, so that Chorus names to them only questions of channels
+   * they can read. Quick (cached by the platform adapter) and never throws: {@link ChannelAccess#UNKNOWN}
+   * where the platform cannot tell.
+   */
+  default ChannelAccess access(CommunityId community, MemberId member, ChannelId channel) {
+    return ChannelAccess.UNKNOWN;
   }
 }

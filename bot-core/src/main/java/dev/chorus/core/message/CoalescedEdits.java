@@ -1,6 +1,8 @@
 package dev.chorus.core.message;
 
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.MemberId;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -179,5 +181,11 @@ public final class CoalescedEdits implements Chat {
     } finally {
       sent(key);
     }
+  }
+
+  @Override
+  public ChannelAccess access(CommunityId community, MemberId member,
+      ChannelId channel) {
+    return platform.access(community, member, channel);
   }
 }

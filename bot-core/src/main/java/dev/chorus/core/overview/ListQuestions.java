@@ -1,26 +1,33 @@
 package dev.chorus.core.overview;
 
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChannelAccess;
+import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.Questions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /** {@code /respond list [all]}: the open and recently closed questions of the channel or the community. */
 public final class ListQuestions {
   private final Questions questions;
+  private final Chat chat;
   private final Clock clock;
   private final Settings settings;
 
-  public ListQuestions(Questions questions, Clock clock, Settings settings) {
+  /** @param chat says which channels the member can see, so a private channel's titles stay in it */
+  public ListQuestions(Questions questions, Chat chat, Clock clock, Settings settings) {
     this.questions = questions;
+    this.chat = chat;
     this.clock = clock;
     this.settings = settings;
   }
@@ -30,13 +37,33 @@ public final class ListQuestions {
         : questions.inChannel(request.community(), request.channel());
     var since = clock.instant().minus(settings.recentlyClosed());
     var items = new ArrayList<Text>();
+    var access = new HashMap<ChannelId, ChannelAccess>();
+    access.put(request.channel(), ChannelAccess.SEES);
+    int unchecked = 0;
     for (var q : all) {
       var recent = q.latestOutcome().map(o -> o.closedAt().isAfter(since)).orElse(true);
-      if (q.open() || recent) {
-        items.add(line(q, wholeCommunity));
+      if (!q.open() && !recent) {
+        continue;
+      }
+      switch (access.computeIfAbsent(q.channel(), c -> chat.access(request.community(), request.actor().id(), c))) {
+        case SEES -> items.add(line(q, wholeCommunity));
+        case UNKNOWN -> unchecked++;
+        case CLOSED -> {
+          // Not even counted: that the channel has questions is not for this member to know.
+        }
       }
     }
     var where = wholeCommunity ? "this community" : "this channel";
+    if (unchecked > 0) {
+      var more = Text.of((items.isEmpty() ? "" : "And ") + (unchecked == 1 ? "1 question" : unchecked + " questions")
+          + " in channels Chorus cannot check that you can see, so not named here: /respond list in a channel "
+          + "shows its questions.");
+      if (items.isEmpty()) {
+        return Decision.Accepted.saying(Effect.Reply.of(more));
+      }
+      return Decision.Accepted.saying(new Effect.Reply(Card.of(
+          new Block.Heading(Text.of("Questions in " + where)), new Block.Bullets(items), new Block.Paragraph(more))));
+    }
     if (items.isEmpty()) {
       return Decision.Accepted.saying(Effect.Reply.of("No open or recently closed questions in " + where
           + ". Open one with /respond open <title>" + (wholeCommunity ? "." : ", or see the community's with /respond list all.")));

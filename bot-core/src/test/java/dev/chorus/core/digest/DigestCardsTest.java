@@ -53,7 +53,7 @@ class DigestCardsTest {
     for (int n = 1; n <= 50; n++) {
       awaiting.add(new DigestCards.Awaiting(question(n), true, null));
     }
-    var card = DigestCards.personal(awaiting, NOW);
+    var card = DigestCards.personal(awaiting, 0, NOW);
     assertWithinLimits(card);
     assertThat(card.plainText()).contains("And 42 more");
   }
