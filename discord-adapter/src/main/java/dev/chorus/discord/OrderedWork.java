@@ -14,12 +14,23 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class OrderedWork {
   private static final System.Logger LOG = System.getLogger(OrderedWork.class.getName());
+  /**
+   * Tasks one member may have waiting: far more than a person reacting by hand makes, so only a
+   * script is turned away, and one member's flood cannot fill the memory every member shares.
+   */
+  static final int MOST_WAITING_PER_MEMBER = 200;
 
   private final Executor executor;
+  private final int mostWaiting;
   private final Map<String, ArrayDeque<Task>> queues = new HashMap<>();
 
   OrderedWork(Executor executor) {
+    this(executor, MOST_WAITING_PER_MEMBER);
+  }
+
+  OrderedWork(Executor executor, int mostWaiting) {
     this.executor = executor;
+    this.mostWaiting = mostWaiting;
   }
 
   /**
@@ -29,13 +40,23 @@ final class OrderedWork {
    */
   void run(String key, Runnable task, Runnable refused) {
     var entry = new Task(task, refused);
+    boolean full;
     synchronized (queues) {
       var queue = queues.get(key);
-      if (queue != null) {
+      if (queue != null && queue.size() < mostWaiting) {
         queue.add(entry);
         return;
       }
-      queues.put(key, new ArrayDeque<>());
+      full = queue != null;
+      if (!full) {
+        queues.put(key, new ArrayDeque<>());
+      }
+    }
+    if (full) {
+      // Told at once, outside the lock, as when the executor is overloaded.
+      LOG.log(Level.WARNING, "one member had " + mostWaiting + " events waiting; a further one was turned away");
+      refused.run();
+      return;
     }
     try {
       executor.execute(() -> drain(key, entry));

@@ -93,4 +93,42 @@ class OrderedWorkTest {
     work.run("ana", () -> {}, refused::incrementAndGet);
     assertThat(refused).hasValue(2);
   }
+
+  @Test
+  void oneMemberFloodingIsTurnedAwayPastTheCapWhileOthersStillRun() throws Exception {
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var work = new OrderedWork(pool, 5);
+      var blocker = new CountDownLatch(1);
+      var ran = Collections.synchronizedList(new ArrayList<String>());
+      var refused = new java.util.concurrent.atomic.AtomicInteger();
+      // The first task holds the member's queue while the flood arrives.
+      work.run("bot-like", () -> await(blocker), refused::incrementAndGet);
+      for (int i = 0; i < 20; i++) {
+        int n = i;
+        work.run("bot-like", () -> ran.add("flood " + n), refused::incrementAndGet);
+      }
+      var other = new CountDownLatch(1);
+      work.run("ana", () -> {
+        ran.add("ana");
+        other.countDown();
+      }, refused::incrementAndGet);
+      assertThat(other.await(5, TimeUnit.SECONDS)).as("another member is not held up").isTrue();
+      assertThat(refused).as("past the five waiting, each is refused (and its member told)").hasValue(15);
+      blocker.countDown();
+      pool.shutdown();
+      assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(ran).contains("ana", "flood 0", "flood 4").doesNotContain("flood 5");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

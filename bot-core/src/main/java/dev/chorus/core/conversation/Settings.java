@@ -12,12 +12,20 @@ import java.util.Objects;
  * @param openedBy who may open questions
  * @param defaultZone the zone dates without one are read in, when the community's is unknown
  * @param recentlyClosed how long a closed question still shows in {@code list}
+ * @param caps how much one question may hold
  */
 public record Settings(
-    Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed) {
+    Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed,
+    QuestionCaps caps) {
 
   public static final Settings DEFAULTS = new Settings(
-      Limits.DEFAULTS, Outcome.Thresholds.DEFAULTS, OpenedBy.ANYONE, ZoneId.of("UTC"), Duration.ofDays(14));
+      Limits.DEFAULTS, Outcome.Thresholds.DEFAULTS, OpenedBy.ANYONE, ZoneId.of("UTC"), Duration.ofDays(14),
+      QuestionCaps.DEFAULTS);
+
+  public Settings(
+      Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed) {
+    this(limits, thresholds, openedBy, defaultZone, recentlyClosed, QuestionCaps.DEFAULTS);
+  }
 
   public Settings {
     Objects.requireNonNull(limits, "limits");
@@ -25,6 +33,7 @@ public record Settings(
     Objects.requireNonNull(openedBy, "openedBy");
     Objects.requireNonNull(defaultZone, "defaultZone");
     Objects.requireNonNull(recentlyClosed, "recentlyClosed");
+    Objects.requireNonNull(caps, "caps");
   }
 
   /** Who may open a question. */

@@ -48,6 +48,10 @@ public final class PostDraft {
 
   /** A new draft version in the thread and announced in the channel; earlier drafts say a newer one exists. */
   Decision posted(Question question, String text, @Nullable String writtenBy, boolean byChorus, String note) {
+    var capped = settings.caps().anotherDraft(question, text.length());
+    if (capped.isPresent()) {
+      return capped.get();
+    }
     var version = question.nextDraftVersion();
     var draft = new Draft(version, text, writtenBy, byChorus, clock.instant(), Map.of());
     var changed = question.withDraft(draft);

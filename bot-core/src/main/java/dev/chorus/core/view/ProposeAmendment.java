@@ -40,6 +40,10 @@ public final class ProposeAmendment {
       return MemberWords.refusal(checked);
     }
     var member = pseudonyms.keyOf(question, request.actor().id());
+    var capped = settings.caps().anotherAmendment(question, member, text.length());
+    if (capped.isPresent()) {
+      return capped.get();
+    }
     var id = question.nextStatementId();
     var statement = Statement.posted(
         id, StatementKind.AMENDMENT, member, question.anonymous() ? null : request.actor().displayName(), text,

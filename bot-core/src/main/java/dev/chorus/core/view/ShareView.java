@@ -44,6 +44,10 @@ public final class ShareView {
       return Decision.Accepted.saying(Effect.Reply.of(
           "Your view " + previous.get().id() + " on " + question.id() + " already says exactly that; nothing changed."));
     }
+    var capped = settings.caps().anotherView(question, member, text.length());
+    if (capped.isPresent()) {
+      return capped.get();
+    }
     var id = question.nextStatementId();
     var statement = Statement.posted(
         id, StatementKind.VIEW, member, question.anonymous() ? null : request.actor().displayName(), text,

@@ -40,6 +40,11 @@ public final class GiveBlockReason {
     if (reason == null) {
       return MemberWords.refusal(checked);
     }
+    var earlier = ballot.reason() == null ? 0 : ballot.reason().length();
+    var capped = settings.caps().room(question, reason.length() - earlier);
+    if (capped.isPresent()) {
+      return capped.get();
+    }
     var changed = question.withDraftChanged(version, d -> d.withBallot(member, ballot.withReason(reason)));
     return new Decision.Accepted(List.of(changed), List.of(Effect.Reply.of("Your reason is recorded with your block on "
         + version + "; it heads the record of dissent if the question closes on this draft.")));
