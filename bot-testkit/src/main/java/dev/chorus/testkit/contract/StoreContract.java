@@ -16,6 +16,7 @@ import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftBallot;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.HeldVote;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Outcome;
 import dev.chorus.core.question.OutcomePolicy;
@@ -80,7 +81,11 @@ public abstract class StoreContract {
         List.of(v1, v2, v3, v4), List.of(draft), List.of());
     var outcome = new OutcomePolicy(Outcome.Thresholds.DEFAULTS).evaluate(open, Optional.of(draft), T0.plusSeconds(99), "Alice Ä")
         .withEstimate(new Outcome.SupportEstimate(List.of(1.0, Double.NaN, 0.25), 0.625));
-    return open.closedWith(outcome).reopened();
+    var others = new LinkedHashMap<MemberKey, String>();
+    others.put(bob, "DISAGREE");
+    // A forgotten member's vote still shown until others' changes mix it in.
+    var held = List.of(new HeldVote("s1", "AGREE", others), new HeldVote("d1", "BLOCK", Map.of()));
+    return open.closedWith(outcome).reopened().withHeld(held);
   }
 
   @Test
