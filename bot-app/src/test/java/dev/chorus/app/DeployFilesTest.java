@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * There is no Docker on the build machines, so the image and compose file are checked by reading
- * them: what they build on, who runs, how health is checked, what Redis keeps, which settings pass.
+ * them: what they build on, what the build gets, who runs, how health is checked, what Redis keeps,
+ * which settings pass. DockerBuildStageIT runs the image's build stage.
  */
 class DeployFilesTest {
-  private static final Path DEPLOY = Path.of("..", "deploy");
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path DEPLOY = ROOT.resolve("deploy");
 
   @Test
   void theImageBuildsWithTheWrapperAndRunsOnAJre17AsANonRootUserWithAHealthCheck() throws Exception {
@@ -29,6 +32,48 @@ class DeployFilesTest {
     assertThat(user.group(1)).isNotIn("root", "0");
     assertThat(runtime).containsPattern("(?m)^HEALTHCHECK .*\\n?.*CMD .*/actuator/health/readiness");
     assertThat(runtime).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/chorus.jar\"]").contains("CMD [\"run\"]");
+  }
+
+  @Test
+  void everyModuleOfTheRootPomReachesTheImagesBuildStage() throws Exception {
+    var stage = DockerBuildStage.parse(Files.readString(DEPLOY.resolve("Dockerfile")));
+    var files = stage.filesInImage(ROOT, DockerIgnore.read(ROOT)).keySet();
+    var build = stage.runs().get(0).workdir();
+    assertThat(files).contains(build + "/pom.xml", build + "/mvnw", build + "/.mvn/wrapper/maven-wrapper.properties");
+    var modules = modules(ROOT.resolve("pom.xml"));
+    assertThat(modules).isNotEmpty();
+    for (var module : modules) {
+      try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src"))) {
+        var missing = Stream.concat(Stream.of(ROOT.resolve(module).resolve("pom.xml")), sources)
+            .filter(Files::isRegularFile)
+            .map(file -> build + "/" + ROOT.relativize(file).toString().replace('\\', '/'))
+            .filter(file -> !files.contains(file)).toList();
+        assertThat(missing).as("files of module %s the build stage does not get", module).isEmpty();
+      }
+    }
+    assertThat(DEPLOY.resolve("Dockerfile.dockerignore")).as("it would take the place of the root .dockerignore")
+        .doesNotExist();
+  }
+
+  @Test
+  void noBuildOutputVersionControlLocalDataOrSecretReachesTheImagesBuildStage() throws Exception {
+    var ignore = DockerIgnore.read(ROOT);
+    for (var path : List.of("bot-app/target/chorus.jar", "target/classes/A.class", ".git", ".git/HEAD",
+        "data/chorus.rdb", "bot-app/data/appendonlydir/chorus.aof", "deploy/.env", ".env.local", ".idea/workspace.xml",
+        "bot-app/bot-app.iml", "deploy/tls/chorus.key", "chorus.p12")) {
+      assertThat(ignore.excludes(path)).as(path).isTrue();
+    }
+    var stage = DockerBuildStage.parse(Files.readString(DEPLOY.resolve("Dockerfile")));
+    assertThat(stage.filesInImage(ROOT, ignore).values()).map(ROOT::relativize).map(Path::toString)
+        .noneMatch(path -> path.matches("(.*/)?(target|\\.git)(/.*)?"));
+  }
+
+  /** The root pom's modules, profiles' included. */
+  private static List<String> modules(Path pom) throws Exception {
+    var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    var elements = document.getElementsByTagName("module");
+    return java.util.stream.IntStream.range(0, elements.getLength())
+        .mapToObj(i -> elements.item(i).getTextContent().strip()).toList();
   }
 
   @Test
