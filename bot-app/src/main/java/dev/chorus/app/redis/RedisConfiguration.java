@@ -4,6 +4,7 @@ import dev.chorus.app.store.CachingMessageLinks;
 import dev.chorus.app.store.OldCopies;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisNotifications;
+import dev.chorus.app.store.RedisPinnedRoles;
 import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.app.store.RedisSeenReactions;
 import dev.chorus.core.Stores;
@@ -108,6 +109,12 @@ public class RedisConfiguration {
   @Bean
   RedisSeenReactions seenReactions(StringRedisTemplate redis) {
     return new RedisSeenReactions(redis);
+  }
+
+  /** The facilitator role a name was resolved to, per server; read by the Discord adapter only. */
+  @Bean
+  RedisPinnedRoles pinnedRoles(StringRedisTemplate redis) {
+    return new RedisPinnedRoles(redis);
   }
 
   @Bean

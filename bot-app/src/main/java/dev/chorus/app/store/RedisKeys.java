@@ -56,6 +56,10 @@ final class RedisKeys {
     return prefix(community) + "members";
   }
 
+  static String pinnedRoles(CommunityId community) {
+    return prefix(community) + "roles";
+  }
+
   static String job(CommunityId community, String job) {
     return prefix(community) + "job:" + escape(job);
   }
