@@ -103,7 +103,10 @@ class DiscordEndToEndIT {
     var dan = members.get(3);
     var eve = members.get(4);
     var fay = members.get(5);
-    var app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id());
+    // Dan facilitates by role, which Chorus knows by the name it is given and pins to this role.
+    var facilitators = fake.role(guild.id(), "Facilitators");
+    fake.grantRole(dan, facilitators);
+    var app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id(), "--chorus.facilitator-role=Facilitators");
     var discord = fake;
     try (discord) {
       var stores = app.getBean(Stores.class);
@@ -118,6 +121,8 @@ class DiscordEndToEndIT {
       told(fake.modalSubmit(guild.id(), c2, ben.userId(), modal.data().getString("custom_id"),
           Map.of("title", "A second question, by form")), "Q2");
       assertThat(question(stores, community, 2).channel().value()).isEqualTo(String.valueOf(c2));
+      command(dan, c2, "edit", Map.of("question", "Q2", "title", "A second question, renamed by a facilitator"));
+      until("Q2 renamed by dan", () -> question(stores, community, 2).title().startsWith("A second question, renamed"));
 
       // Six views on Q1, one with words that try to ping everyone and break the layout.
       for (var member : members) {
@@ -142,9 +147,15 @@ class DiscordEndToEndIT {
           .ballots().size() == 2);
 
       app.close();
+      // A role made with the facilitator role's name while Chorus is down gives nothing: the name's role is pinned.
+      var lookalike = fake.role(guild.id(), "facilitators");
+      fake.grantRole(eve, lookalike);
       var restartedAt = java.time.Instant.now();
-      app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id());
+      app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id(), "--chorus.facilitator-role=Facilitators");
       var restarted = app.getBean(Stores.class);
+      told(command(eve, c2, "edit", Map.of("question", "Q2", "title", "Eve's title")), "Only a facilitator");
+      command(dan, c2, "edit", Map.of("question", "Q2", "title", "Renamed again by dan"));
+      until("Q2 renamed again", () -> question(restarted, community, 2).title().equals("Renamed again by dan"));
       // Reactions on the draft posted before the restart still count.
       fake.reactionAdd(guild.id(), channelOf(draft), idOf(draft), dan.userId(), "✅");
       fake.reactionAdd(guild.id(), channelOf(draft), idOf(draft), eve.userId(), "❌");

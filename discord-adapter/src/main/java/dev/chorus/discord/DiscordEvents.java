@@ -14,6 +14,7 @@ import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.message.TextCuts;
 import dev.chorus.core.question.StoreUnavailableException;
+import dev.chorus.discord.DiscordFacilitators.Standing;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -72,20 +74,17 @@ public final class DiscordEvents extends ListenerAdapter {
   private final DiscordChat chat;
   private final OrderedWork work;
   private final ScheduledExecutorService timer;
-  private final @Nullable String facilitatorRole;
+  private final DiscordFacilitators facilitators;
   /** Per shard, a name for its current gateway session: reaction events are named by it and their sequence. */
   private final Map<Integer, String> sessions = new ConcurrentHashMap<>();
 
-  /**
-   * @param facilitatorRole the name of the role whose holders are facilitators; null for none
-   */
-  public DiscordEvents(Chorus chorus, DiscordChat chat, java.util.concurrent.Executor workers,
-      ScheduledExecutorService timer, @Nullable String facilitatorRole) {
+  DiscordEvents(Chorus chorus, DiscordChat chat, java.util.concurrent.Executor workers,
+      ScheduledExecutorService timer, DiscordFacilitators facilitators) {
     this.chorus = chorus;
     this.chat = chat;
     this.work = new OrderedWork(workers);
     this.timer = timer;
-    this.facilitatorRole = facilitatorRole;
+    this.facilitators = facilitators;
   }
 
   @Override
@@ -101,7 +100,8 @@ public final class DiscordEvents extends ListenerAdapter {
       return;
     }
     var guild = event.getGuild();
-    if (guild == null || event.getMember() == null) {
+    var member = event.getMember();
+    if (guild == null || member == null) {
       outsideAServer(event);
       return;
     }
@@ -112,19 +112,20 @@ public final class DiscordEvents extends ListenerAdapter {
     }
     var subcommand = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
     var community = DiscordIds.community(guild.getIdLong());
-    var actor = actor(event.getMember(), event.getUser());
+    var user = event.getUser();
     var channel = channelOf(event.getChannel());
     var thread = event.getChannel() instanceof ThreadChannel t ? t : null;
     var eventId = new EventId("interaction:" + event.getId());
     // Read on a worker: which question a thread belongs to is in the store.
-    Supplier<List<Effect.Private>> handle = () -> chorus.handle(new Inbound.CommandChosen(community, channel, actor,
-        eventId, subcommand, withThreadsQuestion(community, thread, subcommand, options)));
+    Supplier<List<Effect.Private>> handle = () -> asMember(member, user, actor -> chorus.handle(
+        new Inbound.CommandChosen(community, channel, actor, eventId, subcommand,
+            withThreadsQuestion(community, thread, subcommand, options))));
     if (DiscordCommands.opensForm(subcommand, options)) {
-      firstResponse(event, community, actor, handle);
+      firstResponse(event, community, user, handle);
     } else if (DiscordCommands.asksForDirectMessages(subcommand, options)) {
-      deferThen(event, community, actor, () -> withDirectMessageCheck(community, actor, handle.get()));
+      deferThen(event, community, user, () -> withDirectMessageCheck(community, new MemberId(user.getId()), handle.get()));
     } else {
-      deferThen(event, community, actor, handle);
+      deferThen(event, community, user, handle);
     }
   }
 
@@ -157,9 +158,10 @@ public final class DiscordEvents extends ListenerAdapter {
    * Reminders and personal digests come as direct messages: a first one says so, and if Discord
    * refuses it (the member's direct messages are closed) the member learns now, not never.
    */
-  private List<Effect.Private> withDirectMessageCheck(CommunityId community, Actor actor, List<Effect.Private> answers) {
+  private List<Effect.Private> withDirectMessageCheck(CommunityId community, MemberId member,
+      List<Effect.Private> answers) {
     try {
-      chat.post(community, new Destination.Direct(actor.id()), Card.text(Text.of(
+      chat.post(community, new Destination.Direct(member), Card.text(Text.of(
           "Chorus will send your reminders and personal digests here. /respond remind off and /respond digest me off "
               + "stop them.")));
       return answers;
@@ -174,30 +176,34 @@ public final class DiscordEvents extends ListenerAdapter {
   public void onModalInteraction(ModalInteractionEvent event) {
     var form = DiscordForms.formId(event.getModalId());
     var guild = event.getGuild();
-    if (form.isEmpty() || guild == null || event.getMember() == null) {
+    var member = event.getMember();
+    if (form.isEmpty() || guild == null || member == null) {
       outsideAServer(event);
       return;
     }
     var community = DiscordIds.community(guild.getIdLong());
-    var actor = actor(event.getMember(), event.getUser());
-    var inbound = new Inbound.FormSubmitted(community, channelOf(event.getChannel()), actor,
-        new EventId("interaction:" + event.getId()), form.get(), DiscordForms.values(event.getValues()));
-    deferThen(event, community, actor, () -> chorus.handle(inbound));
+    var channel = channelOf(event.getChannel());
+    var eventId = new EventId("interaction:" + event.getId());
+    var values = DiscordForms.values(event.getValues());
+    deferThen(event, community, event.getUser(), () -> asMember(member, event.getUser(), actor -> chorus.handle(
+        new Inbound.FormSubmitted(community, channel, actor, eventId, form.get(), values))));
   }
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     var guild = event.getGuild();
-    if (guild == null || event.getMember() == null) {
+    var member = event.getMember();
+    if (guild == null || member == null) {
       outsideAServer(event);
       return;
     }
     var community = DiscordIds.community(guild.getIdLong());
-    var actor = actor(event.getMember(), event.getUser());
+    var channel = channelOf(event.getChannel());
+    var eventId = new EventId("interaction:" + event.getId());
     var message = DiscordIds.message(event.getChannel().getIdLong(), event.getMessageIdLong());
-    var inbound = new Inbound.ButtonPressed(community, channelOf(event.getChannel()), actor,
-        new EventId("interaction:" + event.getId()), message, event.getComponentId());
-    deferThen(event, community, actor, () -> chorus.handle(inbound));
+    var button = event.getComponentId();
+    deferThen(event, community, event.getUser(), () -> asMember(member, event.getUser(), actor -> chorus.handle(
+        new Inbound.ButtonPressed(community, channel, actor, eventId, message, button))));
   }
 
   @Override
@@ -270,16 +276,18 @@ public final class DiscordEvents extends ListenerAdapter {
     var emoji = event.getEmoji().getName();
     var user = event.getUserIdLong();
     var member = event.getMember();
-    var actor = member != null ? actor(member, member.getUser())
-        : new Actor(new MemberId(Long.toUnsignedString(user)), Long.toUnsignedString(user), false, false,
-            event.getUser() != null && event.getUser().isBot());
+    boolean bot = event.getUser() != null && event.getUser().isBot();
     int shard = event.getJDA().getShardInfo().getShardId();
     var session = sessions.computeIfAbsent(shard, s -> UUID.randomUUID().toString());
     // Named by the gateway session and its sequence, so a replayed event keeps its name; and by what it
     // is, since JDA hands events it held back while a server loaded the same sequence number.
     var id = new EventId("reaction:" + (removed ? "-" : "+") + session + ":" + event.getResponseNumber() + ":"
         + message + ":" + Long.toUnsignedString(user) + ":" + emoji);
-    work.run(key(community, actor), () -> {
+    work.run(key(community, Long.toUnsignedString(user)), () -> {
+      // Described here, on the worker: the role's pin may be read from the store. An ambiguous role name
+      // goes unmentioned, or the word would reach the member's direct messages with every reaction.
+      var actor = member != null ? actor(member, member.getUser(), facilitators.of(member) == Standing.HOLDS)
+          : new Actor(new MemberId(Long.toUnsignedString(user)), Long.toUnsignedString(user), false, false, bot);
       var answers = chorus.handle(removed
           ? new Inbound.ReactionRemoved(community, channel, actor, id, message, emoji)
           : new Inbound.ReactionAdded(community, channel, actor, id, message, emoji));
@@ -304,10 +312,10 @@ public final class DiscordEvents extends ListenerAdapter {
   }
 
   /** Acknowledges at once, handles on a worker, then answers through the hook. */
-  private void deferThen(IReplyCallback event, CommunityId community, Actor actor, Supplier<List<Effect.Private>> handle) {
+  private void deferThen(IReplyCallback event, CommunityId community, User user, Supplier<List<Effect.Private>> handle) {
     event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
     var hook = event.getHook();
-    work.run(key(community, actor), () -> answer(hook, community, handle.get()),
+    work.run(key(community, user.getId()), () -> answer(hook, community, handle.get()),
         () -> hook.editOriginal(MessageEditData.fromCreateData(overloaded(community)))
             .queue(null, failure -> failed("a reply", failure)));
   }
@@ -317,7 +325,7 @@ public final class DiscordEvents extends ListenerAdapter {
    * first, against the budget; if the budget runs out the interaction is deferred and the answer
    * follows through the hook (a form then can no longer open, and the member is told what to type).
    */
-  private void firstResponse(SlashCommandInteractionEvent event, CommunityId community, Actor actor,
+  private void firstResponse(SlashCommandInteractionEvent event, CommunityId community, User user,
       Supplier<List<Effect.Private>> handle) {
     var responded = new AtomicBoolean();
     timer.schedule(() -> {
@@ -333,7 +341,7 @@ public final class DiscordEvents extends ListenerAdapter {
             .queue(null, failure -> failed("a reply", failure));
       }
     };
-    work.run(key(community, actor), () -> {
+    work.run(key(community, user.getId()), () -> {
       var answers = handle.get();
       if (!responded.compareAndSet(false, true)) {
         answer(event.getHook(), community, answers);
@@ -403,11 +411,24 @@ public final class DiscordEvents extends ListenerAdapter {
     return DiscordRenderer.of(community).render(Effect.Reply.overloaded().card()).get(0).create();
   }
 
+  /**
+   * Handles the event as the member, on a worker (whether they hold the facilitator role may be read
+   * from the store); a member whose role's name several roles bear is told so after Chorus's answer.
+   */
+  private List<Effect.Private> asMember(Member member, User user, Function<Actor, List<Effect.Private>> handle) {
+    var standing = facilitators.of(member);
+    var answers = handle.apply(actor(member, user, standing == Standing.HOLDS));
+    if (standing != Standing.AMBIGUOUS) {
+      return answers;
+    }
+    var told = new ArrayList<>(answers);
+    told.add(DiscordFacilitators.AMBIGUOUS);
+    return told;
+  }
+
   /** The member as Discord describes them: their name in this server, and their rights here. */
-  private Actor actor(Member member, User user) {
+  private static Actor actor(Member member, User user, boolean facilitator) {
     boolean admin = member.isOwner() || member.hasPermission(Permission.MANAGE_SERVER);
-    boolean facilitator = facilitatorRole != null
-        && member.getRoles().stream().anyMatch(role -> role.getName().equalsIgnoreCase(facilitatorRole));
     return new Actor(new MemberId(user.getId()), member.getEffectiveName(), admin, facilitator, user.isBot());
   }
 
@@ -419,8 +440,8 @@ public final class DiscordEvents extends ListenerAdapter {
     return new ChannelId(channel.getId());
   }
 
-  private static String key(CommunityId community, Actor actor) {
-    return community.value() + "/" + actor.id().value();
+  private static String key(CommunityId community, String user) {
+    return community.value() + "/" + user;
   }
 
   private static void failed(String what, Throwable failure) {

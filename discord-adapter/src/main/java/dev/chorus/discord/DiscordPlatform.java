@@ -2,6 +2,7 @@ package dev.chorus.discord;
 
 import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.PinnedRoles;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.CoalescedEdits;
 import java.lang.System.Logger.Level;
@@ -34,7 +35,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  *
  * <p>Gateway intents, the least Chorus can work with: {@code GUILDS} (the channels, threads and roles
  * of a server, so Chorus can post by id, knows the threads it starts, and can tell facilitators by
- * role and by Manage Server) and {@code GUILD_MESSAGE_REACTIONS} (votes). Commands, modals and buttons
+ * role, which it knows by id, and by Manage Server) and {@code GUILD_MESSAGE_REACTIONS} (votes). Commands, modals and buttons
  * arrive as interactions, which need no intent; Chorus never reads message content or member lists.
  */
 public final class DiscordPlatform implements AutoCloseable {
@@ -55,8 +56,10 @@ public final class DiscordPlatform implements AutoCloseable {
   /**
    * @param chorus builds Chorus around the chat it is given
    * @param workers where events are handled once acknowledged
+   * @param pinnedRoles where the role a facilitator role name means is pinned, per server
    */
-  public DiscordPlatform(DiscordSettings settings, Function<Chat, Chorus> chorus, ExecutorService workers) {
+  public DiscordPlatform(DiscordSettings settings, Function<Chat, Chorus> chorus, ExecutorService workers,
+      PinnedRoles pinnedRoles) {
     // Every message create and edit, whoever builds it, carries allowed_mentions {parse: []} and never
     // pings the author of a message it answers: member words can never reach anyone's notifications.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
@@ -69,7 +72,8 @@ public final class DiscordPlatform implements AutoCloseable {
     var late = new ShardManager[1];
     var discordChat = new DiscordChat(() -> late[0]);
     this.chat = new CoalescedEdits(discordChat, editTimer, EDIT_WINDOW);
-    var events = new DiscordEvents(chorus.apply(chat), discordChat, workers, timer, settings.facilitatorRole());
+    var events = new DiscordEvents(chorus.apply(chat), discordChat, workers, timer,
+        new DiscordFacilitators(settings.facilitatorRole(), pinnedRoles));
     var builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
         .setShardsTotal(settings.shardsTotal())
         .setShards(settings.shards())

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param gatewayUrl when set, used instead of the address {@code GET gateway/bot} answers
  * @param shardIds the shards this replica runs; empty for all of them
- * @param facilitatorRole the name of the role whose holders are facilitators; null for none
+ * @param facilitatorRole the role whose holders are facilitators: its id (all digits), or its name, which
+ *     is pinned to the role it first meant in each server; null for none
  */
 public record DiscordSettings(
     String token,

@@ -16,6 +16,7 @@ import dev.chorus.discord.fake.FakeInteraction;
 import dev.chorus.discord.fake.FakeMember;
 import dev.chorus.discord.fake.FakeMessage;
 import dev.chorus.testkit.Conversation;
+import dev.chorus.testkit.InMemoryPinnedRoles;
 import dev.chorus.testkit.InMemoryStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class DiscordPlatformTest {
         real.memberPreferences(), real.claims(), real.seenReactions());
     platform = new DiscordPlatform(settings, chat -> new Chorus(slowable, chat,
         new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new SplittableRandom(3)),
-        Executors.newFixedThreadPool(4));
+        Executors.newFixedThreadPool(4), new InMemoryPinnedRoles());
     assertThat(platform.awaitReady(PATIENCE)).as("connected to the fake").isTrue();
   }
 
@@ -246,7 +247,7 @@ class DiscordPlatformTest {
     for (var settings : List.of(wrong, unreachable)) {
       var failure = org.assertj.core.api.Assertions.catchThrowable(() -> new DiscordPlatform(settings,
           chat -> new Chorus(stores.stores(), chat, new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(),
-              Settings.DEFAULTS, new SplittableRandom(1)), Executors.newSingleThreadExecutor()));
+              Settings.DEFAULTS, new SplittableRandom(1)), Executors.newSingleThreadExecutor(), new InMemoryPinnedRoles()));
       assertThat(failure).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(settings == wrong ? "DISCORD_TOKEN" : "CHORUS_DISCORD_API_URL");
       assertThat(failure.getMessage()).doesNotContain(settings.token());

@@ -4,6 +4,7 @@ import dev.chorus.app.PlatformWorkers;
 import dev.chorus.app.SettingValues;
 import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
+import dev.chorus.core.community.PinnedRoles;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
 import dev.chorus.discord.DiscordPlatform;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Profile;
 public class DiscordWiring {
   @Bean(destroyMethod = "close")
   DiscordPlatform discordPlatform(DiscordProperties properties, Function<Chat, Chorus> chorus,
-      @Value("${chorus.facilitator-role:}") String facilitatorRole) {
+      @Value("${chorus.facilitator-role:}") String facilitatorRole, PinnedRoles pinnedRoles) {
     var api = SettingValues.present(properties.apiUrl());
     DiscordSettings discord;
     try {
@@ -39,7 +40,7 @@ public class DiscordWiring {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    return new DiscordPlatform(discord, chorus, PlatformWorkers.named("chorus-discord"));
+    return new DiscordPlatform(discord, chorus, PlatformWorkers.named("chorus-discord"), pinnedRoles);
   }
 
   /** Discord for scheduled work; who is in a channel is not known without the privileged members intent. */

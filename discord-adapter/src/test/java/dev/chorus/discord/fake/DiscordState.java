@@ -69,6 +69,10 @@ final class DiscordState {
     final Instant joinedAt;
     final List<Long> textChannels = new ArrayList<>();
     final Map<Long, Boolean> members = new LinkedHashMap<>(); // user id -> administrator
+    /** Roles made in the guild besides @everyone and Admins: id -> name. Discord lets names repeat. */
+    final Map<Long, String> roles = new LinkedHashMap<>();
+    /** The roles of {@link #roles} each member holds. */
+    final Map<Long, Set<Long>> memberRoles = new HashMap<>();
 
     GuildEntry(long id, String name, long adminRoleId, Instant joinedAt) {
       this.id = id;
@@ -254,6 +258,7 @@ final class DiscordState {
     if (admin) {
       roles.add(Long.toUnsignedString(guild.adminRoleId));
     }
+    guild.memberRoles.getOrDefault(userId, Set.of()).forEach(role -> roles.add(Long.toUnsignedString(role)));
     DataObject member =
         DataObject.empty()
             .put("user", userJson(user(userId)))
@@ -274,6 +279,16 @@ final class DiscordState {
   }
 
   // ---- guilds and channels -----------------------------------------------------------------
+
+  /** A role made in a guild, as GUILD_CREATE lists it and GUILD_ROLE_CREATE announces it: no permissions of its own. */
+  synchronized DataObject madeRoleJson(long guildId, long roleId) {
+    GuildEntry guild = guild(guildId);
+    String name = guild.roles.get(roleId);
+    if (name == null) {
+      throw new IllegalArgumentException("guild " + guildId + " has no role " + roleId);
+    }
+    return roleJson(roleId, name, 0, 2 + new ArrayList<>(guild.roles.keySet()).indexOf(roleId));
+  }
 
   private static DataObject roleJson(long id, String name, long permissions, int position) {
     return DataObject.empty()
@@ -372,6 +387,7 @@ final class DiscordState {
         DataArray.empty()
             .add(roleJson(guild.id, "@everyone", EVERYONE_PERMISSIONS, 0))
             .add(roleJson(guild.adminRoleId, "Admins", ADMINISTRATOR, 1));
+    guild.roles.keySet().forEach(role -> roles.add(madeRoleJson(guildId, role)));
     return DataObject.empty()
         .put("id", Long.toUnsignedString(guild.id))
         .put("name", guild.name)

@@ -188,6 +188,47 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes a role in the guild, as any member with Manage Roles can: a fresh id and any name, even one
+   * another role bears already (Discord lets names repeat). A connected shard receives
+   * GUILD_ROLE_CREATE, as the bot would.
+   */
+  public FakeRole role(long guildId, String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a role needs a name");
+    }
+    long roleId;
+    DataObject event;
+    synchronized (state) {
+      GuildEntry guild = state.guild(guildId);
+      roleId = state.nextId();
+      guild.roles.put(roleId, name);
+      event =
+          DataObject.empty()
+              .put("guild_id", Long.toUnsignedString(guildId))
+              .put("role", state.madeRoleJson(guildId, roleId));
+    }
+    gateway.dispatch(shardOf(guildId), "GUILD_ROLE_CREATE", event, INTENT_GUILDS);
+    return new FakeRole(guildId, roleId, name);
+  }
+
+  /**
+   * Gives a member a role of their guild: the member objects of later interactions and reactions list
+   * it. No event tells the bot, which lacks the privileged GUILD_MEMBERS intent.
+   */
+  public void grantRole(FakeMember member, FakeRole role) {
+    synchronized (state) {
+      GuildEntry guild = state.guild(member.guildId());
+      if (role.guildId() != member.guildId() || !guild.roles.containsKey(role.id())) {
+        throw new IllegalArgumentException("role " + role.id() + " is not a role of guild " + member.guildId());
+      }
+      if (!guild.members.containsKey(member.userId())) {
+        throw new IllegalArgumentException("user " + member.userId() + " is not a member of guild " + member.guildId());
+      }
+      guild.memberRoles.computeIfAbsent(member.userId(), u -> new java.util.LinkedHashSet<>()).add(role.id());
+    }
+  }
+
   /** From now on, messages to this user's DM channel fail with 403, code 50007. */
   public void closeDirectMessages(long userId) {
     synchronized (state) {
