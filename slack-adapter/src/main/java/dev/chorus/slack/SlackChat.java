@@ -66,9 +66,15 @@ public final class SlackChat implements Chat, AutoCloseable {
    * @param background the synchronous client of a workspace, for calls nobody waits for (seeds)
    */
   public SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background) {
+    this(clients, background, java.time.Clock.systemUTC());
+  }
+
+  /** @param clock how long members stay described is measured on it */
+  SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background,
+      java.time.Clock clock) {
     this.clients = clients;
     this.background = new SlackBackground(background);
-    this.members = new SlackMembers(clients);
+    this.members = new SlackMembers(clients, clock);
   }
 
   /** Members as Slack describes them, shared with the event handlers. */

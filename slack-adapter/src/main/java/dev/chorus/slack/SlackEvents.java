@@ -60,9 +60,12 @@ public final class SlackEvents {
       var text = p.getText() == null || p.getText().isBlank() ? "/respond" : "/respond " + p.getText();
       // A slash command is never retried by Slack; its trigger id names this invocation.
       var event = new EventId("command:" + p.getTriggerId());
-      var actor = Actor.member(p.getUserId(), p.getUserName() == null ? p.getUserId() : p.getUserName());
-      work(community, channel, p.getUserId(), p.getTriggerId(), () -> chorus.handle(new Inbound.CommandInvoked(community,
-          channel, known(community, actor), event, text)));
+      var user = p.getUserId();
+      var name = p.getUserName() == null ? user : p.getUserName();
+      // The payload says nothing of rights: the member is asked of Slack (or the cache) on the executor,
+      // after the acknowledgement, as for every other event.
+      work(community, channel, user, p.getTriggerId(), () -> chorus.handle(new Inbound.CommandInvoked(community,
+          channel, members.actor(community, user, name), event, text)));
       return context.ack();
     });
     // Bolt drops the bot's own events (its seeded reactions) before these handlers run.
@@ -206,10 +209,6 @@ public final class SlackEvents {
         LOG.log(Level.WARNING, "a private reply did not reach Slack: {0}", e.memberMessage());
       }
     }
-  }
-
-  private Actor known(CommunityId community, Actor fromCommand) {
-    return members.known(community, fromCommand);
   }
 
   private Actor actor(CommunityId community, String user) {

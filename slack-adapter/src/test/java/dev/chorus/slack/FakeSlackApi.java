@@ -147,6 +147,9 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  /** Workspace admins, as {@code users.info} describes them; everyone else is a plain member. */
+  private final Set<String> admins = ConcurrentHashMap.newKeySet();
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Map<String, Message> messages = new ConcurrentHashMap<>();
   private final List<Consumer<Posted>> postedListeners = new CopyOnWriteArrayList<>();
@@ -190,6 +193,19 @@ public final class FakeSlackApi implements AutoCloseable {
   /** The next call of the method is answered 429 with {@code Retry-After: seconds}. */
   public void rateLimitNext(String method, int seconds) {
     rateLimited.put(method, seconds);
+  }
+
+  /**
+   * The next call of the method fails as in an outage at Slack: HTTP 500, {@code fatal_error}, no
+   * {@code Retry-After}, nothing done.
+   */
+  public void failNext(String method) {
+    failing.add(method);
+  }
+
+  /** From now on {@code users.info} describes the member as a workspace admin ({@code is_admin}). */
+  public void admin(String user) {
+    admins.add(user);
   }
 
   /**
@@ -311,6 +327,11 @@ public final class FakeSlackApi implements AutoCloseable {
       respondRateLimited(exchange, retryAfter);
       return;
     }
+    if (failing.remove(method)) {
+      record(method, params, 500);
+      respond(exchange, 500, error("fatal_error"));
+      return;
+    }
     var authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (method.equals("apps.connections.open")) {
       record(method, params, 200);
@@ -344,7 +365,8 @@ public final class FakeSlackApi implements AutoCloseable {
           + "\",\"bot_id\":\"B1\"}";
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";
       case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"" + params.get("user")
-          + "\",\"is_admin\":false,\"is_owner\":false,\"is_bot\":false,\"profile\":{\"display_name\":\"Member "
+          + "\",\"is_admin\":" + admins.contains(params.get("user"))
+          + ",\"is_owner\":false,\"is_bot\":false,\"profile\":{\"display_name\":\"Member "
           + params.get("user") + "\",\"real_name\":\"\"}}}";
       default -> error("unknown_method");
     };

@@ -240,4 +240,51 @@ class SlackEventsTest {
     var told = slack.await("chat.postEphemeral", 2);
     assertThat(told.get(1).params().get("blocks")).contains("is in your direct messages with Chorus");
   }
+
+  /** The private replies Slack was asked to show the member, their blocks in order, once there are {@code count}. */
+  private List<String> toldTo(String user, int count) throws InterruptedException {
+    long until = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < until && toldTo(user).size() < count) {
+      Thread.sleep(20);
+    }
+    return toldTo(user);
+  }
+
+  private List<String> toldTo(String user) {
+    return slack.calls("chat.postEphemeral").stream().filter(c -> user.equals(c.params().get("user")))
+        .map(c -> c.params().get("blocks")).toList();
+  }
+
+  private String titleOf(int question) {
+    return stores.questions().find(SlackIds.community("T1"), new QuestionId(question)).orElseThrow().title();
+  }
+
+  @Test
+  void aSlashCommandByAWorkspaceAdminIsTreatedAsAnAdmin() throws Exception {
+    command("U1", "open Where do we meet?", "tr1");
+    assertThat(toldTo("U1", 1).get(0)).contains("Q1 is open");
+    slack.admin("UADMIN");
+
+    var answer = command("UADMIN", "#Q1 edit --title Where do we meet in 2027?", "tr2");
+
+    assertThat(answer.took()).isLessThan(Duration.ofSeconds(3));
+    assertThat(toldTo("UADMIN", 1).get(0)).doesNotContain("Only a facilitator");
+    assertThat(titleOf(1)).isEqualTo("Where do we meet in 2027?");
+    assertThat(slack.calls("users.info")).anyMatch(c -> "UADMIN".equals(c.params().get("user")));
+  }
+
+  @Test
+  void anAdminWhoseFirstLookupFailedIsAnAdminAtTheNextCommand() throws Exception {
+    command("U1", "open Which charity?", "tr1");
+    toldTo("U1", 1);
+    slack.admin("UADMIN");
+    slack.failNext("users.info");
+
+    command("UADMIN", "#Q1 edit --title Mallory's charity", "tr2");
+    assertThat(toldTo("UADMIN", 1).get(0)).as("while Slack fails, no rights").contains("Only a facilitator");
+    command("UADMIN", "#Q1 edit --title Which charity in 2027?", "tr3");
+
+    assertThat(toldTo("UADMIN", 2).get(1)).doesNotContain("Only a facilitator");
+    assertThat(titleOf(1)).isEqualTo("Which charity in 2027?");
+  }
 }
