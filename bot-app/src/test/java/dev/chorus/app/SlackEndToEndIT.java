@@ -68,10 +68,13 @@ class SlackEndToEndIT {
     }
     var mode = socket != null ? "--chorus.slack.app-token=" + FakeSlackApi.APP_TOKEN
         : "--chorus.slack.signing-secret=" + SlackDriver.SECRET;
+    // Dan facilitates as a member of the user group CHORUS_FACILITATOR_ROLE names.
+    slack.userGroup("facilitators", "UDAN");
     try (slack;
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
             "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-e2e-secret-0123456789",
-            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, mode, "--chorus.slack.api-url=" + slack.url())) {
+            "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, mode, "--chorus.slack.api-url=" + slack.url(),
+            "--chorus.facilitator-role=facilitators")) {
       if (socket != null) {
         assertThat(socket.awaitConnection()).as("Chorus connected over Socket Mode").isTrue();
       }
@@ -94,6 +97,9 @@ class SlackEndToEndIT {
       submit(submission);
       until("Q2 opened by the form", () -> questions.find(WORKSPACE, new QuestionId(2)).isPresent());
       assertThat(questions.find(WORKSPACE, new QuestionId(2)).orElseThrow().channel().value()).isEqualTo("C2");
+      command("UDAN", "C2", "#Q2 edit --title A second question, renamed by a facilitator");
+      until("Q2 renamed by dan", () -> questions.find(WORKSPACE, new QuestionId(2)).orElseThrow().title()
+          .equals("A second question, renamed by a facilitator"));
 
       // Six members share their views on Q1 (one with words that try to ping everyone).
       var members = List.of("UANA", "UBEN", "UCEM", "UDAN", "UEVE", "UFAY");

@@ -66,15 +66,18 @@ public final class SlackChat implements Chat, AutoCloseable {
    * @param background the synchronous client of a workspace, for calls nobody waits for (seeds)
    */
   public SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background) {
-    this(clients, background, java.time.Clock.systemUTC());
+    this(clients, background, null, java.time.Clock.systemUTC());
   }
 
-  /** @param clock how long members stay described is measured on it */
+  /**
+   * @param facilitatorGroup the handle of the user group whose members facilitate; null for none
+   * @param clock how long members and the group stay known is measured on it
+   */
   SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background,
-      java.time.Clock clock) {
+      @Nullable String facilitatorGroup, java.time.Clock clock) {
     this.clients = clients;
     this.background = new SlackBackground(background);
-    this.members = new SlackMembers(clients, clock);
+    this.members = new SlackMembers(clients, clock, new SlackUserGroups(facilitatorGroup, clients, clock));
   }
 
   /** Members as Slack describes them, shared with the event handlers. */

@@ -16,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * Members as Slack describes them (display name, admin rights, whether a bot), asked of
- * {@code users.info} and kept {@link #KEEP}, for commands, events and reactions read back alike.
- * Kept a while, not for ever: an admin made or unmade in Slack counts soon. A lookup that failed is
- * not kept, so the next event asks again rather than leave an admin a plain member.
+ * {@code users.info} and kept {@link #KEEP}, for commands, events and reactions read back alike;
+ * and whether they are in the facilitator user group. Kept a while, not for ever: an admin made or
+ * unmade in Slack counts soon. A lookup that failed is not kept, so the next event asks again rather
+ * than leave an admin a plain member.
  */
 final class SlackMembers {
   /** Long enough that an active workspace stays within {@code users.info}'s limit of about 100 a minute. */
@@ -28,9 +29,12 @@ final class SlackMembers {
 
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final Cache<String, Actor> members;
+  private final SlackUserGroups facilitators;
 
-  SlackMembers(Function<CommunityId, AsyncMethodsClient> clients, Clock clock) {
+  /** @param facilitators the facilitator user group's members */
+  SlackMembers(Function<CommunityId, AsyncMethodsClient> clients, Clock clock, SlackUserGroups facilitators) {
     this.clients = clients;
+    this.facilitators = facilitators;
     this.members = Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(KEEP).ticker(ticker(clock)).build();
   }
 
@@ -50,6 +54,11 @@ final class SlackMembers {
    * @param fallbackName the name to show when Slack does not answer (a command carries one)
    */
   Actor actor(CommunityId community, String user, String fallbackName) {
+    var described = described(community, user, fallbackName);
+    return facilitators.holds(community, user) ? described.asFacilitator() : described;
+  }
+
+  private Actor described(CommunityId community, String user, String fallbackName) {
     var key = community.value() + "/" + user;
     var known = members.getIfPresent(key);
     if (known != null) {

@@ -65,7 +65,8 @@ public final class SlackPlatform implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    var slackChat = new SlackChat(clients, community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)));
+    var slackChat = new SlackChat(clients, community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)),
+        settings.facilitatorGroup(), Clock.systemUTC());
     this.slackChat = slackChat;
     this.channelMembers = new SlackChannelMembers(clients, Clock.systemUTC());
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);

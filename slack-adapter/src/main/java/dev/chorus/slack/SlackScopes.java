@@ -24,6 +24,8 @@ public final class SlackScopes {
       Map.entry("reactions.add", "reactions:write"),
       Map.entry("reactions.get", "reactions:read"),
       Map.entry("users.info", "users:read"),
+      Map.entry("usergroups.list", "usergroups:read"),
+      Map.entry("usergroups.users.list", "usergroups:read"),
       Map.entry("views.open", ""),
       Map.entry("auth.test", ""));
 

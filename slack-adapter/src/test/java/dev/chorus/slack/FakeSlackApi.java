@@ -81,6 +81,8 @@ public final class FakeSlackApi implements AutoCloseable {
       Map.entry("reactions.add", TIER_3),
       Map.entry("reactions.get", TIER_3),
       Map.entry("users.info", TIER_4),
+      Map.entry("usergroups.list", TIER_2),
+      Map.entry("usergroups.users.list", TIER_2),
       Map.entry("conversations.members", TIER_4),
       Map.entry("conversations.open", TIER_3),
       Map.entry("views.open", TIER_4),
@@ -132,6 +134,9 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private record Latency(Duration min, Duration max) {}
 
+  /** A user group as Slack keeps it: its id ({@code S…}), its handle, its members; a disabled one has a deletion time. */
+  private record UserGroup(String id, String handle, List<String> users, long deleted) {}
+
   static {
     // Without it the JDK's server sends an answer's headers and body as two packets and Nagle's algorithm
     // holds the second for the client's delayed ACK: some 40 ms on every call, over the latency chosen.
@@ -150,6 +155,9 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   /** Workspace admins, as {@code users.info} describes them; everyone else is a plain member. */
   private final Set<String> admins = ConcurrentHashMap.newKeySet();
+  /** User groups by id, in the order they were made. */
+  private final Map<String, UserGroup> userGroups = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final AtomicInteger userGroupIds = new AtomicInteger();
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Map<String, Message> messages = new ConcurrentHashMap<>();
   private final List<Consumer<Posted>> postedListeners = new CopyOnWriteArrayList<>();
@@ -206,6 +214,33 @@ public final class FakeSlackApi implements AutoCloseable {
   /** From now on {@code users.info} describes the member as a workspace admin ({@code is_admin}). */
   public void admin(String user) {
     admins.add(user);
+  }
+
+  /**
+   * Makes a user group with a handle (as in {@code @facilitators}) and members, as a member allowed to
+   * in Slack would; its id is returned. Slack refuses a handle an enabled group has already.
+   */
+  public String userGroup(String handle, String... users) {
+    synchronized (userGroups) {
+      if (userGroups.values().stream().anyMatch(g -> g.deleted() == 0 && g.handle().equalsIgnoreCase(handle))) {
+        throw new IllegalArgumentException("Slack refuses a second enabled user group @" + handle);
+      }
+      var id = "S" + String.format("%07d", userGroupIds.incrementAndGet());
+      userGroups.put(id, new UserGroup(id, handle, List.of(users), 0));
+      return id;
+    }
+  }
+
+  /** The group's members from now on, as when someone edits it in Slack. */
+  public void userGroupMembers(String id, String... users) {
+    var group = Optional.ofNullable(userGroups.get(id)).orElseThrow(() -> new IllegalArgumentException("no group " + id));
+    userGroups.put(id, new UserGroup(id, group.handle(), List.of(users), group.deleted()));
+  }
+
+  /** Disables the group: lists leave it out unless asked to include disabled ones, and its handle is free again. */
+  public void disableUserGroup(String id) {
+    var group = Optional.ofNullable(userGroups.get(id)).orElseThrow(() -> new IllegalArgumentException("no group " + id));
+    userGroups.put(id, new UserGroup(id, group.handle(), group.users(), Instant.now().getEpochSecond()));
   }
 
   /**
@@ -364,6 +399,8 @@ public final class FakeSlackApi implements AutoCloseable {
       case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER
           + "\",\"bot_id\":\"B1\"}";
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";
+      case "usergroups.list" -> userGroupsList(params);
+      case "usergroups.users.list" -> userGroupMembers(params);
       case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"" + params.get("user")
           + "\",\"is_admin\":" + admins.contains(params.get("user"))
           + ",\"is_owner\":false,\"is_bot\":false,\"profile\":{\"display_name\":\"Member "
@@ -541,6 +578,68 @@ public final class FakeSlackApi implements AutoCloseable {
     var next = from + 2 < all.size() ? String.valueOf(from + 2) : "";
     return "{\"ok\":true,\"members\":[\"" + String.join("\",\"", page) + "\"],\"response_metadata\":{\"next_cursor\":\""
         + next + "\"}}";
+  }
+
+  /** Enabled groups only unless {@code include_disabled}; members only with {@code include_users}, as at Slack. */
+  private String userGroupsList(Map<String, String> params) {
+    var groups = new JsonArray();
+    List<UserGroup> all;
+    synchronized (userGroups) {
+      all = List.copyOf(userGroups.values());
+    }
+    for (var group : all) {
+      if (group.deleted() != 0 && !flag(params, "include_disabled")) {
+        continue;
+      }
+      var json = new JsonObject();
+      json.addProperty("id", group.id());
+      json.addProperty("team_id", "T1");
+      json.addProperty("is_usergroup", true);
+      json.addProperty("is_subteam", true);
+      json.addProperty("name", group.handle().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + group.handle().substring(1));
+      json.addProperty("description", "");
+      json.addProperty("handle", group.handle());
+      json.addProperty("is_external", false);
+      json.addProperty("date_create", 1_700_000_000);
+      json.addProperty("date_update", 1_700_000_000);
+      json.addProperty("date_delete", group.deleted());
+      json.addProperty("created_by", "U1");
+      json.addProperty("updated_by", "U1");
+      var prefs = new JsonObject();
+      prefs.add("channels", new JsonArray());
+      prefs.add("groups", new JsonArray());
+      json.add("prefs", prefs);
+      if (flag(params, "include_users")) {
+        var users = new JsonArray();
+        group.users().forEach(users::add);
+        json.add("users", users);
+      }
+      if (flag(params, "include_count")) {
+        json.addProperty("user_count", group.users().size());
+      }
+      groups.add(json);
+    }
+    var answer = new JsonObject();
+    answer.addProperty("ok", true);
+    answer.add("usergroups", groups);
+    return answer.toString();
+  }
+
+  private String userGroupMembers(Map<String, String> params) {
+    var group = userGroups.get(params.getOrDefault("usergroup", ""));
+    if (group == null) {
+      return error("no_such_subteam");
+    }
+    var users = new JsonArray();
+    group.users().forEach(users::add);
+    var answer = new JsonObject();
+    answer.addProperty("ok", true);
+    answer.add("users", users);
+    return answer.toString();
+  }
+
+  private static boolean flag(Map<String, String> params, String name) {
+    return "true".equals(params.get(name)) || "1".equals(params.get(name));
   }
 
   private static String error(String code) {

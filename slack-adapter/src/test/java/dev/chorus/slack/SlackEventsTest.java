@@ -52,7 +52,9 @@ class SlackEventsTest {
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
     var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
         community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
-    var slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)));
+    // Members of the user group @facilitators facilitate, as CHORUS_FACILITATOR_ROLE=facilitators says.
+    var slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
+        "facilitators", java.time.Clock.systemUTC());
     var chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
     app = new SlackEvents(chorus, slackChat, clients, executor).register(new App(config));
@@ -286,5 +288,21 @@ class SlackEventsTest {
 
     assertThat(toldTo("UADMIN", 2).get(1)).doesNotContain("Only a facilitator");
     assertThat(titleOf(1)).isEqualTo("Which charity in 2027?");
+  }
+
+  @Test
+  void aMemberOfTheFacilitatorUserGroupClosesAQuestionTheyDidNotOpen() throws Exception {
+    slack.userGroup("facilitators", "UFAC");
+    slack.userGroup("stewards", "UOTHER");
+    command("U1", "open Do we sign the letter?", "tr1");
+    toldTo("U1", 1);
+
+    command("UOTHER", "#Q1 close", "tr2");
+    assertThat(toldTo("UOTHER", 1).get(0)).as("in another group").contains("Only a facilitator");
+    command("UFAC", "#Q1 close", "tr3");
+
+    assertThat(toldTo("UFAC", 1).get(0)).doesNotContain("Only a facilitator");
+    assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1)).orElseThrow().open()).isFalse();
+    assertThat(slack.calls("usergroups.list")).as("the group kept, not asked at every event").hasSize(1);
   }
 }

@@ -31,7 +31,7 @@ class SlackSocketModeTest {
     var stores = new InMemoryStores(MutableClock.at("2026-11-02T09:00:00Z"));
     try (var slack = new FakeSlackApi(); var socket = new FakeSocketMode()) {
       slack.socketUrl(socket.url());
-      var settings = new SlackSettings(FakeSlackApi.TOKEN, FakeSlackApi.APP_TOKEN, null, slack.url());
+      var settings = new SlackSettings(FakeSlackApi.TOKEN, FakeSlackApi.APP_TOKEN, null, slack.url(), null);
       try (var platform = new SlackPlatform(settings, chat -> new Chorus(stores.stores(), chat,
           new Pseudonyms(Conversation.TEST_SECRET), MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS,
           new Random(1)), Executors.newFixedThreadPool(2))) {

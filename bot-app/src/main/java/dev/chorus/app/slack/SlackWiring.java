@@ -8,6 +8,7 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
 public class SlackWiring {
   @Bean(destroyMethod = "close")
-  SlackPlatform slackPlatform(SlackProperties properties, Function<Chat, Chorus> chorus) {
+  SlackPlatform slackPlatform(SlackProperties properties, Function<Chat, Chorus> chorus,
+      @Value("${chorus.facilitator-role:}") String facilitatorGroup) {
     var token = SettingValues.present(properties.botToken());
     var appToken = SettingValues.present(properties.appToken());
     var secret = SettingValues.present(properties.signingSecret());
@@ -33,8 +35,8 @@ public class SlackWiring {
           + "SLACK_SIGNING_SECRET (HTTP mode, to verify Slack's requests) is: set one of them.");
     }
     var api = SettingValues.present(properties.apiUrl());
-    return new SlackPlatform(new SlackSettings(token, appToken, secret, api == null ? SlackSettings.DEFAULT_API_URL : api),
-        chorus, PlatformWorkers.named("chorus-slack"));
+    return new SlackPlatform(new SlackSettings(token, appToken, secret, api == null ? SlackSettings.DEFAULT_API_URL : api,
+        SettingValues.present(facilitatorGroup)), chorus, PlatformWorkers.named("chorus-slack"));
   }
 
   /** Slack for scheduled work: where digests and reminders go, and who is in a channel. */
