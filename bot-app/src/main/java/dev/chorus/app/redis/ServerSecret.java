@@ -1,14 +1,12 @@
 package dev.chorus.app.redis;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,22 +34,26 @@ public final class ServerSecret {
     }
     var file = dataDir.resolve(FILE);
     try {
-      if (Files.isRegularFile(file)) {
-        return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+      OwnerOnly.folder(dataDir);
+      if (!Files.isRegularFile(file)) {
+        var secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        try {
+          OwnerOnly.writeNew(file, HexFormat.of().formatHex(secret));
+          return secret;
+        } catch (FileAlreadyExistsException e) {
+          // Another start wrote one first: use it.
+        }
       }
-      Files.createDirectories(dataDir);
-      var secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      Files.writeString(file, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: the file keeps the folder's permissions.
-      }
-      return secret;
-    } catch (IOException | IllegalArgumentException e) {
+      OwnerOnly.narrowFile(file);
+      return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read or create the server secret in " + dataDir.toAbsolutePath()
           + "; set CHORUS_SECRET instead", e);
+    } catch (IllegalArgumentException e) {
+      // Not chained: the parser's message quotes the file's content.
+      throw new IllegalStateException("the server secret file " + file.toAbsolutePath()
+          + " is not hexadecimal; restore it, or set CHORUS_SECRET instead");
     }
   }
 }
