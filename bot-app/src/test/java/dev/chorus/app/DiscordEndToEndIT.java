@@ -44,8 +44,8 @@ class DiscordEndToEndIT {
   private FakeGuild guild;
   private CommunityId community;
 
-  private ConfigurableApplicationContext start(int redisPort, String... more) throws Exception {
-    var args = new ArrayList<>(List.of("--server.port=0", "--chorus.redis.url=redis://127.0.0.1:" + redisPort,
+  private ConfigurableApplicationContext start(String redisUrl, String... more) throws Exception {
+    var args = new ArrayList<>(List.of("--server.port=0", "--chorus.redis.url=" + redisUrl,
         "--chorus.secret=discord-e2e-secret-0123456789", "--chorus.discord.token=" + FakeDiscord.TOKEN,
         "--chorus.discord.api-url=" + fake.apiUrl(), "--chorus.discord.gateway-url=" + fake.gatewayUrl()));
     args.addAll(List.of(more));
@@ -106,7 +106,8 @@ class DiscordEndToEndIT {
     // Dan facilitates by role, which Chorus knows by the name it is given and pins to this role.
     var facilitators = fake.role(guild.id(), "Facilitators");
     fake.grantRole(dan, facilitators);
-    var app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id(), "--chorus.facilitator-role=Facilitators");
+    var app = start(redis.url().toUriWithPassword(), "--chorus.discord.guild-ids=" + guild.id(),
+        "--chorus.facilitator-role=Facilitators");
     var discord = fake;
     try (discord) {
       var stores = app.getBean(Stores.class);
@@ -151,7 +152,8 @@ class DiscordEndToEndIT {
       var lookalike = fake.role(guild.id(), "facilitators");
       fake.grantRole(eve, lookalike);
       var restartedAt = java.time.Instant.now();
-      app = start(redis.port(), "--chorus.discord.guild-ids=" + guild.id(), "--chorus.facilitator-role=Facilitators");
+      app = start(redis.url().toUriWithPassword(), "--chorus.discord.guild-ids=" + guild.id(),
+          "--chorus.facilitator-role=Facilitators");
       var restarted = app.getBean(Stores.class);
       told(command(eve, c2, "edit", Map.of("question", "Q2", "title", "Eve's title")), "Only a facilitator");
       command(dan, c2, "edit", Map.of("question", "Q2", "title", "Renamed again by dan"));
@@ -244,8 +246,8 @@ class DiscordEndToEndIT {
     var ben = fake.admin(second.id(), "ben");
     var discord = fake;
     try (discord;
-        var zero = start(redis.port(), "--chorus.discord.shards-total=2", "--chorus.discord.shard-ids=0");
-        var one = start(redis.port(), "--chorus.discord.shards-total=2", "--chorus.discord.shard-ids=1")) {
+        var zero = start(redis.url().toUriWithPassword(), "--chorus.discord.shards-total=2", "--chorus.discord.shard-ids=0");
+        var one = start(redis.url().toUriWithPassword(), "--chorus.discord.shards-total=2", "--chorus.discord.shard-ids=1")) {
       assertThat(fake.identifies()).extracting(identify -> identify.shardId() + "/" + identify.shardTotal())
           .containsExactlyInAnyOrder("0/2", "1/2");
       assertThat(zero.getBean(DiscordPlatform.class).runningShards()).containsExactly(0);

@@ -65,7 +65,7 @@ class DiscordVotesAtHumanSpeedIT {
     channel = guild.firstChannel();
     ana = fake.admin(guild.id(), "ana");
     app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
-        "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=discord-speed-secret-0123456789",
+        "--chorus.redis.url=" + redis.url().toUriWithPassword(), "--chorus.secret=discord-speed-secret-0123456789",
         "--chorus.discord.token=" + FakeDiscord.TOKEN, "--chorus.discord.api-url=" + fake.apiUrl(),
         "--chorus.discord.gateway-url=" + fake.gatewayUrl(), "--chorus.discord.guild-ids=" + guild.id());
     assertThat(app.getBean(DiscordPlatform.class).awaitReady(PATIENCE)).as("connected to the fake Discord").isTrue();

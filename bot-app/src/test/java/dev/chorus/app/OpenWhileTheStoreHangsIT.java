@@ -3,6 +3,7 @@ package dev.chorus.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.app.redis.RedisConfiguration;
+import dev.chorus.app.redis.RedisUrl;
 import dev.chorus.app.store.RedisFixture;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
@@ -46,18 +47,26 @@ class OpenWhileTheStoreHangsIT {
   Path data;
 
   /** CLIENT PAUSE from a connection of its own, so the pause is Redis's, not one client's. */
-  private static void pauseWrites(int port, int millis) throws IOException {
-    try (var socket = new Socket("127.0.0.1", port)) {
-      var words = List.of("CLIENT", "PAUSE", String.valueOf(millis), "WRITE");
-      var command = new StringBuilder("*" + words.size() + "\r\n");
-      for (var word : words) {
-        command.append('$').append(word.length()).append("\r\n").append(word).append("\r\n");
-      }
-      socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.US_ASCII));
+  private static void pauseWrites(RedisUrl url, int millis) throws IOException {
+    try (var socket = new Socket(url.host(), url.port())) {
+      var in = socket.getInputStream();
+      send(socket, List.of("AUTH", url.password()));
+      var authenticated = new byte[5];
+      assertThat(in.read(authenticated)).isPositive();
+      assertThat(new String(authenticated, StandardCharsets.US_ASCII)).startsWith("+OK");
+      send(socket, List.of("CLIENT", "PAUSE", String.valueOf(millis), "WRITE"));
       var answer = new byte[5];
-      assertThat(socket.getInputStream().read(answer)).isPositive();
+      assertThat(in.read(answer)).isPositive();
       assertThat(new String(answer, StandardCharsets.US_ASCII)).startsWith("+OK");
     }
+  }
+
+  private static void send(Socket socket, List<String> words) throws IOException {
+    var command = new StringBuilder("*" + words.size() + "\r\n");
+    for (var word : words) {
+      command.append('$').append(word.length()).append("\r\n").append(word).append("\r\n");
+    }
+    socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   private static String text(List<Effect.Private> answers) {
@@ -73,7 +82,7 @@ class OpenWhileTheStoreHangsIT {
       var questions = (Questions) Proxy.newProxyInstance(Questions.class.getClassLoader(), new Class<?>[] {Questions.class},
           (proxy, method, args) -> {
             if (method.getName().equals("commit") && paused.compareAndSet(false, true)) {
-              pauseWrites(redis.server.port(), 3_000);
+              pauseWrites(redis.server.url(), 3_000);
             }
             try {
               return method.invoke(real.questions(), args);

@@ -57,13 +57,13 @@ class ScheduleReplicasIT {
   private final RecordingChat platform = new RecordingChat();
   private final MutableClock clock = MutableClock.at(START.toString());
 
-  private ConfigurableApplicationContext instance(int port, String name, Chat chat, String interval) {
+  private ConfigurableApplicationContext instance(String redisUrl, String name, Chat chat, String interval) {
     // Arguments, not default properties: those would lose to application.properties.
     var builder = new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE);
     if (chat != null) {
       builder.initializers(context -> context.getBeanFactory().registerSingleton("platform", chat));
     }
-    return builder.run("--chorus.redis.url=redis://127.0.0.1:" + port, "--chorus.secret=instances-share-this-secret",
+    return builder.run("--chorus.redis.url=" + redisUrl, "--chorus.secret=instances-share-this-secret",
         "--spring.application.name=instance-" + name, "--chorus.schedule.interval=" + interval);
   }
 
@@ -88,7 +88,7 @@ class ScheduleReplicasIT {
   void twoInstancesRacingOverThreeDaysSendEachDigestReminderAndCloseOnce() throws Exception {
     var redis = EmbeddedRedis.start(data.resolve("redis"));
     var pool = Executors.newFixedThreadPool(2);
-    try (var one = instance(redis.port(), "one", null, "1h"); var two = instance(redis.port(), "two", null, "1h")) {
+    try (var one = instance(redis.url().toUriWithPassword(), "one", null, "1h"); var two = instance(redis.url().toUriWithPassword(), "two", null, "1h")) {
       var chorus = new Chorus(one.getBean(Stores.class), platform, one.getBean(Pseudonyms.class), clock, Settings.DEFAULTS,
           new Random(1));
       say(chorus, "ana", "/respond open Racing replicas --deadline 2d");
@@ -138,7 +138,7 @@ class ScheduleReplicasIT {
   @Test
   void aJobClaimedByAnInstanceThatDiedIsDoneByTheOtherOnceTheLeaseRunsOut() throws Exception {
     var redis = EmbeddedRedis.start(data.resolve("redis-2"));
-    try (var one = instance(redis.port(), "one", null, "1h"); var two = instance(redis.port(), "two", null, "1h")) {
+    try (var one = instance(redis.url().toUriWithPassword(), "one", null, "1h"); var two = instance(redis.url().toUriWithPassword(), "two", null, "1h")) {
       var chorus = new Chorus(one.getBean(Stores.class), platform, one.getBean(Pseudonyms.class), clock, Settings.DEFAULTS,
           new Random(1));
       say(chorus, "ana", "/respond open Closing after a crash --deadline 1d");
@@ -164,7 +164,7 @@ class ScheduleReplicasIT {
   void theSchedulerOfARunningInstanceClosesADueQuestionByItself() throws Exception {
     var redis = EmbeddedRedis.start(data.resolve("redis-3"));
     var running = new RecordingChat();
-    try (var app = instance(redis.port(), "running", running, "200ms")) {
+    try (var app = instance(redis.url().toUriWithPassword(), "running", running, "200ms")) {
       // Opened two hours ago with a one-hour deadline: due now, by the real clock the instance runs on.
       var past = MutableClock.at(Instant.now().minus(Duration.ofHours(2)).toString());
       var chorus = new Chorus(app.getBean(Stores.class), running, app.getBean(Pseudonyms.class), past, Settings.DEFAULTS,

@@ -72,7 +72,7 @@ class SlackEndToEndIT {
     slack.userGroup("facilitators", "UDAN");
     try (slack;
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
-            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-e2e-secret-0123456789",
+            "--chorus.redis.url=" + redis.url().toUriWithPassword(), "--chorus.secret=slack-e2e-secret-0123456789",
             "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, mode, "--chorus.slack.api-url=" + slack.url(),
             "--chorus.facilitator-role=facilitators")) {
       if (socket != null) {

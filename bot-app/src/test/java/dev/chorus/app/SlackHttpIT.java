@@ -46,7 +46,7 @@ class SlackHttpIT {
     var redis = EmbeddedRedis.start(data.resolve("redis"));
     try (var slack = new FakeSlackApi();
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
-            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-it-secret-0123456789",
+            "--chorus.redis.url=" + redis.url().toUriWithPassword(), "--chorus.secret=slack-it-secret-0123456789",
             "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
             "--chorus.slack.api-url=" + slack.url())) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -123,7 +123,7 @@ class SlackHttpIT {
     var redis = EmbeddedRedis.start(data.resolve("redis-huge"));
     try (var slack = new FakeSlackApi();
         var app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
-            "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-it-secret-0123456789",
+            "--chorus.redis.url=" + redis.url().toUriWithPassword(), "--chorus.secret=slack-it-secret-0123456789",
             "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, "--chorus.slack.signing-secret=" + SECRET,
             "--chorus.slack.api-url=" + slack.url())) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -60,7 +60,7 @@ class SlackVotesAtHumanSpeedIT {
     var mode = socket != null ? "--chorus.slack.app-token=" + FakeSlackApi.APP_TOKEN
         : "--chorus.slack.signing-secret=" + SlackDriver.SECRET;
     app = new SpringApplicationBuilder(ChorusApplication.class).run("--server.port=0",
-        "--chorus.redis.url=redis://127.0.0.1:" + redis.port(), "--chorus.secret=slack-speed-secret-0123456789",
+        "--chorus.redis.url=" + redis.url().toUriWithPassword(), "--chorus.secret=slack-speed-secret-0123456789",
         "--chorus.slack.bot-token=" + FakeSlackApi.TOKEN, mode, "--chorus.slack.api-url=" + slack.url());
     if (socket != null) {
       assertThat(socket.awaitConnection()).as("Chorus connected over Socket Mode").isTrue();

@@ -55,7 +55,7 @@ class TwoReplicasIT {
   @Test
   void votesAndEditsThroughTwoReplicasAddUpExactly() throws Exception {
     var redis = EmbeddedRedis.start(data.resolve("redis"));
-    try (var first = replica(redis.port(), "one"); var second = replica(redis.port(), "two")) {
+    try (var first = replica(redis.url().toUriWithPassword(), "one"); var second = replica(redis.url().toUriWithPassword(), "two")) {
       // Both replicas talk to the same platform, as in production.
       var platform = new RecordingChat();
       var replicas = List.of(chorus(first, platform), chorus(second, platform));
@@ -142,10 +142,10 @@ class TwoReplicasIT {
     }
   }
 
-  private ConfigurableApplicationContext replica(int port, String name) {
+  private ConfigurableApplicationContext replica(String redisUrl, String name) {
     // Arguments, not default properties: those would lose to application.properties.
     return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE)
-        .run("--chorus.redis.url=redis://127.0.0.1:" + port, "--chorus.secret=replicas-share-this-secret",
+        .run("--chorus.redis.url=" + redisUrl, "--chorus.secret=replicas-share-this-secret",
             "--spring.application.name=replica-" + name);
   }
 

@@ -134,7 +134,7 @@ class VotesWhileChorusIsDownIT {
     int port = freePort();
     try (var redis = new RedisFixture(data.resolve("redis")); var slack = new FakeSlackApi()) {
       var socket = transport.equals("Socket Mode") ? new FakeSocketMode() : null;
-      var settings = new HashMap<>(Map.of("REDIS_URL", "redis://127.0.0.1:" + redis.server.port(),
+      var settings = new HashMap<>(Map.of("REDIS_URL", redis.server.url().toUriWithPassword(),
           "CHORUS_SECRET", "killed-while-voting-0123456789", "SERVER_PORT", String.valueOf(port),
           "SLACK_BOT_TOKEN", FakeSlackApi.TOKEN, "CHORUS_SLACK_API_URL", slack.url()));
       if (socket != null) {
@@ -212,7 +212,7 @@ class VotesWhileChorusIsDownIT {
       var ana = fake.admin(guild.id(), "ana");
       var voters = List.of(fake.member(guild.id(), "ben"), fake.member(guild.id(), "cem"), fake.member(guild.id(), "dan"),
           fake.member(guild.id(), "eve"), fake.member(guild.id(), "fay"));
-      var settings = Map.of("REDIS_URL", "redis://127.0.0.1:" + redis.server.port(),
+      var settings = Map.of("REDIS_URL", redis.server.url().toUriWithPassword(),
           "CHORUS_SECRET", "killed-while-voting-0123456789", "SERVER_PORT", String.valueOf(port),
           "DISCORD_TOKEN", FakeDiscord.TOKEN, "CHORUS_DISCORD_API_URL", fake.apiUrl(),
           "CHORUS_DISCORD_GATEWAY_URL", fake.gatewayUrl(), "DISCORD_GUILD_IDS", String.valueOf(guild.id()));

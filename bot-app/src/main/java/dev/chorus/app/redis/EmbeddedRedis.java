@@ -6,13 +6,19 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import redis.embedded.core.ExecutableProvider;
 
@@ -22,27 +28,42 @@ import redis.embedded.core.ExecutableProvider;
  * state across restarts with nothing installed. Stopped with the application.
  *
  * <p>The data folder is its owner's only (0700), and so is every file in it: Chorus creates its own
- * 0600, and the server runs under umask 077.
+ * 0600, and the server runs under umask 077. Other local users can still reach the port, so the
+ * server asks for a password, generated once and kept in the folder, never on a command line; and
+ * the commands that could write files elsewhere, load code or copy another server's data are unknown
+ * to it.
  */
 public final class EmbeddedRedis implements AutoCloseable {
   /** Held while a Chorus runs an embedded Redis on the folder. */
   public static final String LOCK_FILE = "chorus.lock";
   /** The embedded redis-server's process id, so a leftover one can be found. */
   public static final String PID_FILE = "redis.pid";
-  /** The server's settings, written at each start. */
+  /** The server's settings, password included, written at each start. */
   static final String CONFIG_FILE = "redis.conf";
+  /** The password the server asks for, generated at the first start. */
+  static final String PASSWORD_FILE = "redis-password";
+  /**
+   * Renamed to nothing: {@code CONFIG SET dir} with {@code SAVE} writes files anywhere as Chorus,
+   * {@code MODULE LOAD} runs code, {@code DEBUG} can crash the server, {@code REPLICAOF} replaces the
+   * data with another server's. Neither Chorus, Lettuce nor Spring's health check uses them.
+   */
+  static final List<String> DISABLED_COMMANDS = List.of("CONFIG", "DEBUG", "MODULE", "REPLICAOF", "SLAVEOF");
+  private static final Pattern WELL_FORMED_PASSWORD = Pattern.compile("[0-9a-f]{32,}");
   static final String APPEND_ONLY_FILE = "chorus.aof";
   static final String SNAPSHOT_FILE = "chorus.rdb";
 
   private final RedisServerProcess server;
   private final int port;
+  private final String password;
   private final Path dataDir;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  private EmbeddedRedis(RedisServerProcess server, int port, Path dataDir, FileChannel lockChannel, FileLock lock) {
+  private EmbeddedRedis(RedisServerProcess server, int port, String password, Path dataDir, FileChannel lockChannel,
+      FileLock lock) {
     this.server = server;
     this.port = port;
+    this.password = password;
     this.dataDir = dataDir;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -59,6 +80,7 @@ public final class EmbeddedRedis implements AutoCloseable {
   /** Starts on the given port, for instance to come back where clients are reconnecting to. */
   public static EmbeddedRedis start(Path dataDir, int port) {
     FileChannel channel = null;
+    String password = null;
     try {
       var folder = OwnerOnly.folder(dataDir);
       // Two servers appending to one file would corrupt it: one Chorus per data folder.
@@ -75,8 +97,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         // Files an earlier version wrote at the default umask.
         OwnerOnly.narrowFile(folder.resolve(APPEND_ONLY_FILE));
         OwnerOnly.narrowFile(folder.resolve(SNAPSHOT_FILE));
+        password = password(folder);
         var config = folder.resolve(CONFIG_FILE);
-        OwnerOnly.replace(config, config(folder, port));
+        OwnerOnly.replace(config, config(folder, port, password));
         var server = RedisServerProcess.start(binary(), config, folder);
         try {
           OwnerOnly.replace(folder.resolve(PID_FILE), String.valueOf(server.pid()));
@@ -84,7 +107,7 @@ public final class EmbeddedRedis implements AutoCloseable {
           server.close();
           throw e;
         }
-        return new EmbeddedRedis(server, port, dataDir, channel, lock);
+        return new EmbeddedRedis(server, port, password, dataDir, channel, lock);
       } catch (IOException | RuntimeException e) {
         lock.release();
         channel.close();
@@ -95,13 +118,37 @@ public final class EmbeddedRedis implements AutoCloseable {
       throw new IllegalStateException("this process already runs a Chorus on the data folder " + dataDir.toAbsolutePath(), e);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("could not start the embedded Redis in " + dataDir.toAbsolutePath()
-          + " (set REDIS_URL to use another Redis): " + e.getMessage(), e);
+      var problem = "could not start the embedded Redis in " + dataDir.toAbsolutePath()
+          + " (set REDIS_URL to use another Redis): " + e.getMessage();
+      if (password != null && problem.contains(password)) {
+        // The server's output, quoted in the message, could show a line of its settings.
+        var hidden = problem.replace(password, "(password hidden)");
+        throw new UncheckedIOException(hidden, new IOException(hidden));
+      }
+      throw new UncheckedIOException(problem, e);
     }
   }
 
-  private static String config(Path folder, int port) {
-    return String.join("\n",
+  /** The folder's password: 256 random bits in hexadecimal, generated at the first start. */
+  private static String password(Path folder) throws IOException {
+    var file = folder.resolve(PASSWORD_FILE);
+    if (Files.isRegularFile(file)) {
+      OwnerOnly.narrowFile(file);
+      var kept = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      if (WELL_FORMED_PASSWORD.matcher(kept).matches()) {
+        return kept;
+      }
+    }
+    // None yet, or a damaged one: only this Chorus uses the server, and it holds the folder's lock.
+    var bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    var password = HexFormat.of().formatHex(bytes);
+    OwnerOnly.replace(file, password);
+    return password;
+  }
+
+  private static String config(Path folder, int port, String password) {
+    var lines = new ArrayList<>(List.of(
         "# Written by Chorus at each start of its embedded Redis: changes here are lost.",
         "bind 127.0.0.1",
         "port " + port,
@@ -113,7 +160,12 @@ public final class EmbeddedRedis implements AutoCloseable {
         "appendfilename " + APPEND_ONLY_FILE,
         "dbfilename " + SNAPSHOT_FILE,
         "save 900 1",
-        "");
+        "requirepass " + password));
+    for (var command : DISABLED_COMMANDS) {
+      lines.add("rename-command " + command + " \"\"");
+    }
+    lines.add("");
+    return String.join("\n", lines);
   }
 
   /** A value for redis.conf, whatever characters the path has. */
@@ -182,6 +234,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Where the server is, with its password. */
+  public RedisUrl url() {
+    return new RedisUrl(false, "127.0.0.1", port, null, password, 0);
   }
 
   public Path dataDir() {

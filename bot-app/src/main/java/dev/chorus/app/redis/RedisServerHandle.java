@@ -13,7 +13,7 @@ public final class RedisServerHandle implements AutoCloseable {
   }
 
   public static RedisServerHandle embedded(EmbeddedRedis server) {
-    return new RedisServerHandle(new RedisUrl(false, "127.0.0.1", server.port(), null, null, 0), server);
+    return new RedisServerHandle(server.url(), server);
   }
 
   static RedisServerHandle external(RedisUrl url) {

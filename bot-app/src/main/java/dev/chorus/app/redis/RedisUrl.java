@@ -3,6 +3,7 @@ package dev.chorus.app.redis;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,19 @@ public record RedisUrl(boolean tls, String host, int port, @Nullable String user
   /** Host and port, for messages: never the password. */
   public String describe() {
     return (tls ? "rediss://" : "redis://") + host + ":" + port;
+  }
+
+  /**
+   * The whole URL, password included, to hand to another process or setting as {@code REDIS_URL}:
+   * never to print.
+   */
+  public String toUriWithPassword() {
+    var userInfo = password == null ? "" : (username == null ? "" : encode(username)) + ":" + encode(password) + "@";
+    return (tls ? "rediss://" : "redis://") + userInfo + host + ":" + port + "/" + database;
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8);
   }
 
   @Override

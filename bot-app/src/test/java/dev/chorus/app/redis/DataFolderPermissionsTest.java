@@ -45,6 +45,7 @@ class DataFolderPermissionsTest {
       var before = Files.getAttribute(appendOnly, "unix:ino");
 
       try (var client = new RawRedis(redis.port())) {
+        assertThat(client.call("AUTH", Files.readString(data.resolve("redis-password")).strip())).isEqualTo("+OK");
         assertThat(client.call("SET", "k", "v")).isEqualTo("+OK");
         assertThat(client.call("BGREWRITEAOF")).startsWith("+Background append only file rewriting");
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
