@@ -72,7 +72,7 @@ class OperationsIT {
           .doesNotContain("Private words");
 
       // Redis gone: not ready (so a load balancer stops sending work), still alive (no restart loop).
-      var redis = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).strip()))
+      var redis = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).get(0).strip()))
         .orElseThrow();
       new ProcessBuilder("kill", "-9", String.valueOf(redis.pid())).start().waitFor();
       int readiness = 0;

@@ -152,7 +152,7 @@ class ShellCommandIT {
       Thread.sleep(50);
     }
     assertThat(pidFile).exists();
-    var leftover = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+    var leftover = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).orElseThrow();
     killed.destroyForcibly().waitFor();
     assertThat(leftover.isAlive()).as("kill -9 of the JVM leaves its redis-server running").isTrue();
 

@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import redis.embedded.core.ExecutableProvider;
@@ -36,7 +33,7 @@ import redis.embedded.core.ExecutableProvider;
 public final class EmbeddedRedis implements AutoCloseable {
   /** Held while a Chorus runs an embedded Redis on the folder. */
   public static final String LOCK_FILE = "chorus.lock";
-  /** The embedded redis-server's process id, so a leftover one can be found. */
+  /** The embedded redis-server's pid, then its command line: how a leftover one is told ({@link ServerRecord}). */
   public static final String PID_FILE = "redis.pid";
   /** The server's settings, password included, written at each start. */
   static final String CONFIG_FILE = "redis.conf";
@@ -93,7 +90,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             + "; stop it, or set CHORUS_DATA_DIR to another folder");
       }
       try {
-        stopLeftover(folder);
+        ServerRecord.stopLeftover(folder, lock);
         // Files an earlier version wrote at the default umask.
         OwnerOnly.narrowFile(folder.resolve(APPEND_ONLY_FILE));
         OwnerOnly.narrowFile(folder.resolve(SNAPSHOT_FILE));
@@ -102,7 +99,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         OwnerOnly.replace(config, config(folder, port, password));
         var server = RedisServerProcess.start(binary(), config, folder);
         try {
-          OwnerOnly.replace(folder.resolve(PID_FILE), String.valueOf(server.pid()));
+          ServerRecord.of(server.pid()).write(folder.resolve(PID_FILE));
         } catch (IOException | RuntimeException e) {
           server.close();
           throw e;
@@ -181,30 +178,6 @@ public final class EmbeddedRedis implements AutoCloseable {
       extracted = ExecutableProvider.newJarResourceProvider().get();
     }
     return extracted.toPath();
-  }
-
-  /**
-   * A server left running by a Chorus that was killed outright still appends to this folder's files;
-   * it must stop before another starts on them.
-   */
-  private static void stopLeftover(Path dataDir) throws IOException {
-    var pidFile = dataDir.resolve(PID_FILE);
-    if (!Files.isRegularFile(pidFile)) {
-      return;
-    }
-    try {
-      var pid = Long.parseLong(Files.readString(pidFile).strip());
-      var leftover = ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").contains("redis-server"));
-      if (leftover.isPresent()) {
-        leftover.get().destroy();
-        leftover.get().onExit().get(10, TimeUnit.SECONDS);
-      }
-    } catch (NumberFormatException | ExecutionException | TimeoutException e) {
-      // An unreadable pid file or a process that will not stop: the new server's start will say what is wrong.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    Files.deleteIfExists(pidFile);
   }
 
   /** Whether another process holds the folder's lock: its embedded Redis appends to the same files. */

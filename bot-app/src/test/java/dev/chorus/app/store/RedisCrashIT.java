@@ -117,7 +117,7 @@ class RedisCrashIT {
       });
     }
     Thread.sleep(1500);
-    var redisProcess = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).strip()))
+    var redisProcess = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).get(0).strip()))
         .orElseThrow();
     new ProcessBuilder("kill", "-9", String.valueOf(redisProcess.pid())).start().waitFor();
     int acknowledgedBeforeCrash = acknowledged.size();
