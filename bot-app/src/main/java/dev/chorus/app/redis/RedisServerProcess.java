@@ -37,7 +37,7 @@ final class RedisServerProcess implements AutoCloseable {
         ? List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$1\"", binary.toString(), config.toString())
         : List.of(binary.toString(), config.toString());
     var process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
-    var stopOnExit = new Thread(process::destroyForcibly, "embedded-redis-stop");
+    var stopOnExit = new Thread(() -> stop(process), "embedded-redis-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     var server = new RedisServerProcess(process, stopOnExit);
     try {
@@ -82,26 +82,31 @@ final class RedisServerProcess implements AutoCloseable {
     return process.pid();
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   /**
-   * Kills the server, as the embedded-redis library did: every write it acknowledged is already in the
-   * append-only file (Redis writes it before answering), so nothing the system holds is lost.
+   * Stops the server the way it saves everything: in {@code appendfsync everysec} a write it
+   * acknowledged may still wait in its buffer while a slow disk finishes the previous fsync, and
+   * SIGTERM makes it write and sync the append-only file before it exits. Killed if it takes too long.
    */
   @Override
   public void close() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stop(process);
     try {
       Runtime.getRuntime().removeShutdownHook(stopOnExit);
     } catch (IllegalStateException e) {
-      // The JVM is already exiting: the hook runs, harmlessly, on a dead process.
+      // The JVM is already exiting: the hook runs, harmlessly, on a stopped process.
+    }
+  }
+
+  private static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
