@@ -19,6 +19,7 @@ import dev.chorus.app.schedule.ScheduleProperties;
 import dev.chorus.core.digest.RunSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Wires the core: clock, settings, pseudonyms, and Chorus for each chat platform. The store is wired in {@code RedisConfiguration}. */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +56,12 @@ public class ChorusConfiguration {
     return new RunSchedule.Timing(schedule.remindBefore(), schedule.lease());
   }
 
+  /** Refuses to start with a secret other than the one the stored data was written with. */
   @Bean
-  Pseudonyms pseudonyms(ChorusProperties properties, RedisSettings redis) {
-    return new Pseudonyms(ServerSecret.resolve(properties.secret(), redis.embedded(), redis.dataDir()));
+  Pseudonyms pseudonyms(ChorusProperties properties, RedisSettings redis, StringRedisTemplate store) {
+    var secret = ServerSecret.resolve(properties.secret(), redis.embedded(), redis.dataDir());
+    var configured = properties.secret() != null && !properties.secret().isBlank();
+    ServerSecret.requireTheRecordedOne(secret, configured, redis.dataDir(), store);
+    return new Pseudonyms(secret);
   }
 }

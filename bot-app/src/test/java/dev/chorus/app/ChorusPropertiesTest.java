@@ -16,10 +16,13 @@ class ChorusPropertiesTest {
   @TempDir
   static Path data;
 
-  /** Starts the application with the settings as arguments (they win over application.properties). */
-  private static Starter app(String... properties) {
+  /**
+   * Starts the application with the settings as arguments (they win over application.properties), on
+   * a data folder of its own: its Redis remembers the secret it was first started with.
+   */
+  private static Starter app(String... properties) throws java.io.IOException {
     var args = new java.util.ArrayList<String>();
-    args.add("--chorus.redis.data-dir=" + data);
+    args.add("--chorus.redis.data-dir=" + java.nio.file.Files.createTempDirectory(data, "app"));
     for (var property : properties) {
       args.add("--" + property);
     }
@@ -32,7 +35,7 @@ class ChorusPropertiesTest {
   }
 
   @Test
-  void thresholdsComeFromTheSettings() {
+  void thresholdsComeFromTheSettings() throws Exception {
     try (var context = app("chorus.broad-support=0.8", "chorus.majority=0.6").run()) {
       var settings = context.getBean(Settings.class);
       assertThat(settings.thresholds().broadSupport()).isEqualTo(0.8);
@@ -41,13 +44,13 @@ class ChorusPropertiesTest {
   }
 
   @Test
-  void aBadThresholdStopsStartUpNamingTheSetting() {
+  void aBadThresholdStopsStartUpNamingTheSetting() throws Exception {
     assertThatThrownBy(() -> app("chorus.majority=2").run())
         .hasStackTraceContaining("chorus.majority");
   }
 
   @Test
-  void scheduleSettingsComeFromTheSettingsAndABadOneStopsStartUpNamingIt() {
+  void scheduleSettingsComeFromTheSettingsAndABadOneStopsStartUpNamingIt() throws Exception {
     try (var context = app("chorus.schedule.remind-before=36h", "chorus.schedule.lease=30s").run()) {
       var timing = context.getBean(dev.chorus.core.digest.RunSchedule.Timing.class);
       assertThat(timing.remindBefore()).isEqualTo(java.time.Duration.ofHours(36));
@@ -58,13 +61,13 @@ class ChorusPropertiesTest {
   }
 
   @Test
-  void aShortSecretStopsStartUp() {
+  void aShortSecretStopsStartUp() throws Exception {
     assertThatThrownBy(() -> app("chorus.secret=short").run())
         .hasStackTraceContaining("CHORUS_SECRET must be at least 16 characters");
   }
 
   @Test
-  void theSecretNeverShowsInTextOrLogs() {
+  void theSecretNeverShowsInTextOrLogs() throws Exception {
     var secret = "a-very-secret-value-1234567890";
     var properties = new ChorusProperties(secret, 0.75, 0.5);
     assertThat(properties.toString()).doesNotContain(secret).contains("hidden");

@@ -72,6 +72,12 @@ final class RedisKeys {
   /** Forgets not yet followed by a rewrite of Redis's append-only file (see {@link OldCopies}). */
   static final String ERASE_REQUESTS = "chorus:erase-requests";
 
+  /**
+   * The fingerprint of the server secret the stored pseudonyms were made with ({@link RedisSecretFingerprint}),
+   * for the whole Redis like {@link #COMMUNITIES}.
+   */
+  static final String SECRET_FINGERPRINT = "chorus:secret-fingerprint";
+
   /** The community whose question counter this key is, or null for any other key. */
   static @org.jspecify.annotations.Nullable CommunityId communityOfCounter(String key) {
     if (!key.startsWith("chorus:{") || !key.endsWith("}:last")) {
