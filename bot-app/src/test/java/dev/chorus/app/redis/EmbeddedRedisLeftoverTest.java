@@ -85,6 +85,23 @@ class EmbeddedRedisLeftoverTest {
   }
 
   @Test
+  void aPidOnlyRecordOfAnEarlierVersionNamingAProcessInThisFolderIsRefusedNotStopped() throws Exception {
+    // Without a recorded command line, nothing tells that this is the folder's server: ask, do not kill.
+    var impostor = Files.copy(Path.of("/bin/sleep"), copy.resolve("redis-server"));
+    var process = new ProcessBuilder(impostor.toString(), "60").directory(original.toFile()).start();
+    try {
+      Files.writeString(original.resolve(EmbeddedRedis.PID_FILE), process.pid() + "\n");
+
+      assertThatThrownBy(() -> EmbeddedRedis.start(original).close()).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("process " + process.pid()).hasMessageContaining("stop it");
+      assertThat(process.isAlive()).as("the process the record names").isTrue();
+      assertThat(EmbeddedRedis.folderInUse(original)).as("the folder's lock, let go").isFalse();
+    } finally {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void aFolderInUseIsRefusedAndItsServerKeepsRunning() throws Exception {
     try (var running = EmbeddedRedis.start(original)) {
       long pid = recordedPid(original);
