@@ -45,9 +45,12 @@ public final class EmbeddedRedis implements AutoCloseable {
    * data with another server's. Neither Chorus, Lettuce nor Spring's health check uses them.
    */
   static final List<String> DISABLED_COMMANDS = List.of("CONFIG", "DEBUG", "MODULE", "REPLICAOF", "SLAVEOF");
-  private static final Pattern WELL_FORMED_PASSWORD = Pattern.compile("[0-9a-f]{32,}");
   static final String APPEND_ONLY_FILE = "chorus.aof";
   static final String SNAPSHOT_FILE = "chorus.rdb";
+  private static final Pattern WELL_FORMED_PASSWORD = Pattern.compile("[0-9a-f]{32,}");
+
+  /** The redis-server binary taken out of the embedded-redis jar, once per JVM. */
+  private static java.io.@Nullable File extracted;
 
   private final RedisServerProcess server;
   private final int port;
@@ -169,8 +172,6 @@ public final class EmbeddedRedis implements AutoCloseable {
   private static String quoted(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
   }
-
-  private static java.io.@Nullable File extracted;
 
   /** The redis-server shipped in the embedded-redis jar, written out once per JVM. */
   private static synchronized Path binary() throws IOException {

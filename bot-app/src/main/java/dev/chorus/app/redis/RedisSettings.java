@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code CHORUS_DATA_DIR}.
  *
  * @param url {@code redis://[:password@]host:port[/db]} or {@code rediss://…}; never printed whole
- * @param dataDir where the embedded server keeps its append-only file (and the generated secret)
+ * @param dataDir where the embedded server keeps its append-only file and password (and the generated
+ *     secret); owner-only
  * @param commandTimeout how long a command may take before the member is told to try again
  * @param connectTimeout how long connecting may take
  */
