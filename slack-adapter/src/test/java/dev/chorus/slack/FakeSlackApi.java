@@ -84,6 +84,7 @@ public final class FakeSlackApi implements AutoCloseable {
       Map.entry("usergroups.list", TIER_2),
       Map.entry("usergroups.users.list", TIER_2),
       Map.entry("conversations.members", TIER_4),
+      Map.entry("conversations.info", TIER_3),
       Map.entry("conversations.open", TIER_3),
       Map.entry("views.open", TIER_4),
       Map.entry("files.getUploadURLExternal", TIER_4),
@@ -134,6 +135,16 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private record Latency(Duration min, Duration max) {}
 
+  /**
+   * A channel the test made: public or private, with its members (Chorus among them only if listed).
+   * Any other id starting with {@code C} is a public channel of {@link #EVERYONE}; any other id at all
+   * is not found.
+   */
+  private record Channel(String id, boolean isPrivate, List<String> members) {}
+
+  /** The members of a channel the test did not make, Chorus among them, in the order Slack lists them. */
+  public static final List<String> EVERYONE = List.of("U1", BOT_USER, "U2", "U3", "U4");
+
   /** A user group as Slack keeps it: its id ({@code S…}), its handle, its members; a disabled one has a deletion time. */
   private record UserGroup(String id, String handle, List<String> users, long deleted) {}
 
@@ -159,6 +170,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, UserGroup> userGroups = Collections.synchronizedMap(new LinkedHashMap<>());
   private final AtomicInteger userGroupIds = new AtomicInteger();
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final Map<String, Message> messages = new ConcurrentHashMap<>();
   private final List<Consumer<Posted>> postedListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong timestamps = new AtomicLong(1_700_000_000_000_100L);
@@ -214,6 +226,20 @@ public final class FakeSlackApi implements AutoCloseable {
   /** From now on {@code users.info} describes the member as a workspace admin ({@code is_admin}). */
   public void admin(String user) {
     admins.add(user);
+  }
+
+  /**
+   * Makes a private channel with its members, as a member allowed to would: Chorus is in it only if
+   * {@link #BOT_USER} is among them. Slack shows a private channel only to its members: to Chorus
+   * outside it, it is {@code channel_not_found}.
+   */
+  public void privateChannel(String id, String... members) {
+    channels.put(id, new Channel(id, true, List.of(members)));
+  }
+
+  /** Makes a public channel with its members (Chorus only if {@link #BOT_USER} is among them). */
+  public void publicChannel(String id, String... members) {
+    channels.put(id, new Channel(id, false, List.of(members)));
   }
 
   /**
@@ -392,6 +418,7 @@ public final class FakeSlackApi implements AutoCloseable {
       case "reactions.add" -> reactionsAdd(params);
       case "reactions.get" -> reactionsGet(params);
       case "conversations.members" -> members(params);
+      case "conversations.info" -> conversationInfo(params);
       case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url() + "upload/F1\",\"file_id\":\"F1\"}";
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
@@ -450,8 +477,9 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private String message(String method, Map<String, String> params) {
     var channel = params.get("channel");
-    if (NOT_IN.equals(channel)) {
-      return error("not_in_channel");
+    var refused = refusedToPost(channel);
+    if (refused != null) {
+      return error(refused);
     }
     var blocks = JsonParser.parseString(params.getOrDefault("blocks", "[]")).getAsJsonArray();
     if (blocks.size() > 50) {
@@ -504,8 +532,9 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private String reactionsAdd(Map<String, String> params) {
-    if (NOT_IN.equals(params.get("channel"))) {
-      return error("not_in_channel");
+    var refused = refusedToPost(params.get("channel"));
+    if (refused != null) {
+      return error(refused);
     }
     var name = params.getOrDefault("name", "");
     if (!KNOWN_EMOJI.contains(name)) {
@@ -567,17 +596,109 @@ public final class FakeSlackApi implements AutoCloseable {
     return answer.toString();
   }
 
-  /** C1's members, two to a page, Chorus among them; Chorus is not in CNOTIN. */
-  private static String members(Map<String, String> params) {
-    if (NOT_IN.equals(params.get("channel"))) {
+  /**
+   * The channel as Chorus may know it: one the test made, or a public one of {@link #EVERYONE} for any
+   * other {@code C…} id; empty when Slack would not find it for Chorus (a private channel it is not in).
+   */
+  private Optional<Channel> visibleChannel(@Nullable String id) {
+    if (id == null || id.isEmpty()) {
+      return Optional.empty();
+    }
+    var made = channels.get(id);
+    if (made != null) {
+      return made.isPrivate() && !made.members().contains(BOT_USER) ? Optional.empty() : Optional.of(made);
+    }
+    if (NOT_IN.equals(id)) {
+      return Optional.of(new Channel(id, false, EVERYONE.stream().filter(m -> !m.equals(BOT_USER)).toList()));
+    }
+    return id.startsWith("C") ? Optional.of(new Channel(id, false, EVERYONE)) : Optional.empty();
+  }
+
+  /**
+   * Why Chorus may not post or react in a channel: null when it may; {@code not_in_channel} for a
+   * public one it has not joined, {@code channel_not_found} for one it cannot see. Direct messages
+   * ({@code D…}) are open to it.
+   */
+  private @Nullable String refusedToPost(@Nullable String id) {
+    if (id != null && id.startsWith("D") && !channels.containsKey(id)) {
+      return null;
+    }
+    var channel = visibleChannel(id);
+    if (channel.isEmpty()) {
+      return "channel_not_found";
+    }
+    return channel.get().members().contains(BOT_USER) ? null : "not_in_channel";
+  }
+
+  /**
+   * A channel's members, two to a page, Chorus among them where it is in the channel. As at Slack, a
+   * public channel Chorus has not joined ({@link #NOT_IN}) is {@code not_in_channel} here.
+   */
+  private String members(Map<String, String> params) {
+    var channel = visibleChannel(params.get("channel"));
+    if (channel.isEmpty()) {
+      return error("channel_not_found");
+    }
+    if (!channel.get().members().contains(BOT_USER)) {
       return error("not_in_channel");
     }
-    var all = List.of("U1", BOT_USER, "U2", "U3", "U4");
+    var all = channel.get().members();
     int from = params.getOrDefault("cursor", "").isEmpty() ? 0 : Integer.parseInt(params.get("cursor"));
-    var page = all.subList(from, Math.min(all.size(), from + 2));
+    var page = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + 2));
     var next = from + 2 < all.size() ? String.valueOf(from + 2) : "";
-    return "{\"ok\":true,\"members\":[\"" + String.join("\",\"", page) + "\"],\"response_metadata\":{\"next_cursor\":\""
-        + next + "\"}}";
+    var listed = new JsonArray();
+    page.forEach(listed::add);
+    var metadata = new JsonObject();
+    metadata.addProperty("next_cursor", next);
+    var answer = new JsonObject();
+    answer.addProperty("ok", true);
+    answer.add("members", listed);
+    answer.add("response_metadata", metadata);
+    return answer.toString();
+  }
+
+  /**
+   * {@code conversations.info}: the channel as Slack describes it (no members), {@code is_private} for
+   * a private one; {@code channel_not_found} for an id Slack does not show Chorus.
+   */
+  private String conversationInfo(Map<String, String> params) {
+    var found = visibleChannel(params.get("channel"));
+    if (found.isEmpty()) {
+      return error("channel_not_found");
+    }
+    var channel = found.get();
+    var name = channel.id().toLowerCase(java.util.Locale.ROOT);
+    var json = new JsonObject();
+    json.addProperty("id", channel.id());
+    json.addProperty("name", name);
+    json.addProperty("is_channel", true);
+    json.addProperty("is_group", false);
+    json.addProperty("is_im", false);
+    json.addProperty("is_mpim", false);
+    json.addProperty("is_private", channel.isPrivate());
+    json.addProperty("created", 1_700_000_000);
+    json.addProperty("is_archived", false);
+    json.addProperty("is_general", channel.id().equals("C1"));
+    json.addProperty("unlinked", 0);
+    json.addProperty("name_normalized", name);
+    json.addProperty("is_shared", false);
+    json.addProperty("is_org_shared", false);
+    json.addProperty("is_pending_ext_shared", false);
+    json.addProperty("is_ext_shared", false);
+    json.addProperty("context_team_id", "T1");
+    json.addProperty("creator", "U1");
+    json.addProperty("is_member", channel.members().contains(BOT_USER));
+    json.addProperty("last_read", "0000000000.000000");
+    var topic = new JsonObject();
+    topic.addProperty("value", "");
+    topic.addProperty("creator", "");
+    topic.addProperty("last_set", 0);
+    json.add("topic", topic);
+    json.add("purpose", topic.deepCopy());
+    var answer = new JsonObject();
+    answer.addProperty("ok", true);
+    answer.add("channel", json);
+    return answer.toString();
   }
 
   /** Enabled groups only unless {@code include_disabled}; members only with {@code include_users}, as at Slack. */

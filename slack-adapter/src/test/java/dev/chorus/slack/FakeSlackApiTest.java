@@ -172,6 +172,44 @@ class FakeSlackApiTest {
   }
 
   @Test
+  void aPrivateChannelHasItsOwnMembersAndIsNotFoundByChorusOutsideIt() {
+    slack.privateChannel("CHR", "UHANA", FakeSlackApi.BOT_USER);
+    slack.privateChannel("CSECRET", "UHANA");
+
+    var info = json(call("conversations.info", Map.of("channel", "CHR")));
+    assertThat(info.get("ok").getAsBoolean()).isTrue();
+    var channel = info.getAsJsonObject("channel");
+    assertThat(channel.get("id").getAsString()).isEqualTo("CHR");
+    assertThat(channel.get("is_private").getAsBoolean()).isTrue();
+    assertThat(channel.get("is_member").getAsBoolean()).isTrue();
+    assertThat(channel.has("members")).as("conversations.info lists no members").isFalse();
+    var members = json(call("conversations.members", Map.of("channel", "CHR")));
+    assertThat(members.getAsJsonArray("members").toString()).isEqualTo("[\"UHANA\",\"UBOT\"]");
+    assertThat(json(call("conversations.info", Map.of("channel", "C7"))).getAsJsonObject("channel")
+        .get("is_private").getAsBoolean()).as("any other C… id is public").isFalse();
+
+    for (var hidden : List.of("CSECRET", "GNOPE")) {
+      assertThat(json(call("conversations.info", Map.of("channel", hidden))).get("error").getAsString()).as(hidden)
+          .isEqualTo("channel_not_found");
+      assertThat(json(call("conversations.members", Map.of("channel", hidden))).get("error").getAsString()).as(hidden)
+          .isEqualTo("channel_not_found");
+      assertThat(json(call("chat.postMessage", Map.of("channel", hidden, "text", "hi"))).get("error").getAsString())
+          .as(hidden).isEqualTo("channel_not_found");
+    }
+  }
+
+  @Test
+  void conversationsInfoIsTier3() {
+    slack.latency(Duration.ZERO, Duration.ZERO);
+    var statuses = new ArrayList<Integer>();
+    for (int i = 0; i < FakeSlackApi.TIER_3.burst() + 1; i++) {
+      statuses.add(call("conversations.info", Map.of("channel", "C1")).statusCode());
+    }
+    assertThat(statuses.subList(0, FakeSlackApi.TIER_3.burst())).containsOnly(200);
+    assertThat(statuses.get(FakeSlackApi.TIER_3.burst())).isEqualTo(429);
+  }
+
+  @Test
   void aMemberSeesTheMessageBeforeThePosterHearsBackAndASlowMemberHoldsNothingUp() throws Exception {
     var seen = new AtomicLong();
     var existed = new AtomicBoolean();
