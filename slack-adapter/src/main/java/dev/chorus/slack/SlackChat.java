@@ -55,6 +55,7 @@ public final class SlackChat implements Chat, AutoCloseable {
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final SlackBackground background;
   private final SlackMembers members;
+  private final SlackChannelMembers channelMembers;
   /** The bot user of each workspace, whose own reactions never count. */
   private final Map<String, String> botUsers = new java.util.concurrent.ConcurrentHashMap<>();
   private final SlackRenderer renderer = new SlackRenderer();
@@ -78,11 +79,20 @@ public final class SlackChat implements Chat, AutoCloseable {
     this.clients = clients;
     this.background = new SlackBackground(background);
     this.members = new SlackMembers(clients, clock, new SlackUserGroups(facilitatorGroup, clients, clock));
+    this.channelMembers = new SlackChannelMembers(clients, clock);
   }
 
   /** Members as Slack describes them, shared with the event handlers. */
   SlackMembers members() {
     return members;
+  }
+
+  /**
+   * Who is in a channel: the same lists (and the same few minutes' keeping) for the schedule and for
+   * who may see a channel's questions, so Slack is asked once for both.
+   */
+  SlackChannelMembers channelMembers() {
+    return channelMembers;
   }
 
   @Override

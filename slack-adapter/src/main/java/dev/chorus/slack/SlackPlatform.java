@@ -68,7 +68,7 @@ public final class SlackPlatform implements AutoCloseable {
     var slackChat = new SlackChat(clients, community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)),
         settings.facilitatorGroup(), Clock.systemUTC());
     this.slackChat = slackChat;
-    this.channelMembers = new SlackChannelMembers(clients, Clock.systemUTC());
+    this.channelMembers = slackChat.channelMembers();
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
     var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
     if (settings.signingSecret() != null) {
