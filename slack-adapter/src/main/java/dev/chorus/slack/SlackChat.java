@@ -17,6 +17,7 @@ import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -56,6 +57,7 @@ public final class SlackChat implements Chat, AutoCloseable {
   private final SlackBackground background;
   private final SlackMembers members;
   private final SlackChannelMembers channelMembers;
+  private final SlackChannelAccess channelAccess;
   /** The bot user of each workspace, whose own reactions never count. */
   private final Map<String, String> botUsers = new java.util.concurrent.ConcurrentHashMap<>();
   private final SlackRenderer renderer = new SlackRenderer();
@@ -80,6 +82,7 @@ public final class SlackChat implements Chat, AutoCloseable {
     this.background = new SlackBackground(background);
     this.members = new SlackMembers(clients, clock, new SlackUserGroups(facilitatorGroup, clients, clock));
     this.channelMembers = new SlackChannelMembers(clients, clock);
+    this.channelAccess = new SlackChannelAccess(clients, channelMembers, clock);
   }
 
   /** Members as Slack describes them, shared with the event handlers. */
@@ -93,6 +96,15 @@ public final class SlackChat implements Chat, AutoCloseable {
    */
   SlackChannelMembers channelMembers() {
     return channelMembers;
+  }
+
+  /**
+   * Whether the member can see the channel: SEES when Slack lists them in it, CLOSED for a private
+   * channel they are not in, UNKNOWN otherwise (a public channel may be closed to a guest).
+   */
+  @Override
+  public ChannelAccess access(CommunityId community, MemberId member, ChannelId channel) {
+    return channelAccess.of(community, member, channel);
   }
 
   @Override

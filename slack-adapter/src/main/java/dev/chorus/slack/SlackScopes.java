@@ -21,6 +21,7 @@ public final class SlackScopes {
       Map.entry("chat.postEphemeral", "chat:write"),
       Map.entry("conversations.open", "im:write"),
       Map.entry("conversations.members", "channels:read groups:read"),
+      Map.entry("conversations.info", "channels:read groups:read"),
       Map.entry("reactions.add", "reactions:write"),
       Map.entry("reactions.get", "reactions:read"),
       Map.entry("users.info", "users:read"),

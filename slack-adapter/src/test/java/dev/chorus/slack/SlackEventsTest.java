@@ -91,7 +91,12 @@ class SlackEventsTest {
   }
 
   private Answer command(String user, String text, String trigger) throws Exception {
-    var body = "token=x&team_id=T1&team_domain=test&channel_id=C1&channel_name=general&user_id=" + user + "&user_name=" + user
+    return command(user, "C1", text, trigger);
+  }
+
+  private Answer command(String user, String channel, String text, String trigger) throws Exception {
+    var body = "token=x&team_id=T1&team_domain=test&channel_id=" + channel + "&channel_name=" + channel.toLowerCase(
+        java.util.Locale.ROOT) + "&user_id=" + user + "&user_name=" + user
         + "&command=%2Frespond&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + trigger
         + "&response_url=" + URLEncoder.encode(slack.url() + "response", StandardCharsets.UTF_8);
     return send(body, "application/x-www-form-urlencoded", Instant.now(), SECRET, Map.of());
@@ -304,5 +309,22 @@ class SlackEventsTest {
     assertThat(toldTo("UFAC", 1).get(0)).doesNotContain("Only a facilitator");
     assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1)).orElseThrow().open()).isFalse();
     assertThat(slack.calls("usergroups.list")).as("the group kept, not asked at every event").hasSize(1);
+  }
+
+  @Test
+  void listAllFromOutsideAPrivateChannelNeitherNamesNorCountsItsQuestion() throws Exception {
+    slack.privateChannel("CHR", "UHANA", FakeSlackApi.BOT_USER);
+    command("UHANA", "CHR", "open Pay grades for the Harlow team", "tr1");
+    assertThat(toldTo("UHANA", 1).get(0)).contains("Q1 is open");
+    // C2 is a public channel U2 is in.
+    command("U2", "C2", "open Canteen opening hours", "tr2");
+    assertThat(toldTo("U2", 1).get(0)).contains("Q2 is open");
+
+    command("U2", "C1", "list all", "tr3");
+    var outsider = toldTo("U2", 2).get(1);
+    assertThat(outsider).contains("Canteen opening hours").doesNotContain("Pay grades").doesNotContain("Harlow")
+        .doesNotContain("CHR").doesNotContain("cannot check");
+    command("UHANA", "C1", "list all", "tr4");
+    assertThat(toldTo("UHANA", 2).get(1)).as("a member of the private channel").contains("Pay grades for the Harlow team");
   }
 }
