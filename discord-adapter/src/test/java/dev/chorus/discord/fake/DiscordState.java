@@ -111,6 +111,8 @@ final class DiscordState {
     int messageCount;
     /** Threads only: Discord archives a quiet thread; it then leaves the guild's active threads. */
     boolean archived;
+    /** Text channels only: what the channel allows or denies roles and members beyond their roles. */
+    List<PermissionOverwrite> overwrites = List.of();
 
     ChannelEntry(
         long id,
@@ -336,7 +338,7 @@ final class DiscordState {
             .put("nsfw", false)
             .put("rate_limit_per_user", 0)
             .put("default_thread_rate_limit_per_user", 0)
-            .put("permission_overwrites", DataArray.empty());
+            .put("permission_overwrites", overwritesJson(channel.overwrites));
         if (withGuildId) {
           json.put("guild_id", Long.toUnsignedString(channel.guildId));
         }
@@ -370,6 +372,85 @@ final class DiscordState {
           json.put("recipients", DataArray.empty().add(userJson(user(channel.recipientId))));
     }
     return json;
+  }
+
+  private static DataArray overwritesJson(List<PermissionOverwrite> overwrites) {
+    DataArray json = DataArray.empty();
+    for (PermissionOverwrite overwrite : overwrites) {
+      json.add(
+          DataObject.empty()
+              .put("id", Long.toUnsignedString(overwrite.id()))
+              .put("type", overwrite.type().code)
+              .put("allow", Long.toString(overwrite.allow()))
+              .put("deny", Long.toString(overwrite.deny())));
+    }
+    return json;
+  }
+
+  /**
+   * Whether the overwrites name only roles of the guild and its members (the bot among them), as
+   * Discord insists when a channel's overwrites are set.
+   */
+  synchronized void checkOverwrites(long guildId, List<PermissionOverwrite> overwrites) {
+    GuildEntry guild = guild(guildId);
+    for (PermissionOverwrite overwrite : overwrites) {
+      boolean known =
+          switch (overwrite.type()) {
+            case ROLE ->
+                overwrite.id() == guildId
+                    || overwrite.id() == guild.adminRoleId
+                    || guild.roles.containsKey(overwrite.id());
+            case MEMBER ->
+                overwrite.id() == FakeDiscord.BOT_USER_ID || guild.members.containsKey(overwrite.id());
+          };
+      if (!known) {
+        throw new IllegalArgumentException(
+            "guild " + guildId + " has no " + overwrite.type() + " " + overwrite.id() + " to overwrite for");
+      }
+    }
+  }
+
+  /**
+   * Whether a member (or the bot) can view a channel, computed as Discord does: the owner and
+   * administrators always; otherwise @everyone's and their roles' permissions, then the channel's
+   * overwrites for @everyone, for their roles together, and for them. A thread goes by its parent.
+   */
+  synchronized boolean canView(long userId, long channelId) {
+    ChannelEntry channel = channels.get(channelId);
+    if (channel == null || channel.guildId == 0) {
+      return channel != null;
+    }
+    if (channel.kind == ChannelKind.PUBLIC_THREAD) {
+      return canView(userId, channel.parentId);
+    }
+    GuildEntry guild = guild(channel.guildId);
+    if (userId != FakeDiscord.BOT_USER_ID && !guild.members.containsKey(userId)) {
+      return false;
+    }
+    boolean admin = Boolean.TRUE.equals(guild.members.get(userId));
+    if (admin || userId == firstNonBotMember(guild)) {
+      return true;
+    }
+    Set<Long> roles = new HashSet<>(guild.memberRoles.getOrDefault(userId, Set.of()));
+    // Roles made in the fake carry no permissions of their own: @everyone's are the base.
+    long permissions = EVERYONE_PERMISSIONS;
+    long rolesAllow = 0;
+    long rolesDeny = 0;
+    for (PermissionOverwrite overwrite : channel.overwrites) {
+      if (overwrite.type() == PermissionOverwrite.Type.ROLE && overwrite.id() == guild.id) {
+        permissions = (permissions & ~overwrite.deny()) | overwrite.allow();
+      } else if (overwrite.type() == PermissionOverwrite.Type.ROLE && roles.contains(overwrite.id())) {
+        rolesAllow |= overwrite.allow();
+        rolesDeny |= overwrite.deny();
+      }
+    }
+    permissions = (permissions & ~rolesDeny) | rolesAllow;
+    for (PermissionOverwrite overwrite : channel.overwrites) {
+      if (overwrite.type() == PermissionOverwrite.Type.MEMBER && overwrite.id() == userId) {
+        permissions = (permissions & ~overwrite.deny()) | overwrite.allow();
+      }
+    }
+    return (permissions & FakeDiscord.VIEW_CHANNEL) != 0;
   }
 
   /** The full guild object Discord sends in GUILD_CREATE. */

@@ -68,6 +68,9 @@ public final class FakeDiscord implements AutoCloseable {
   /** Gateway close code {@link #disconnect(int)} uses: "unknown error, reconnect", which JDA resumes after. */
   public static final int RESUMABLE_CLOSE_CODE = 4000;
 
+  /** Discord's VIEW_CHANNEL permission bit: without it a member does not see the channel at all. */
+  public static final long VIEW_CHANNEL = 1L << 10;
+
   private static final int INTENT_GUILDS = 1;
   private static final int INTENT_GUILD_MESSAGE_REACTIONS = 1 << 10;
 
@@ -160,6 +163,67 @@ public final class FakeDiscord implements AutoCloseable {
       gateway.dispatch(shardOf(guildId), "GUILD_CREATE", state.guildCreateJson(guildId), 0);
     }
     return guild;
+  }
+
+  /**
+   * Makes a text channel in the guild with permission overwrites, as a member with Manage Channels
+   * can; its id is returned. A connected shard receives CHANNEL_CREATE, overwrites and all. Discord
+   * refuses overwrites for a role or member the guild does not have.
+   */
+  public long textChannel(long guildId, String name, PermissionOverwrite... overwrites) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a channel needs a name");
+    }
+    long channelId;
+    DataObject event;
+    synchronized (state) {
+      GuildEntry guild = state.guild(guildId);
+      state.checkOverwrites(guildId, List.of(overwrites));
+      channelId = state.nextId();
+      ChannelEntry channel =
+          new ChannelEntry(channelId, ChannelKind.TEXT, guildId, name, 0, 0, 0, Instant.now());
+      channel.overwrites = List.of(overwrites);
+      state.channels.put(channelId, channel);
+      guild.textChannels.add(channelId);
+      event = state.channelJson(channelId, true);
+    }
+    gateway.dispatch(shardOf(guildId), "CHANNEL_CREATE", event, INTENT_GUILDS);
+    return channelId;
+  }
+
+  /**
+   * A private channel as Discord's "Private Channel" switch makes it: @everyone denied VIEW_CHANNEL,
+   * the given roles and members (and Chorus, so it can post there) allowed it.
+   */
+  public long privateChannel(long guildId, String name, List<FakeRole> roles, List<FakeMember> members) {
+    List<PermissionOverwrite> overwrites = new ArrayList<>();
+    overwrites.add(PermissionOverwrite.everyone(guildId, 0, VIEW_CHANNEL));
+    roles.forEach(role -> overwrites.add(PermissionOverwrite.role(role, VIEW_CHANNEL, 0)));
+    members.forEach(member -> overwrites.add(PermissionOverwrite.member(member.userId(), VIEW_CHANNEL, 0)));
+    overwrites.add(PermissionOverwrite.member(BOT_USER_ID, VIEW_CHANNEL, 0));
+    return textChannel(guildId, name, overwrites.toArray(PermissionOverwrite[]::new));
+  }
+
+  /** Replaces a text channel's overwrites, as a member with Manage Roles can; CHANNEL_UPDATE tells the bot. */
+  public void permissionOverwrites(long channelId, PermissionOverwrite... overwrites) {
+    long guildId;
+    DataObject event;
+    synchronized (state) {
+      ChannelEntry channel = state.channel(channelId);
+      if (channel == null || channel.kind != ChannelKind.TEXT) {
+        throw new IllegalArgumentException("no text channel " + channelId);
+      }
+      state.checkOverwrites(channel.guildId, List.of(overwrites));
+      channel.overwrites = List.of(overwrites);
+      guildId = channel.guildId;
+      event = state.channelJson(channelId, true);
+    }
+    gateway.dispatch(shardOf(guildId), "CHANNEL_UPDATE", event, INTENT_GUILDS);
+  }
+
+  /** Whether the member could see the channel on Discord now, by its roles and the channel's overwrites. */
+  public boolean canView(long userId, long channelId) {
+    return state.canView(userId, channelId);
   }
 
   /** The shard a guild belongs to: {@code (guildId >> 22) % shards}. */
@@ -285,6 +349,14 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void rateLimitNext(String routeRegex, double retryAfterSeconds) {
     rest.rateLimitNext(routeRegex, retryAfterSeconds);
+  }
+
+  /**
+   * The next REST call whose {@code "METHOD path"} fully matches {@code routeRegex} fails as in an
+   * outage at Discord: 500 Internal Server Error, nothing done. (JDA retries only 502 to 529.)
+   */
+  public void failNext(String routeRegex) {
+    rest.failNext(routeRegex);
   }
 
   /**
@@ -500,6 +572,10 @@ public final class FakeDiscord implements AutoCloseable {
       }
       if (!guild.members.containsKey(userId)) {
         throw new IllegalArgumentException("user " + userId + " is not a member of guild " + guildId);
+      }
+      if (!state.canView(userId, channelId)) {
+        // Discord shows a member no channel they cannot view, so nothing can come from there.
+        throw new IllegalArgumentException("user " + userId + " cannot see channel " + channelId);
       }
       long id = state.nextId();
       String token = "fake-interaction-" + UUID.randomUUID() + "-" + UUID.randomUUID();

@@ -578,4 +578,66 @@ class FakeDiscordTest {
 
     assertThat(refused.getErrorResponse()).isEqualTo(ErrorResponse.MISSING_PERMISSIONS);
   }
+
+  @Test
+  void privateChannelsReachJdaWithTheirOverwritesAndMembersAreServedWithTheirRoles() throws Exception {
+    FakeRole hr = fake.role(guild.id(), "HR");
+    FakeMember bob = fake.member(guild.id(), "bob");
+    FakeMember carol = fake.member(guild.id(), "carol");
+    FakeMember dave = fake.member(guild.id(), "dave");
+    fake.grantRole(bob, hr);
+    long before = fake.privateChannel(guild.id(), "hr", List.of(hr), List.of(carol));
+    jda =
+        JDABuilder.createLight(FakeDiscord.TOKEN, INTENTS)
+            .setRestConfig(new RestConfig().setBaseUrl(fake.apiUrl()))
+            .setSessionController(new FakeSessionController(fake.gatewayUrl()))
+            .setCompression(Compression.NONE)
+            .setEnableShutdownHook(false)
+            .enableCache(net.dv8tion.jda.api.utils.cache.CacheFlag.MEMBER_OVERRIDES)
+            .addEventListeners(events)
+            .build();
+    jda.awaitReady();
+    long after = fake.privateChannel(guild.id(), "hr-later", List.of(hr), List.of(carol));
+    events.await(ChannelCreateEvent.class, e -> e.getChannel().getIdLong() == after);
+
+    var server = jda.getGuildById(guild.id());
+    for (long id : List.of(before, after)) {
+      TextChannel hrChannel = jda.getTextChannelById(id);
+      assertThat(hrChannel.getPermissionOverrides()).as("@everyone, HR, Carol, Chorus").hasSize(4);
+      for (FakeMember member : List.of(alice, bob, carol, dave)) {
+        var served = server.retrieveMemberById(member.userId()).complete();
+        assertThat(served.hasAccess(hrChannel)).as(member.username() + " in " + id)
+            .isEqualTo(fake.canView(member.userId(), id))
+            .isEqualTo(member != dave);
+      }
+    }
+    assertThat(server.retrieveMemberById(bob.userId()).complete().getRoles()).extracting(r -> r.getIdLong())
+        .containsExactly(hr.id());
+    assertThatThrownBy(() -> fake.slashCommand(guild.id(), before, dave.userId(), "respond", "list", Map.of()))
+        .as("nothing comes from a channel the member cannot see").isInstanceOf(IllegalArgumentException.class);
+
+    FakeGuild other = fake.guild("Other");
+    FakeMember stranger = fake.member(other.id(), "stranger");
+    assertThat(errorOf(server.retrieveMemberById(stranger.userId()).submit()).getErrorResponse())
+        .isEqualTo(ErrorResponse.UNKNOWN_MEMBER);
+    fake.failNext("GET guilds/\\d+/members/\\d+");
+    assertThat(errorOf(server.retrieveMemberById(bob.userId()).submit()).getErrorCode()).isZero();
+    assertThat(fake.calls("GET", "guilds/\\d+/members/\\d+")).extracting(Call::status).endsWith(404, 500);
+    assertThat(fake.unknownRoutes()).isEmpty();
+  }
+
+  @Test
+  void aChannelChorusCannotViewRefusesItsMessages() throws Exception {
+    long closed = fake.textChannel(guild.id(), "closed",
+        PermissionOverwrite.everyone(guild.id(), 0, FakeDiscord.VIEW_CHANNEL));
+
+    // Past JDA's own permission check, as a stale cache would let a request through.
+    HttpResponse<String> refused = rawPost("channels/" + closed + "/messages",
+        "{\"content\":\"hello\",\"allowed_mentions\":{\"parse\":[]}}");
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(DataObject.fromJson(refused.body()).getInt("code")).isEqualTo(50001);
+    assertThatThrownBy(() -> fake.textChannel(guild.id(), "bad", PermissionOverwrite.member(42L, FakeDiscord.VIEW_CHANNEL, 0)))
+        .as("an overwrite for someone not in the server").isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -83,6 +83,7 @@ final class FakeRestApi implements HttpHandler {
   final List<String> violations = new CopyOnWriteArrayList<>();
   final List<String> unknownRoutes = new CopyOnWriteArrayList<>();
   private final List<RateLimitRule> rateLimits = new CopyOnWriteArrayList<>();
+  private final List<Pattern> failures = new CopyOnWriteArrayList<>();
   final RateLimits limits = new RateLimits();
   private final List<Consumer<FakeMessage>> messageListeners = new CopyOnWriteArrayList<>();
   private final Random random = new Random(LATENCY_SEED);
@@ -232,6 +233,10 @@ final class FakeRestApi implements HttpHandler {
     rateLimits.add(new RateLimitRule(Pattern.compile(routeRegex), retryAfterSeconds));
   }
 
+  void failNext(String routeRegex) {
+    failures.add(Pattern.compile(routeRegex));
+  }
+
   void latency(Duration min, Duration max) {
     if (min.isNegative() || max.compareTo(min) < 0) {
       throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + ".." + max);
@@ -348,6 +353,11 @@ final class FakeRestApi implements HttpHandler {
     if (!tokenRoute && !("Bot " + FakeDiscord.TOKEN).equals(authorization)) {
       return Answer.error(401, 0, "401: Unauthorized");
     }
+    for (Pattern failure : failures) {
+      if (failure.matcher(request.route()).matches() && failures.remove(failure)) {
+        return Answer.error(500, 0, "500: Internal Server Error");
+      }
+    }
     DiscordRules.Bucket bucket = DiscordRules.bucketOf(request.method, request.segments);
     for (RateLimitRule rule : rateLimits) {
       if (rule.route().matcher(request.route()).matches() && rateLimits.remove(rule)) {
@@ -450,6 +460,9 @@ final class FakeRestApi implements HttpHandler {
     if (r.segments.size() >= 3 && r.segment(0).equals("webhooks")) {
       return webhook(r);
     }
+    if (r.is("GET", "guilds/*/members/*")) {
+      return guildMember(r);
+    }
     if (r.is("GET", "channels/*/threads/archived/public")) {
       return archivedThreads(r);
     }
@@ -481,6 +494,28 @@ final class FakeRestApi implements HttpHandler {
       return startThread(r);
     }
     return notFound(r);
+  }
+
+  /**
+   * A member of a guild, as Discord answers it without the GUILD_MEMBERS intent: the member object
+   * with its roles (no permissions); 10007 Unknown Member for a user who is not in the guild.
+   */
+  private Answer guildMember(Request r) {
+    synchronized (state) {
+      Long guildId = snowflake(r.segment(1));
+      if (guildId == null || !state.guilds.containsKey(guildId)) {
+        return Answer.error(404, 10004, "Unknown Guild");
+      }
+      Long userId = snowflake(r.segment(3));
+      if (userId == null) {
+        return Answer.invalidForm(
+            List.of(new DiscordRules.Problem("user_id", "NUMBER_TYPE_COERCE", "Value is not snowflake.")));
+      }
+      if (userId != FakeDiscord.BOT_USER_ID && !state.guild(guildId).members.containsKey(userId)) {
+        return Answer.error(404, 10007, "Unknown Member");
+      }
+      return Answer.ok(state.memberJson(guildId, userId, false));
+    }
   }
 
   private static @Nullable Long snowflake(String text) {
@@ -681,6 +716,9 @@ final class FakeRestApi implements HttpHandler {
     }
     if (channel.kind == ChannelKind.DM && state.closedDms.contains(channel.recipientId)) {
       return Answer.error(403, 50007, "Cannot send messages to this user");
+    }
+    if (!state.canView(FakeDiscord.BOT_USER_ID, channel.id)) {
+      return Answer.error(403, 50001, "Missing Access");
     }
     return null;
   }
