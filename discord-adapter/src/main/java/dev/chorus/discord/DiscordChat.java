@@ -1,9 +1,11 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.community.Actor;
+import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -15,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +62,29 @@ public final class DiscordChat implements Chat {
       + "give Chorus: " + PERMISSIONS_NEEDED + ".";
 
   private final Supplier<ShardManager> manager;
+  private final DiscordChannelAccess channelAccess;
 
   /** @param manager the shards, known once they are built (they need the listeners, which need this chat) */
   public DiscordChat(Supplier<ShardManager> manager) {
+    this(manager, Clock.systemUTC(), DiscordChannelAccess.LONGEST_LOOKUP);
+  }
+
+  /**
+   * @param clock how long members asked of Discord stay known is measured on it
+   * @param longestLookup how long whether a member sees a channel waits for Discord at most
+   */
+  DiscordChat(Supplier<ShardManager> manager, Clock clock, Duration longestLookup) {
     this.manager = manager;
+    this.channelAccess = new DiscordChannelAccess(manager, clock, longestLookup);
+  }
+
+  /**
+   * Whether the member can see the channel, from their roles and the channel's permission overwrites;
+   * UNKNOWN when the channel is not known here or Discord does not say who the member is.
+   */
+  @Override
+  public ChannelAccess access(CommunityId community, MemberId member, ChannelId channel) {
+    return channelAccess.of(community, member, channel);
   }
 
   @Override

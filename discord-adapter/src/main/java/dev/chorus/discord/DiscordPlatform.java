@@ -37,6 +37,8 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * of a server, so Chorus can post by id, knows the threads it starts, and can tell facilitators by
  * role, which it knows by id, and by Manage Server) and {@code GUILD_MESSAGE_REACTIONS} (votes). Commands, modals and buttons
  * arrive as interactions, which need no intent; Chorus never reads message content or member lists.
+ * Whether a member can see a channel comes from their roles, asked of Discord one member at a time
+ * ({@code GET /guilds/{guild}/members/{user}}, which needs no intent), and the channel's overwrites.
  */
 public final class DiscordPlatform implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DiscordPlatform.class.getName());
@@ -103,6 +105,11 @@ public final class DiscordPlatform implements AutoCloseable {
 
   public Chat chat() {
     return chat;
+  }
+
+  /** The shards, for tests that build a chat of their own on them. */
+  ShardManager shards() {
+    return shards;
   }
 
   /** Waits until every shard of this replica is connected; false when the time ran out first. */
