@@ -79,6 +79,8 @@ class ForgetTest {
     for (Question stored : chat.questions().snapshot(chat.community()).values()) {
       var kept = stored.statements() + " " + stored.drafts() + " " + stored.openerName() + " " + stored.title();
       assertThat(kept).doesNotContain("Annabel").doesNotContain("okapi");
+      assertThat(stored.statements()).as("what is left of her items is not kept under her platform id")
+          .noneMatch(s -> s.author().value().equals(ann.id().value()));
       for (var word : words) {
         assertThat(kept).doesNotContain(word);
       }

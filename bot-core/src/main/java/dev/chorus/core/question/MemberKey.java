@@ -12,6 +12,9 @@ public record MemberKey(String value) {
     Objects.requireNonNull(value, "value");
   }
 
+  /** Stands for a member who asked to be forgotten, on what is left of their withdrawn words. */
+  public static final MemberKey FORGOTTEN = new MemberKey("forgotten");
+
   public static MemberKey of(MemberId id) {
     return new MemberKey(id.value());
   }

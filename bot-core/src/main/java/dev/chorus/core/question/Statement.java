@@ -114,10 +114,13 @@ public record Statement(
   /**
    * Its author asked to be forgotten: no words, no name, no reason and no votes are kept, only the
    * number (so the thread's numbering still reads).
+   *
+   * @param keptAs who it is left under: {@link MemberKey#FORGOTTEN} where the author was known by their
+   *     platform id; a pseudonym may stay, since it names nobody
    */
-  public Statement forgotten() {
+  public Statement forgotten(MemberKey keptAs) {
     return new Statement(
-        id, kind, author, null, "", postedAt, StatementStatus.WITHDRAWN, replaces, replacedBy, null, amends, Map.of());
+        id, kind, keptAs, null, "", postedAt, StatementStatus.WITHDRAWN, replaces, replacedBy, null, amends, Map.of());
   }
 
   /** Whether nothing of its author's is left in it to forget. */

@@ -36,7 +36,7 @@ public final class ForgetEverywhere {
           "nothing to do; /respond list all shows the questions");
     }
     effects.add(Effect.Reply.of("Withdrawn everywhere in this community: " + String.join(", ", summaries)
-        + ". Outcomes already published stay as they were published."));
+        + ". Outcomes already published keep their words and counts, without your name."));
     return Decision.Accepted.forgetting(writes, effects);
   }
 }

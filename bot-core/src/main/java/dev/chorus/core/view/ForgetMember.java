@@ -23,7 +23,7 @@ public final class ForgetMember {
           "/respond #" + question.id() + " status shows what you shared");
     }
     var effects = new ArrayList<>(withdrawal.effects());
-    var published = question.open() ? "" : " The outcome published at close stays as it was published.";
+    var published = question.open() ? "" : " The outcome published at close keeps its words and counts, without your name.";
     effects.add(Effect.Reply.of("Withdrawn from " + question.id() + ": " + withdrawal.summary() + "." + published));
     return Decision.Accepted.forgetting(List.of(withdrawal.question()), effects);
   }

@@ -42,7 +42,7 @@ record Withdrawal(Question question, int views, int amendments, int votes, int n
       var next = statement;
       if (statement.author().equals(member)) {
         if (!statement.alreadyForgotten()) {
-          next = statement.forgotten();
+          next = statement.forgotten(question.anonymous() ? statement.author() : MemberKey.FORGOTTEN);
           if (statement.active() && statement.kind() == StatementKind.VIEW) {
             views++;
           } else if (statement.active()) {
