@@ -3,6 +3,7 @@ package dev.chorus.core;
 import dev.chorus.core.digest.ChannelDigests;
 import dev.chorus.core.digest.Claims;
 import dev.chorus.core.digest.MemberPreferences;
+import dev.chorus.core.digest.ScheduleStores;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
@@ -12,7 +13,7 @@ import java.util.Objects;
 /** Everything Chorus keeps, one port each; a deployment backs them all with the same store. */
 public record Stores(
     Questions questions, Ballots ballots, MessageLinks links, ChannelDigests channelDigests,
-    MemberPreferences memberPreferences, Claims claims, SeenReactions seenReactions) {
+    MemberPreferences memberPreferences, Claims claims, SeenReactions seenReactions) implements ScheduleStores {
   public Stores {
     Objects.requireNonNull(questions, "questions");
     Objects.requireNonNull(ballots, "ballots");

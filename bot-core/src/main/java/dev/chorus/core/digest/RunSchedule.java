@@ -1,6 +1,5 @@
 package dev.chorus.core.digest;
 
-import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command.Cadence;
 import dev.chorus.core.community.ChannelId;
@@ -78,7 +77,7 @@ public final class RunSchedule {
     }
   }
 
-  private final Stores stores;
+  private final ScheduleStores stores;
   private final ChannelMembers channelMembers;
   private final Chat chat;
   private final Delivery delivery;
@@ -103,19 +102,19 @@ public final class RunSchedule {
   /** How long a deadline close keeps trying when votes keep changing the question under it. */
   static final Duration CLOSE_PERSISTENCE = Duration.ofSeconds(50);
 
-  public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, Timing timing, Observer observer) {
+  public RunSchedule(ScheduleStores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms,
+      Clock clock, Settings settings, Timing timing, Observer observer) {
     this(stores, channelMembers, chat, pseudonyms, clock, settings, timing, observer, BeforeClose.NOTHING);
   }
 
-  public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, Timing timing, Observer observer, BeforeClose beforeClose) {
+  public RunSchedule(ScheduleStores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms,
+      Clock clock, Settings settings, Timing timing, Observer observer, BeforeClose beforeClose) {
     this(stores, channelMembers, chat, pseudonyms, clock, settings, timing, observer, beforeClose, community -> true);
   }
 
   /** @param serves the communities this replica serves: its platforms, and on Discord the guilds of its shards */
-  public RunSchedule(Stores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms, Clock clock,
-      Settings settings, Timing timing, Observer observer, BeforeClose beforeClose,
+  public RunSchedule(ScheduleStores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms,
+      Clock clock, Settings settings, Timing timing, Observer observer, BeforeClose beforeClose,
       java.util.function.Predicate<CommunityId> serves) {
     this.serves = serves;
     this.beforeClose = beforeClose;
