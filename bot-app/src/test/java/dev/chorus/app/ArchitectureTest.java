@@ -1,6 +1,7 @@
 package dev.chorus.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -28,6 +29,23 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "dev.chorus.app..", "dev.chorus.shell..", "dev.chorus.discord..", "dev.chorus.slack..", "dev.chorus.testkit..")
       .because("dependencies point inward");
+
+  @ArchTest
+  static final ArchRule corePackagesAreFreeOfCycles = slices().matching("dev.chorus.core.(*)..")
+      .should().beFreeOfCycles()
+      .because("each feature package of the core can be read, changed and tested above the ones it uses");
+
+  @ArchTest
+  static final ArchRule coreFeaturesDoNotDependOnTheFrontDoor = noClasses()
+      .that().resideInAPackage("dev.chorus.core.*..")
+      .should().dependOnClassesThat().resideInAPackage("dev.chorus.core")
+      .because("the root package (Chorus, Stores) uses the feature packages; the other way round would be a cycle"
+          + " the slices above do not see, as the root package is not one of them");
+
+  @ArchTest
+  static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.chorus.(shell|slack|discord)..")
+      .should().notDependOnEachOther()
+      .because("each adapter is built, tested and deployed without the others");
 
   @ArchTest
   static final ArchRule shellKnowsNoOtherAdapter = noClasses()
