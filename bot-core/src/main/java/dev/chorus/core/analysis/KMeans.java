@@ -7,17 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Weighted k-means on points of any dimension: k-means++ seeding from a fixed seed, Lloyd's
  * iterations, the best of a few seeded starts by within-cluster sum of squares. Deterministic.
+ * Public for the benchmarks' naive baseline, which clusters every member with it directly.
  */
-final class KMeans {
+public final class KMeans {
   static final int STARTS = 4;
   static final int MAX_ITERATIONS = 100;
 
   private KMeans() {}
 
   /** Centres, and each point's cluster. */
-  record Clustering(double[][] centres, int[] assignment, double inertia) {}
+  public record Clustering(double[][] centres, int[] assignment, double inertia) {}
 
-  static Clustering cluster(double[][] points, double @Nullable [] weights, int k, long seed) {
+  public static Clustering cluster(double[][] points, double @Nullable [] weights, int k, long seed) {
     return cluster(points, weights, k, seed, STARTS, MAX_ITERATIONS);
   }
 

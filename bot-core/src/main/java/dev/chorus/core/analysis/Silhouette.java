@@ -2,11 +2,14 @@ package dev.chorus.core.analysis;
 
 import org.jspecify.annotations.Nullable;
 
-/** The weighted mean silhouette of a clustering: how much closer points are to their own cluster than to the next. */
-final class Silhouette {
+/**
+ * The weighted mean silhouette of a clustering: how much closer points are to their own cluster than
+ * to the next. Public for the benchmarks' naive baseline, which scores its clusterings with it.
+ */
+public final class Silhouette {
   private Silhouette() {}
 
-  static double of(double[][] points, double @Nullable [] weights, int[] assignment, int k) {
+  public static double of(double[][] points, double @Nullable [] weights, int[] assignment, int k) {
     int n = points.length;
     if (k < 2 || n < 2) {
       return 0;

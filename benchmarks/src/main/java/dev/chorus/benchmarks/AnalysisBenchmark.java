@@ -1,5 +1,7 @@
-package dev.chorus.core.analysis;
+package dev.chorus.benchmarks;
 
+import dev.chorus.core.analysis.Landscape;
+import dev.chorus.core.analysis.VoteMatrix;
 import dev.chorus.core.polis.PolisExport;
 import java.io.IOException;
 import java.nio.file.Path;

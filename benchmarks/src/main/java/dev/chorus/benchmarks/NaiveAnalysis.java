@@ -1,9 +1,14 @@
-package dev.chorus.core.analysis;
+package dev.chorus.benchmarks;
 
+import dev.chorus.core.analysis.KMeans;
+import dev.chorus.core.analysis.OpinionGroups;
+import dev.chorus.core.analysis.Silhouette;
+import dev.chorus.core.analysis.VoteMatrix;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The baseline the benchmark compares against: the same steps as {@link Landscape}, done the
+ * The baseline the benchmark compares against: the same steps as {@link dev.chorus.core.analysis.Landscape}, done the
  * straightforward way — a dense members × statements matrix, mean-filled; components by dense
  * matrix products; every member clustered directly (silhouette over all pairs); per-statement
  * counts by scanning the whole matrix once per group.
@@ -103,7 +108,7 @@ final class NaiveAnalysis {
     return new Object[] {groupOf, agree, disagree};
   }
 
-  private static double[] component(double[][] x, double[] previous) {
+  private static double[] component(double[][] x, double @Nullable [] previous) {
     int n = x.length;
     int m = n == 0 ? 0 : x[0].length;
     var v = new double[m];

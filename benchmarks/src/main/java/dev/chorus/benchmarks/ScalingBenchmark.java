@@ -1,5 +1,7 @@
-package dev.chorus.core.analysis;
+package dev.chorus.benchmarks;
 
+import dev.chorus.core.analysis.Landscape;
+import dev.chorus.core.analysis.VoteMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
