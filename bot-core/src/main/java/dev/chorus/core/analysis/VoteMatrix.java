@@ -69,10 +69,6 @@ public final class VoteMatrix {
     return rowStart[member + 1] - rowStart[member];
   }
 
-  public int votesOn(int statement) {
-    return columnStart[statement + 1] - columnStart[statement];
-  }
-
   /** Index range of a member's votes, for {@link #statementAt} and {@link #valueAt}. */
   public int rowFrom(int member) {
     return rowStart[member];

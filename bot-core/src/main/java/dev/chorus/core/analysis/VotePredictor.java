@@ -30,14 +30,6 @@ public interface VotePredictor {
     return votes -> fittedGroups(votes, groupOf, groups);
   }
 
-  /** The group majority of Chorus's own groups, found on the votes seen. */
-  static VotePredictor chorusGroups() {
-    return votes -> {
-      var found = new OpinionGroups().find(votes);
-      return fittedGroups(votes, found.groupOf(), found.groups());
-    };
-  }
-
   private static Fitted fittedGroups(VoteMatrix votes, int[] groupOf, int groups) {
     var figures = StatementFigures.of(votes, groupOf, groups);
     return (member, statement) -> {
