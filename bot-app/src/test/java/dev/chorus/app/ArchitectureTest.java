@@ -8,7 +8,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Dependencies point inward (DESIGN §6): the core knows no framework, SDK or store; adapters know each other not. */
+/**
+ * Dependencies point inward (docs/architecture.md): the core knows no framework, SDK or store, its
+ * packages form no cycle, and adapters know each other not.
+ */
 @AnalyzeClasses(packages = "dev.chorus", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A full anonymous joint response, then a scan of everything Chorus showed, exported and logged: no
- * member's name or id, and no pseudonym, may appear tied to a view or vote (DESIGN §3.6).
+ * member's name or id, and no pseudonym, may appear tied to a view or vote (docs/user-guide.md,
+ * "Anonymous questions").
  */
 class AnonymousQuestionTest {
   private final List<String> logLines = new ArrayList<>();

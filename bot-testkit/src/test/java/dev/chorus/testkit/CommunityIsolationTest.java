@@ -15,10 +15,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §2: "Nothing crosses between communities." Two seeded scripts of members talking to Chorus,
- * each played in its own community on fresh ports, then both interleaved on shared ports, where their
- * question ids (Q1 …), member ids (the same names) and message numbers all collide: each community
- * must end exactly as it does alone, and must answer its members exactly as it does alone.
+ * Nothing crosses between communities, the tenants Chorus serves side by side (docs/architecture.md).
+ * Two seeded scripts of members talking to Chorus, each played in its own community on fresh ports,
+ * then both interleaved on shared ports, where their question ids (Q1 …), member ids (the same names)
+ * and message numbers all collide: each community must end exactly as it does alone, and must answer
+ * its members exactly as it does alone.
  */
 class CommunityIsolationTest {
   /** Fixed; -Dchorus.isolation.seed=N replays other scripts. */

@@ -30,12 +30,12 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §3.1: "Every error is a private, plain-language reply that names the reason and the command
- * to use instead; nothing is ever half applied." A seeded stream of hostile command lines from many
- * members, into a community with realistic state and a neighbour community on the same ports: every
- * line is answered, no exception escapes, a refusal leaves everything stored and posted exactly as
- * it was, and no public message carries a member's control characters or lets member words out of
- * their quotes.
+ * Every error is a private, plain-language reply that names the reason and the command to use instead,
+ * and nothing is ever half applied (docs/user-guide.md, "When Chorus refuses"). A seeded stream of
+ * hostile command lines from many members, into a community with realistic state and a neighbour
+ * community on the same ports: every line is answered, no exception escapes, a refusal leaves
+ * everything stored and posted exactly as it was, and no public message carries a member's control
+ * characters or lets member words out of their quotes.
  */
 class HostileInputTest {
   /** Fixed; -Dchorus.hostile.seed=N replays another stream. */

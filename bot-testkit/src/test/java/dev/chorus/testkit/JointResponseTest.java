@@ -10,7 +10,7 @@ import dev.chorus.core.question.StatementId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The behaviours of DESIGN §3 that the example script does not pin down. */
+/** Behaviours of a joint response (docs/user-guide.md) that the example script does not pin down. */
 class JointResponseTest {
 
   @Test

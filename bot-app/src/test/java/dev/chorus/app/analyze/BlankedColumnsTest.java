@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The analysis reads only the vote cells (DESIGN §5.8): blanking the columns Polis computed from
+ * The analysis reads only the vote cells (docs/analysis.md): blanking the columns Polis computed from
  * every vote ({@code group-id}, {@code n-agree}, {@code n-disagree}, {@code agrees}, {@code disagrees})
  * leaves every figure of Chorus's unchanged.
  */

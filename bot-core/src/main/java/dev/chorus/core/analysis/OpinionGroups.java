@@ -142,7 +142,7 @@ public final class OpinionGroups {
     return rank;
   }
 
-  /** Steps 1–3 of §5.2: column means, two components, scaled projections. */
+  /** The first steps of finding groups: column means, two components, members' scaled projections. */
   static double[][] project(VoteMatrix votes, boolean[] in) {
     int m = votes.statements();
     var mean = new double[m];

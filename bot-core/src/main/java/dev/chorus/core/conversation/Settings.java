@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The rules a deployment may tune, and their defaults.
  *
- * @param thresholds support levels of §3.5
+ * @param thresholds the shares of agreement an outcome needs for broad support and for a majority
  * @param openedBy who may open questions
  * @param defaultZone the zone dates without one are read in, when the community's is unknown
  * @param recentlyClosed how long a closed question still shows in {@code list}
