@@ -8,17 +8,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The repository stands on its own: its README, its examples, its build files and its main code never
- * send a reader to material outside it. Only tests may look for optional extra data, and skip without it.
+ * The repository stands on its own: its README, its docs/, its examples, its build files and its main
+ * code never send a reader to material outside it, such as design notes kept elsewhere or a folder
+ * beside the clone. Only tests may look for optional extra data, and skip without it.
  */
 class StandsOnItsOwnTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Set<String> SKIPPED = Set.of(".git", "target", ".mvn", "node_modules");
-  private static final List<String> OUTSIDE = List.of("../shared", "DESIGN §", "DESIGN.md");
+  /** A folder beside the clone, and design notes the repository does not ship, cited by name. */
+  private static final List<Pattern> OUTSIDE = List.of(
+      Pattern.compile("\\.\\./shared"), Pattern.compile("DESIGN\\s*§"), Pattern.compile("DESIGN\\.md"));
+  /** In code, a section sign before a number cites those notes even without their name. */
+  private static final Pattern SECTION = Pattern.compile("§\\s*\\d");
 
   private static boolean text(Path file) {
     var name = file.getFileName().toString();
@@ -28,28 +35,53 @@ class StandsOnItsOwnTest {
   }
 
   /** Build output, version control and test code (which may look for optional data and skip) are not read. */
-  private static boolean read(Path file) {
-    var segments = List.of(ROOT.relativize(file).toString().replace('\\', '/').split("/"));
+  private static boolean read(Path root, Path file) {
+    var segments = List.of(root.relativize(file).toString().replace('\\', '/').split("/"));
     return segments.stream().noneMatch(SKIPPED::contains) && !String.join("/", segments).contains("src/test/");
   }
 
-  @Test
-  void nothingOutsideTheTestsPointsOutsideTheRepository() throws IOException {
+  private static boolean pointsOutside(Path file, String line) {
+    return OUTSIDE.stream().anyMatch(outside -> outside.matcher(line).find())
+        || file.getFileName().toString().endsWith(".java") && SECTION.matcher(line).find();
+  }
+
+  /** Every line of the files read under {@code root} that points outside it, as "path:line: text". */
+  private static List<String> pointingOutside(Path root) throws IOException {
     var pointing = new ArrayList<String>();
-    try (Stream<Path> files = Files.walk(ROOT)) {
+    try (Stream<Path> files = Files.walk(root)) {
       for (var file : files.filter(Files::isRegularFile).filter(StandsOnItsOwnTest::text)
-          .filter(StandsOnItsOwnTest::read).toList()) {
+          .filter(file -> read(root, file)).sorted().toList()) {
         var lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
-          for (var outside : OUTSIDE) {
-            if (lines.get(i).contains(outside)) {
-              pointing.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
-            }
+          if (pointsOutside(file, lines.get(i))) {
+            var where = root.relativize(file).toString().replace('\\', '/') + ":" + (i + 1);
+            pointing.add(where + ": " + lines.get(i).strip());
           }
         }
       }
     }
-    assertThat(pointing).as("lines that send a reader outside the repository").isEmpty();
+    return pointing;
+  }
+
+  @Test
+  void nothingOutsideTheTestsPointsOutsideTheRepository() throws IOException {
+    assertThat(pointingOutside(ROOT)).as("lines that send a reader outside the repository").isEmpty();
+  }
+
+  @Test
+  void theDocsAndTheMainCodesCommentsAreRead(@TempDir Path clone) throws IOException {
+    // The section sign is written as \u00a7 so that a search of this repository's text finds no citation here.
+    var citation = "DESIGN \u00a73.1";
+    write(clone.resolve("docs/user-guide.md"), "# Guide", "As " + citation + " says.");
+    write(clone.resolve("bot-core/src/main/java/Cited.java"), "/** As " + citation + " says. */", "class Cited {}");
+    write(clone.resolve("bot-core/src/main/java/Numbered.java"), "// Steps 1-3 of \u00a75.2.", "class Numbered {}");
+    write(clone.resolve("bot-core/src/test/java/CitedTest.java"), "/** As " + citation + " says. */");
+    write(clone.resolve("bot-core/target/classes/notes.txt"), "As " + citation + " says.");
+
+    assertThat(pointingOutside(clone)).containsExactly(
+        "bot-core/src/main/java/Cited.java:1: /** As " + citation + " says. */",
+        "bot-core/src/main/java/Numbered.java:1: // Steps 1-3 of \u00a75.2.",
+        "docs/user-guide.md:2: As " + citation + " says.");
   }
 
   @Test
@@ -62,5 +94,10 @@ class StandsOnItsOwnTest {
     }
     assertThat(Files.readString(ROOT.resolve("examples/polis/README.md"))).contains("CC BY 4.0")
         .contains("The Computational Democracy Project");
+  }
+
+  private static void write(Path file, String... lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, List.of(lines));
   }
 }
