@@ -42,7 +42,8 @@ class StandsOnItsOwnTest {
 
   private static boolean pointsOutside(Path file, String line) {
     return OUTSIDE.stream().anyMatch(outside -> outside.matcher(line).find())
-        || file.getFileName().toString().endsWith(".java") && SECTION.matcher(line).find();
+        || (file.getFileName().toString().endsWith(".java") || file.getFileName().toString().endsWith(".md"))
+        && SECTION.matcher(line).find();
   }
 
   /** Every line of the files read under {@code root} that points outside it, as "path:line: text". */
@@ -94,6 +95,57 @@ class StandsOnItsOwnTest {
     }
     assertThat(Files.readString(ROOT.resolve("examples/polis/README.md"))).contains("CC BY 4.0")
         .contains("The Computational Democracy Project");
+  }
+
+  /** A Markdown link to a file of the repository: [text](path) or [text](path#anchor), not a web address. */
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
+
+  @Test
+  void everyLinkInTheReadmeAndTheDocsFindsItsFileAndHeading() throws IOException {
+    var documents = new ArrayList<Path>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md"),
+        ROOT.resolve("CHANGELOG.md"), ROOT.resolve("examples/polis/README.md")));
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      docs.filter(d -> d.toString().endsWith(".md")).sorted().forEach(documents::add);
+    }
+    var broken = new ArrayList<String>();
+    int links = 0;
+    for (var document : documents) {
+      var matcher = LINK.matcher(Files.readString(document));
+      while (matcher.find()) {
+        var target = matcher.group(1);
+        if (target.matches("^[a-z]+:.*")) {
+          continue;
+        }
+        links++;
+        var hash = target.indexOf('#');
+        var file = hash == 0 ? document : document.getParent().resolve(hash < 0 ? target : target.substring(0, hash))
+            .normalize();
+        if (!file.startsWith(ROOT) || !Files.exists(file)) {
+          broken.add(ROOT.relativize(document) + ": " + target + " (no such file)");
+        } else if (hash >= 0 && !anchors(file).contains(target.substring(hash + 1))) {
+          broken.add(ROOT.relativize(document) + ": " + target + " (no such heading)");
+        }
+      }
+    }
+    assertThat(links).as("links checked").isGreaterThan(20);
+    assertThat(broken).as("links that lead nowhere").isEmpty();
+  }
+
+  /** The anchors a Markdown renderer gives a file's headings: lower case, punctuation dropped, spaces as dashes. */
+  private static Set<String> anchors(Path file) throws IOException {
+    var anchors = new java.util.HashSet<String>();
+    if (!file.toString().endsWith(".md")) {
+      return anchors;
+    }
+    for (var line : Files.readAllLines(file)) {
+      var heading = HEADING.matcher(line);
+      if (heading.matches()) {
+        anchors.add(heading.group(1).strip().toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+      }
+    }
+    return anchors;
   }
 
   private static void write(Path file, String... lines) throws IOException {
