@@ -74,6 +74,17 @@ class PolisEvaluationIT {
     assertThat(draft.text().length()).isLessThanOrEqualTo(AnalyzeCommand.DRAFT_LIMIT);
     assertThat(draft.text()).contains("Coverage: ").doesNotContain("NaN");
     assertThat(draft.coverage()).isBetween(0.5, 1.0);
+    // Each section holds only its own kind: "Still open" lists only what many passed on, so what is
+    // quoted for everyone to be heard never lands under it.
+    var stillOpen = draft.text().indexOf("\nStill open\n");
+    if (stillOpen >= 0) {
+      var section = draft.text().substring(stillOpen + "\nStill open\n".length()).split("\n\n")[0];
+      for (var line : section.split("\n")) {
+        if (line.startsWith("• ")) {
+          assertThat(line).as("a line under Still open").endsWith("(many passed)");
+        }
+      }
+    }
   }
 
   @Test

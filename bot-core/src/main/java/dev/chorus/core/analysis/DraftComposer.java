@@ -76,8 +76,9 @@ public final class DraftComposer {
       }
       draft.section("Amendments adopted", adopted, j -> "");
       draft.section("Also raised", landscape.minority(), j -> " (a minority view)");
-      draft.section("Still open", mostPassed(figures, landscape.uncertain()), j -> " (many passed)");
+      // Before "Still open": what is quoted so everyone is heard goes under "Also raised", not under a later heading.
       draft.coverUntilEveryoneIsHeard();
+      draft.section("Still open", mostPassed(figures, landscape.uncertain()), j -> " (many passed)");
     }
     return draft.finish(limit);
   }
