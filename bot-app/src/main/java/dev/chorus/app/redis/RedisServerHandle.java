@@ -24,10 +24,6 @@ public final class RedisServerHandle implements AutoCloseable {
     return url;
   }
 
-  public boolean isEmbedded() {
-    return embedded != null;
-  }
-
   @Override
   public void close() {
     if (embedded != null) {
