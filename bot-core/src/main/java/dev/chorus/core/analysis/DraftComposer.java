@@ -270,17 +270,17 @@ public final class DraftComposer {
     void themes() {
       var themes = new LinkedHashMap<Integer, List<Integer>>();
       for (int j = 0; j < votes.statements(); j++) {
-        int home = -1;
-        for (int lead : themes.keySet()) {
-          if (similarity.cosine(lead, j) >= SAME_THEME) {
-            home = lead;
+        List<Integer> home = null;
+        for (var theme : themes.entrySet()) {
+          if (similarity.cosine(theme.getKey(), j) >= SAME_THEME) {
+            home = theme.getValue();
             break;
           }
         }
-        if (home < 0) {
+        if (home == null) {
           themes.put(j, new ArrayList<>(List.of(j)));
         } else {
-          themes.get(home).add(j);
+          home.add(j);
         }
       }
       boolean opened = false;

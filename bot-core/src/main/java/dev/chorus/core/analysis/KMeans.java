@@ -1,6 +1,7 @@
 package dev.chorus.core.analysis;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ public final class KMeans {
         best = run;
       }
     }
-    return best;
+    // starts is at least 1 (STARTS, or 1 for the base clustering), so the loop set best.
+    return Objects.requireNonNull(best);
   }
 
   private static double[][] seeds(double[][] points, double @Nullable [] weights, int k, SplittableRandom random) {

@@ -122,7 +122,7 @@ public final class OpinionGroups {
   }
 
   /** Renumbers groups largest first, so group 0 is always the largest (ties by first member). */
-  private static int[] orderBySize(int[] assignment, double[] weights, int k) {
+  private static int[] orderBySize(int[] assignment, double @Nullable [] weights, int k) {
     var size = new double[k];
     var first = new int[k];
     Arrays.fill(first, Integer.MAX_VALUE);

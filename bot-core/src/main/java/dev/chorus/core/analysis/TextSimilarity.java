@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -55,7 +56,8 @@ public final class TextSimilarity {
       var vector = new HashMap<String, Double>();
       double norm = 0;
       for (var entry : count.entrySet()) {
-        double idf = Math.log((1.0 + n) / (1.0 + documentFrequency.get(entry.getKey()))) + 1;
+        // Every token of every text was counted into documentFrequency above.
+        double idf = Math.log((1.0 + n) / (1.0 + Objects.requireNonNull(documentFrequency.get(entry.getKey())))) + 1;
         double weight = (1 + Math.log(entry.getValue())) * idf;
         vector.put(entry.getKey(), weight);
         norm += weight * weight;

@@ -123,9 +123,10 @@ final class DigestCards {
     return blocks;
   }
 
-  static Card reminder(Question q, Instant now) {
+  /** @param deadline {@code q}'s deadline: a reminder is only sent for a question that has one */
+  static Card reminder(Question q, Instant deadline, Instant now) {
     var text = Text.builder().plain("A gentle reminder: ").plain(q.id() + " · ").quoted(q.title()).plain(" closes ");
-    text.moment(q.deadline()).plain(" (" + left(Duration.between(now, q.deadline())) + " from now), and your view is "
+    text.moment(deadline).plain(" (" + left(Duration.between(now, deadline)) + " from now), and your view is "
         + "not in yet. Every voice counts: /respond #" + q.id() + " view <your view> in its channel, or /respond there "
         + "for a form.");
     return Card.of(new Block.Paragraph(text.build()),

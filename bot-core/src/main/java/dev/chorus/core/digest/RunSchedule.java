@@ -156,11 +156,11 @@ public final class RunSchedule {
     var questions = stores.questions().inCommunity(community);
     for (var q : questions) {
       if (q.deadline() != null && q.open() && !q.deadline().isAfter(now)) {
-        report = report.plus(closeAtDeadline(community, q));
+        report = report.plus(closeAtDeadline(community, q, q.deadline()));
       } else if (q.deadline() != null && !q.open() && closedByThisDeadline(q, q.deadline())
           && q.latestOutcome().orElseThrow().closedAt().isAfter(now.minus(GIVE_UP_AFTER))) {
         // Closed at its deadline lately: if its outcome did not go out, the job is not done and is claimed again.
-        report = report.plus(closeAtDeadline(community, q));
+        report = report.plus(closeAtDeadline(community, q, q.deadline()));
       }
     }
     // Read again: what was just closed is neither reminded of nor listed as open.
@@ -172,7 +172,7 @@ public final class RunSchedule {
     for (var q : questions) {
       if (q.open() && q.deadline() != null && q.deadline().isAfter(now)
           && !q.deadline().isAfter(now.plus(timing.remindBefore()))) {
-        report = report.plus(remind(community, q, preferences,
+        report = report.plus(remind(community, q, q.deadline(), preferences,
             members.computeIfAbsent(q.channel(), c -> channelMembers.in(community, c)), now));
       }
     }
@@ -189,8 +189,9 @@ public final class RunSchedule {
 
   // ---- deadline ----
 
-  private Report closeAtDeadline(CommunityId community, Question seen) {
-    var job = "close:" + seen.id() + ":" + seen.deadline().getEpochSecond();
+  /** @param deadline {@code seen}'s deadline, which brought it here */
+  private Report closeAtDeadline(CommunityId community, Question seen, Instant deadline) {
+    var job = "close:" + seen.id() + ":" + deadline.getEpochSecond();
     if (!stores.claims().claim(community, job, timing.lease())) {
       return Report.NONE;
     }
@@ -227,7 +228,7 @@ public final class RunSchedule {
         var stored = decision.writes().stream().map(Question::committed).toList();
         undelivered += deliverOnce(community, job, Delivery.atRevisions(decision.effects(), stored));
         closed = true;
-      } else if (!q.open() && closedByThisDeadline(q, seen.deadline())) {
+      } else if (!q.open() && closedByThisDeadline(q, deadline)) {
         // Closed by a replica that died before it marked the job done, or whose outcome the platform
         // did not take: posted unless it was marked sent.
         var outcome = q.latestOutcome().orElseThrow();
@@ -241,7 +242,7 @@ public final class RunSchedule {
       LOG.log(Level.WARNING, "a deadline close kept meeting new votes; the next pass tries again");
       return Report.NONE;
     }
-    if (undelivered > 0 && !givenUp(seen.deadline())) {
+    if (undelivered > 0 && !givenUp(deadline)) {
       // Closed, but its outcome is not out yet: the job's lease runs out and a pass posts it.
       observer.scheduled("deadline-close", false);
       return new Report(0, 0, 0, 0, undelivered);
@@ -316,7 +317,8 @@ public final class RunSchedule {
 
   // ---- reminders ----
 
-  private Report remind(CommunityId community, Question q, Map<MemberId, MemberPreferences.Preferences> preferences,
+  /** @param deadline {@code q}'s deadline, which is near */
+  private Report remind(CommunityId community, Question q, Instant deadline, Map<MemberId, MemberPreferences.Preferences> preferences,
       Optional<Set<MemberId>> inChannel, Instant now) {
     var recipients = new LinkedHashSet<MemberId>();
     if (inChannel.isPresent()) {
@@ -340,8 +342,8 @@ public final class RunSchedule {
         continue;
       }
       int failed = deliverOnce(community, job, List.of(
-          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, now), null)));
-      if (failed == 0 || givenUp(q.deadline().minus(timing.remindBefore()))) {
+          new Effect.Post(new Place.Direct(member), DigestCards.reminder(q, deadline, now), null)));
+      if (failed == 0 || givenUp(deadline.minus(timing.remindBefore()))) {
         stores.claims().done(community, job, KEEP_REMINDED);
       }
       observer.scheduled("reminder", failed == 0);
@@ -387,7 +389,9 @@ public final class RunSchedule {
       for (var q : open) {
         Integer withoutView = inChannel.map(inIt -> (int) inIt.stream()
             .filter(m -> q.viewOf(pseudonyms.keyOf(q, m)).isEmpty()).count()).orElse(null);
-        lines.add(new DigestCards.ChannelLine(q, shown.get(q.id()), digest.shown().get(q.id()), withoutView));
+        // Every question in open was put in shown by the loop above.
+        var activity = Objects.requireNonNull(shown.get(q.id()));
+        lines.add(new DigestCards.ChannelLine(q, activity, digest.shown().get(q.id()), withoutView));
       }
       // Soonest deadline first, then the most new activity: what most needs the channel's attention.
       lines.sort(Comparator.comparing((DigestCards.ChannelLine l) -> l.question().deadline(),

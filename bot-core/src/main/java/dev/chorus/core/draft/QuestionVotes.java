@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A question as the analysis sees it: every participant a row, every statement that
@@ -40,7 +41,8 @@ public record QuestionVotes(VoteMatrix votes, Map<MemberKey, Integer> members, D
       texts.add(statement.text());
       labels.add(statement.id().toString());
       amendment[j] = statement.kind() == StatementKind.AMENDMENT;
-      int author = members.get(statement.author());
+      // participants() holds the author of every statement not withdrawn, and every voter.
+      int author = Objects.requireNonNull(members.get(statement.author()));
       authorOf[j] = author;
       if (statement.kind() == StatementKind.VIEW) {
         counted.set(author);
@@ -49,7 +51,7 @@ public record QuestionVotes(VoteMatrix votes, Map<MemberKey, Integer> members, D
         builder.add(author, j, 1);
       }
       for (Map.Entry<MemberKey, StatementChoice> vote : statement.votes().entrySet()) {
-        builder.add(members.get(vote.getKey()), j, vote.getValue().value());
+        builder.add(Objects.requireNonNull(members.get(vote.getKey())), j, vote.getValue().value());
         recorded++;
       }
     }

@@ -46,24 +46,24 @@ public final class EditQuestion {
     Instant deadline = question.deadline();
     if (edit.title().isPresent()) {
       var checked = MemberWords.check(edit.title().get(), limits.title(), "The title", usage);
-      if (MemberWords.words(checked) == null) {
+      if (!(checked instanceof MemberWords.Checked.Words words)) {
         return MemberWords.refusal(checked);
       }
-      title = MemberWords.words(checked);
+      title = words.text();
     }
     if (edit.context().isPresent()) {
       var checked = MemberWords.check(edit.context().get(), limits.context(), "The context", usage);
-      if (MemberWords.words(checked) == null) {
+      if (!(checked instanceof MemberWords.Checked.Words words)) {
         return MemberWords.refusal(checked);
       }
-      context = MemberWords.words(checked);
+      context = words.text();
     }
     if (edit.forBody().isPresent()) {
       var checked = MemberWords.check(edit.forBody().get(), limits.forBody(), "The outside body's name", usage);
-      if (MemberWords.words(checked) == null) {
+      if (!(checked instanceof MemberWords.Checked.Words words)) {
         return MemberWords.refusal(checked);
       }
-      forBody = MemberWords.words(checked);
+      forBody = words.text();
     }
     if (edit.deadline().isPresent()) {
       if (!question.open() && !(edit.deadline().get() instanceof DeadlineSpec.None)) {

@@ -69,16 +69,20 @@ public final class OpenQuestion {
     var title = MemberWords.check(open.title(), limits.title(), "The title", usage);
     var context = MemberWords.checkOptional(open.context(), limits.context(), "The context", usage);
     var forBody = MemberWords.checkOptional(open.forBody(), limits.forBody(), "The outside body's name", usage);
-    for (var checked : List.of(title, context, forBody)) {
-      if (MemberWords.words(checked) == null) {
-        return MemberWords.refusal(checked);
-      }
+    if (!(title instanceof MemberWords.Checked.Words titleWords)) {
+      return MemberWords.refusal(title);
+    }
+    if (!(context instanceof MemberWords.Checked.Words contextWords)) {
+      return MemberWords.refusal(context);
+    }
+    if (!(forBody instanceof MemberWords.Checked.Words forBodyWords)) {
+      return MemberWords.refusal(forBody);
     }
     var deadline = Deadlines.resolve(open.deadline(), clock, settings, usage);
     if (deadline instanceof Deadlines.Resolved.Refused refused) {
       return refused.rejection();
     }
-    var again = sameIntention(request, MemberWords.words(title));
+    var again = sameIntention(request, titleWords.text());
     if (again.isPresent()) {
       return again.get();
     }
@@ -86,8 +90,8 @@ public final class OpenQuestion {
     var salt = open.anonymous() ? salt() : "";
     var opener = open.anonymous() ? pseudonyms.pseudonym(salt, actor.id()) : MemberKey.of(actor.id());
     var question = new Question(
-        request.community(), id, request.channel(), 0, MemberWords.words(title), MemberWords.words(context),
-        MemberWords.words(forBody), ((Deadlines.Resolved.At) deadline).instant(), open.anonymous(), opener,
+        request.community(), id, request.channel(), 0, titleWords.text(), contextWords.text(),
+        forBodyWords.text(), ((Deadlines.Resolved.At) deadline).instant(), open.anonymous(), opener,
         open.anonymous() ? null : actor.displayName(), salt, clock.instant(), QuestionStatus.OPEN, List.of(), List.of(),
         List.of());
     return new Decision.Accepted(List.of(question), List.of(

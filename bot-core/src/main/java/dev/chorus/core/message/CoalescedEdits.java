@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -168,8 +169,9 @@ public final class CoalescedEdits implements Chat {
         return;
       }
       card = slot.waiting;
-      message = slot.message;
-      community = slot.community;
+      // The send that set waiting first set message and community too; they are never cleared.
+      message = Objects.requireNonNull(slot.message);
+      community = Objects.requireNonNull(slot.community);
       slot.waiting = null;
       slot.lastSent = System.nanoTime();
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A Polis export as Chorus reads it: the statements that were not moderated out, every participant,
@@ -30,11 +31,11 @@ public record PolisExport(
     var header = index(comments.get(0), "comments.csv", "comment-id", "comment-body", "moderated");
     var kept = new ArrayList<String[]>();
     for (var row : comments.subList(1, comments.size())) {
-      if (row.size() < comments.get(0).size() || row.get(header.get("comment-id")).isBlank()) {
+      if (row.size() < comments.get(0).size() || row.get(columnOf(header, "comment-id")).isBlank()) {
         continue;
       }
-      if (!"-1".equals(row.get(header.get("moderated")).strip())) {
-        kept.add(new String[] {row.get(header.get("comment-id")).strip(), row.get(header.get("comment-body"))});
+      if (!"-1".equals(row.get(columnOf(header, "moderated")).strip())) {
+        kept.add(new String[] {row.get(columnOf(header, "comment-id")).strip(), row.get(columnOf(header, "comment-body"))});
       }
     }
     kept.sort((a, b) -> compareIds(a[0], b[0]));
@@ -48,7 +49,7 @@ public record PolisExport(
     var votesCsv = csv(folder.resolve("participants-votes.csv"));
     var names = votesCsv.get(0);
     var voteHeader = index(names, "participants-votes.csv", "participant");
-    int participantColumn = voteHeader.get("participant");
+    int participantColumn = columnOf(voteHeader, "participant");
     int groupColumn = names.indexOf("group-id");
     var statementOfColumn = new int[names.size()];
     Arrays.fill(statementOfColumn, -1);
@@ -103,6 +104,11 @@ public record PolisExport(
       found.put(name, at);
     }
     return found;
+  }
+
+  /** Where a column is, in what {@link #index} found: it names every required column or throws. */
+  private static int columnOf(Map<String, Integer> header, String name) {
+    return Objects.requireNonNull(header.get(name), name);
   }
 
   private static int vote(String cell) throws IOException {

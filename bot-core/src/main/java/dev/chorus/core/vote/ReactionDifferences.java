@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,7 +77,8 @@ public final class ReactionDifferences {
     for (var entry : current.entrySet()) {
       var fresh = new LinkedHashSet<>(entry.getValue());
       fresh.removeAll(before.getOrDefault(entry.getKey(), Set.of()));
-      var member = members.get(entry.getKey());
+      // current and members are filled for the same members, in the loop above.
+      var member = Objects.requireNonNull(members.get(entry.getKey()));
       if (fresh.size() == 1) {
         var choice = fresh.iterator().next();
         appeared.add(new Change(member, choice, emojiOf(choice, draft)));
