@@ -54,11 +54,12 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   @Override
   public synchronized boolean saveIfStillScheduled(CommunityId community, ChannelDigest digest) {
     check();
-    var current = digests.getOrDefault(community, new LinkedHashMap<>()).get(digest.channel());
-    if (current == null || !current.since().equals(digest.since())) {
+    var inCommunity = digests.get(community);
+    var current = inCommunity == null ? null : inCommunity.get(digest.channel());
+    if (inCommunity == null || current == null || !current.since().equals(digest.since())) {
       return false;
     }
-    digests.get(community).put(digest.channel(), digest);
+    inCommunity.put(digest.channel(), digest);
     return true;
   }
 

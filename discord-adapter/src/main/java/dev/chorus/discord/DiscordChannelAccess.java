@@ -117,7 +117,8 @@ final class DiscordChannelAccess {
         memberships.put(key, out);
         return out;
       }
-      LOG.log(Level.DEBUG, "Discord did not describe a member: {0}", e.getCause().getClass().getSimpleName());
+      var cause = e.getCause() == null ? e : e.getCause();
+      LOG.log(Level.DEBUG, "Discord did not describe a member: {0}", cause.getClass().getSimpleName());
       return null;
     } catch (TimeoutException e) {
       asked.cancel(true);

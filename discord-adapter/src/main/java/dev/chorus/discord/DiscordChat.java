@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +127,9 @@ public final class DiscordChat implements Chat {
         first = posted;
       }
     }
-    return new PostedMessage(DiscordIds.message(first.getChannel().getIdLong(), first.getIdLong()), destination);
+    // The renderer makes at least one message of any card, so the loop set first.
+    var head = Objects.requireNonNull(first);
+    return new PostedMessage(DiscordIds.message(head.getChannel().getIdLong(), head.getIdLong()), destination);
   }
 
   /**

@@ -69,7 +69,7 @@ final class SlackBackground implements AutoCloseable {
     synchronized (lanes) {
       var queue = lanes.get(lane);
       start = queue == null;
-      if (start) {
+      if (queue == null) {
         queue = new ArrayDeque<>();
         lanes.put(lane, queue);
       }

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -138,7 +139,8 @@ public final class SlackChat implements Chat, AutoCloseable {
         first = posted.getTs();
       }
     }
-    return new PostedMessage(SlackIds.message(new ChannelId(channel), first), destination);
+    // The renderer makes at least one message of any card, so the loop set first.
+    return new PostedMessage(SlackIds.message(new ChannelId(channel), Objects.requireNonNull(first)), destination);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.chorus.core.message;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The platform would not take a message.
  *
@@ -9,7 +11,8 @@ package dev.chorus.core.message;
 public class ChatException extends RuntimeException {
   private final String memberMessage;
 
-  public ChatException(String memberMessage, Throwable cause) {
+  /** @param cause may be null, as for any exception: a failed future need not say why */
+  public ChatException(String memberMessage, @Nullable Throwable cause) {
     super(memberMessage, cause);
     this.memberMessage = memberMessage;
   }

@@ -1,5 +1,6 @@
 package dev.chorus.testkit.contract;
 
+import org.jspecify.annotations.Nullable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.command.Command.Cadence;
@@ -41,7 +42,7 @@ public abstract class NotificationsContract {
 
   private static final ChannelId CHANNEL = new ChannelId("C{1}%");
 
-  private static ChannelDigests.ChannelDigest digest(Instant lastSent) {
+  private static ChannelDigests.ChannelDigest digest(@Nullable Instant lastSent) {
     return new ChannelDigests.ChannelDigest(CHANNEL,
         new DigestSchedule(Cadence.WEEKLY, DayOfWeek.FRIDAY, LocalTime.of(17, 30), ZoneId.of("America/New_York")),
         Instant.parse("2027-03-20T00:00:00Z"), lastSent,
