@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code analyze --polis <folder> [--json]}: Chorus's analysis of a Polis conversation, and how well
@@ -79,6 +80,8 @@ public final class AnalyzeCommand {
     }
     Arrays.sort(times);
     long millis = Math.round(times[TIMED / 2] / 1e6);
+    // TIMED is above zero, so the loop set result.
+    Objects.requireNonNull(result);
     var ari = AdjustedRandIndex.of(result.landscape().groups().groupOf(), export.polisGroups());
     var accuracy = HeldOut.evaluate(votes, List.of(
         LowRankModel.standard(),

@@ -9,6 +9,7 @@ import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
 import dev.chorus.discord.DiscordPlatform;
 import dev.chorus.discord.DiscordSettings;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -32,7 +33,8 @@ public class DiscordWiring {
     var api = SettingValues.present(properties.apiUrl());
     DiscordSettings discord;
     try {
-      discord = new DiscordSettings(SettingValues.present(properties.token()),
+      // This configuration is only made when the token is set (@ConditionalOnExpression above).
+      discord = new DiscordSettings(Objects.requireNonNull(SettingValues.present(properties.token())),
           api == null ? DiscordSettings.DEFAULT_API_URL : api, SettingValues.present(properties.gatewayUrl()),
           DiscordSettings.parseGuildIds(properties.guildIds()),
           properties.shardsTotal() == null ? 1 : properties.shardsTotal(),

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,7 +68,8 @@ final class OwnerOnly {
 
   /** A new owner-only file beside the target, holding the content. */
   private static Path temporary(Path file, String content) throws IOException {
-    var folder = file.toAbsolutePath().getParent();
+    // An absolute path to a file has a parent: only a root has none.
+    var folder = Objects.requireNonNull(file.toAbsolutePath().getParent());
     var prefix = "." + file.getFileName() + "-";
     var temp = Files.createTempFile(folder, prefix, ".tmp", fileAttributes(folder));
     try {

@@ -32,8 +32,9 @@ public class RedisConfiguration {
 
   @Bean(destroyMethod = "close")
   RedisServerHandle redisServer(RedisSettings settings) {
-    return settings.embedded() ? RedisServerHandle.embedded(EmbeddedRedis.start(settings.dataDir()))
-        : RedisServerHandle.external(RedisUrl.parse(settings.url()));
+    var external = settings.externalUrl();
+    return external == null ? RedisServerHandle.embedded(EmbeddedRedis.start(settings.dataDir()))
+        : RedisServerHandle.external(RedisUrl.parse(external));
   }
 
   /** Reconnect attempts at most a second apart, so Chorus is back soon after Redis is. */

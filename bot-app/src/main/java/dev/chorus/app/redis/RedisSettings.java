@@ -28,12 +28,18 @@ public record RedisSettings(
     @DefaultValue("2s") @NotNull Duration connectTimeout) {
 
   public boolean embedded() {
-    return url == null || url.isBlank();
+    return externalUrl() == null;
+  }
+
+  /** The URL of the server to use, or null when Chorus starts its own. */
+  public @Nullable String externalUrl() {
+    return url == null || url.isBlank() ? null : url;
   }
 
   @Override
   public String toString() {
-    return "RedisSettings[url=" + (embedded() ? "unset (embedded)" : RedisUrl.parse(url).describe()) + ", dataDir="
+    var external = externalUrl();
+    return "RedisSettings[url=" + (external == null ? "unset (embedded)" : RedisUrl.parse(external).describe()) + ", dataDir="
         + dataDir + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + "]";
   }
 }

@@ -50,9 +50,7 @@ public class ScheduledWork implements SmartLifecycle {
   private final Function<Chat, Chorus> chorusOnChat;
   private @Nullable ScheduledExecutorService executor;
   private @Nullable ScheduledExecutorService reconciling;
-  private @Nullable RunSchedule schedule;
-  private @Nullable PlatformRouting routing;
-  private @Nullable Chorus chorus;
+  private @Nullable Started started;
   /** The start-up round's name: replicas started within the same minute share its jobs. */
   private final String startRound;
   private volatile boolean startReconciled;
@@ -80,27 +78,31 @@ public class ScheduledWork implements SmartLifecycle {
 
   /** One pass over every community; what fails waits for the next pass. */
   public RunSchedule.Report runOnce() {
-    if (!ready()) {
+    var ready = ready();
+    if (ready == null) {
       return RunSchedule.Report.NONE;
     }
-    return schedule.run();
+    return ready.schedule().run();
   }
 
-  /** Builds the schedule and the reconciling Chorus once a platform runs; false while none does. */
-  private synchronized boolean ready() {
-    if (schedule == null) {
+  /** What is built once a platform runs: built together, so that one field says whether it is there. */
+  private record Started(PlatformRouting routing, Chorus chorus, RunSchedule schedule) {}
+
+  /** Builds the schedule and the reconciling Chorus once a platform runs; null while none does. */
+  private synchronized @Nullable Started ready() {
+    if (started == null) {
       var running = platforms();
       if (running.isEmpty()) {
-        return false;
+        return null;
       }
-      routing = new PlatformRouting(running);
-      chorus = chorusOnChat.apply(routing);
-      var reconciler = chorus;
-      schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer,
-          (community, question) -> reconciler.reconcile(community, question.id(), Chorus.Reconcile.DRAFTS,
+      var routing = new PlatformRouting(running);
+      var chorus = chorusOnChat.apply(routing);
+      var schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer,
+          (community, question) -> chorus.reconcile(community, question.id(), Chorus.Reconcile.DRAFTS,
               null, properties.lease()), routing::serves);
+      started = new Started(routing, chorus, schedule);
     }
-    return true;
+    return started;
   }
 
   /**
@@ -108,12 +110,13 @@ public class ScheduledWork implements SmartLifecycle {
    * them all, and the latest drafts once every {@code CHORUS_RECONCILE_INTERVAL}.
    */
   public Chorus.Reconciled reconcileOnce() {
-    if (!ready()) {
+    var ready = ready();
+    if (ready == null) {
       return Chorus.Reconciled.NONE;
     }
     var total = Chorus.Reconciled.NONE;
     if (!startReconciled) {
-      var start = reconcileAll(Chorus.Reconcile.EVERY_VOTE_MESSAGE, startRound);
+      var start = reconcileAll(ready, Chorus.Reconcile.EVERY_VOTE_MESSAGE, startRound);
       startReconciled = start.unread() == 0;
       total = total.plus(start);
     }
@@ -122,22 +125,22 @@ public class ScheduledWork implements SmartLifecycle {
       nextPeriodic = now.plus(properties.reconcileInterval());
     } else if (!now.isBefore(nextPeriodic)) {
       long round = now.getEpochSecond() / Math.max(1, properties.reconcileInterval().toSeconds());
-      total = total.plus(reconcileAll(Chorus.Reconcile.LATEST_DRAFT, "every-" + round));
+      total = total.plus(reconcileAll(ready, Chorus.Reconcile.LATEST_DRAFT, "every-" + round));
       nextPeriodic = now.plus(properties.reconcileInterval());
     }
     return total;
   }
 
-  private Chorus.Reconciled reconcileAll(Chorus.Reconcile which, String round) {
+  private Chorus.Reconciled reconcileAll(Started ready, Chorus.Reconcile which, String round) {
     var total = Chorus.Reconciled.NONE;
     for (var community : stores.questions().communities()) {
-      if (!routing.serves(community)) {
+      if (!ready.routing().serves(community)) {
         continue;
       }
       try {
         for (var question : stores.questions().inCommunity(community)) {
           if (question.open() && !question.anonymous()) {
-            total = total.plus(chorus.reconcile(community, question.id(), which, round, properties.lease()));
+            total = total.plus(ready.chorus().reconcile(community, question.id(), which, round, properties.lease()));
           }
         }
       } catch (RuntimeException e) {

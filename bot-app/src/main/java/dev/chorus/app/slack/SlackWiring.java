@@ -7,6 +7,7 @@ import dev.chorus.core.Chorus;
 import dev.chorus.core.message.Chat;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -27,7 +28,8 @@ public class SlackWiring {
   @Bean(destroyMethod = "close")
   SlackPlatform slackPlatform(SlackProperties properties, Function<Chat, Chorus> chorus,
       @Value("${chorus.facilitator-role:}") String facilitatorGroup) {
-    var token = SettingValues.present(properties.botToken());
+    // This configuration is only made when the bot token is set (@ConditionalOnExpression above).
+    var token = Objects.requireNonNull(SettingValues.present(properties.botToken()));
     var appToken = SettingValues.present(properties.appToken());
     var secret = SettingValues.present(properties.signingSecret());
     if (appToken == null && secret == null) {

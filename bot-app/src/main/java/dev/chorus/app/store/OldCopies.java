@@ -96,10 +96,14 @@ public final class OldCopies implements AutoCloseable {
         return Check.BUSY;
       }
       boolean log = "1".equals(persistence.getProperty("aof_enabled"));
-      redis.execute((RedisCallback<@Nullable Void>) c -> {
+      // RedisCallback<T extends @Nullable Object> lets the callback answer null, but NullAway's standard
+      // mode does not read nullness on a type argument, so it takes Void's null for a non-null T.
+      @SuppressWarnings("NullAway")
+      RedisCallback<@Nullable Void> rewriting = c -> {
         rewrite(c, log);
         return null;
-      });
+      };
+      redis.execute(rewriting);
       redis.execute(LET_GO, List.of(RedisKeys.ERASE_REQUESTS), asked);
       return log ? Check.REWRITING_LOG : Check.SAVING_SNAPSHOT;
     } catch (DataAccessException e) {

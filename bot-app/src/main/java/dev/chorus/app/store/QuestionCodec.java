@@ -191,9 +191,9 @@ final class QuestionCodec {
   }
 
   @SuppressWarnings("unchecked")
-  private static DraftBallot ballot(Object value) {
-    var b = (Map<String, Object>) value;
-    return new DraftBallot(DraftChoice.valueOf((String) b.get("choice")), instant(b.get("castAt")),
+  private static DraftBallot ballot(@Nullable Object value) {
+    var b = JsonFields.object(value);
+    return new DraftBallot(DraftChoice.valueOf(JsonFields.string(b, "choice")), instant(b.get("castAt")),
         (String) b.get("voterName"), (String) b.get("reason"));
   }
 
@@ -267,12 +267,11 @@ final class QuestionCodec {
   @SuppressWarnings("unchecked")
   static Question read(String json, long revision) {
     var map = (Map<String, Object>) JsonReader.read(json);
-    int format = map == null ? 0 : ((Number) map.get("format")).intValue();
-    if (format != FORMAT && format != FORMAT_WITH_VOTES_INSIDE) {
+    if (map == null || !formatKnown(JsonFields.number(map, "format").intValue())) {
       throw new IllegalStateException("a stored question has a format this version cannot read");
     }
     var statements = new ArrayList<Statement>();
-    for (var item : (List<Object>) map.get("statements")) {
+    for (var item : JsonFields.list(map, "statements")) {
       var m = (Map<String, Object>) item;
       var votes = new LinkedHashMap<MemberKey, StatementChoice>();
       if (m.get("votes") != null) {
@@ -280,54 +279,54 @@ final class QuestionCodec {
             votes.put(new MemberKey(member), StatementChoice.valueOf((String) choice)));
       }
       statements.add(new Statement(
-          new StatementId(integer(m, "id")), StatementKind.valueOf((String) m.get("kind")),
-          new MemberKey((String) m.get("author")), (String) m.get("authorName"), (String) m.get("text"),
-          instant(m.get("postedAt")), StatementStatus.valueOf((String) m.get("status")),
+          new StatementId(integer(m, "id")), StatementKind.valueOf(JsonFields.string(m, "kind")),
+          new MemberKey(JsonFields.string(m, "author")), (String) m.get("authorName"), JsonFields.string(m, "text"),
+          instant(m.get("postedAt")), StatementStatus.valueOf(JsonFields.string(m, "status")),
           m.get("replaces") == null ? null : new StatementId(integer(m, "replaces")),
           m.get("replacedBy") == null ? null : new StatementId(integer(m, "replacedBy")),
           (String) m.get("hiddenReason"),
           m.get("amends") == null ? null : new DraftVersion(integer(m, "amends")), votes));
     }
     var drafts = new ArrayList<Draft>();
-    for (var item : (List<Object>) map.get("drafts")) {
+    for (var item : JsonFields.list(map, "drafts")) {
       var m = (Map<String, Object>) item;
       var ballots = new LinkedHashMap<MemberKey, DraftBallot>();
       if (m.get("ballots") != null) {
         ((Map<String, Object>) m.get("ballots")).forEach((member, value) -> ballots.put(new MemberKey(member), ballot(value)));
       }
-      drafts.add(new Draft(new DraftVersion(integer(m, "version")), (String) m.get("text"), (String) m.get("writtenBy"),
-          (Boolean) m.get("byChorus"), instant(m.get("postedAt")), ballots));
+      drafts.add(new Draft(new DraftVersion(integer(m, "version")), JsonFields.string(m, "text"), (String) m.get("writtenBy"),
+          JsonFields.bool(m, "byChorus"), instant(m.get("postedAt")), ballots));
     }
     var outcomes = new ArrayList<Outcome>();
-    for (var item : (List<Object>) map.get("outcomes")) {
+    for (var item : JsonFields.list(map, "outcomes")) {
       var m = (Map<String, Object>) item;
-      var tally = (List<Object>) m.get("tally");
-      var thresholds = (List<Object>) m.get("thresholds");
+      var tally = JsonFields.list(m, "tally");
+      var thresholds = JsonFields.list(m, "thresholds");
       var dissent = new ArrayList<Outcome.Dissent>();
-      for (var entry : (List<Object>) m.get("dissent")) {
+      for (var entry : JsonFields.list(m, "dissent")) {
         var d = (Map<String, Object>) entry;
-        dissent.add(new Outcome.Dissent(Outcome.Dissent.Kind.valueOf((String) d.get("kind")), (String) d.get("who"),
-            (String) d.get("words")));
+        dissent.add(new Outcome.Dissent(Outcome.Dissent.Kind.valueOf(JsonFields.string(d, "kind")), (String) d.get("who"),
+            JsonFields.string(d, "words")));
       }
       Outcome.SupportEstimate estimate = null;
       if (m.get("estimate") != null) {
         var e = (Map<String, Object>) m.get("estimate");
-        var perGroup = ((List<Object>) e.get("perGroup")).stream()
+        var perGroup = JsonFields.list(e, "perGroup").stream()
             .map(v -> v == null ? Double.NaN : ((Number) v).doubleValue()).toList();
-        estimate = new Outcome.SupportEstimate(perGroup, ((Number) e.get("whole")).doubleValue());
+        estimate = new Outcome.SupportEstimate(perGroup, JsonFields.number(e, "whole").doubleValue());
       }
       outcomes.add(new Outcome(m.get("draft") == null ? null : new DraftVersion(integer(m, "draft")),
-          (String) m.get("draftText"), SupportLevel.valueOf((String) m.get("level")),
+          JsonFields.string(m, "draftText"), SupportLevel.valueOf(JsonFields.string(m, "level")),
           new Draft.DraftTally(number(tally, 0), number(tally, 1), number(tally, 2), number(tally, 3)),
           integer(m, "membersWithView"), integer(m, "quorum"),
           new Outcome.Thresholds(((Number) thresholds.get(0)).doubleValue(), ((Number) thresholds.get(1)).doubleValue()),
           dissent, instant(m.get("closedAt")), (String) m.get("closedBy"), estimate));
     }
-    return new Question(new CommunityId((String) map.get("community")), new QuestionId(integer(map, "id")),
-        new ChannelId((String) map.get("channel")), revision, (String) map.get("title"), (String) map.get("context"),
-        (String) map.get("for"), map.get("deadline") == null ? null : instant(map.get("deadline")),
-        (Boolean) map.get("anonymous"), new MemberKey((String) map.get("opener")), (String) map.get("openerName"),
-        (String) map.get("salt"), instant(map.get("openedAt")), QuestionStatus.valueOf((String) map.get("status")),
+    return new Question(new CommunityId(JsonFields.string(map, "community")), new QuestionId(integer(map, "id")),
+        new ChannelId(JsonFields.string(map, "channel")), revision, JsonFields.string(map, "title"), JsonFields.string(map, "context"),
+        JsonFields.string(map, "for"), map.get("deadline") == null ? null : instant(map.get("deadline")),
+        JsonFields.bool(map, "anonymous"), new MemberKey(JsonFields.string(map, "opener")), (String) map.get("openerName"),
+        JsonFields.string(map, "salt"), instant(map.get("openedAt")), QuestionStatus.valueOf(JsonFields.string(map, "status")),
         statements, drafts, outcomes, held(map.get("held")));
   }
 
@@ -338,11 +337,15 @@ final class QuestionCodec {
       for (var item : (List<Object>) stored) {
         var m = (Map<String, Object>) item;
         var others = new LinkedHashMap<MemberKey, String>();
-        ((Map<String, Object>) m.get("others")).forEach((member, choice) -> others.put(new MemberKey(member), (String) choice));
-        held.add(new HeldVote((String) m.get("item"), (String) m.get("choice"), others));
+        JsonFields.object(m, "others").forEach((member, choice) -> others.put(new MemberKey(member), (String) choice));
+        held.add(new HeldVote(JsonFields.string(m, "item"), JsonFields.string(m, "choice"), others));
       }
     }
     return held;
+  }
+
+  private static boolean formatKnown(int format) {
+    return format == FORMAT || format == FORMAT_WITH_VOTES_INSIDE;
   }
 
   static @Nullable String time(@Nullable Instant instant) {
@@ -358,7 +361,7 @@ final class QuestionCodec {
   }
 
   private static int integer(Map<String, Object> map, String key) {
-    return ((Number) map.get(key)).intValue();
+    return JsonFields.number(map, key).intValue();
   }
 
   static int number(List<Object> list, int index) {

@@ -100,9 +100,8 @@ public final class RedisMessageLinks implements MessageLinks {
     return Json.compact(fields);
   }
 
-  @SuppressWarnings("unchecked")
   static PostedMessage posted(String stored) {
-    var fields = (List<Object>) JsonReader.read(stored);
+    var fields = JsonFields.list(JsonReader.read(stored));
     var id = (String) fields.get(0);
     var kind = (String) fields.get(1);
     Destination destination = switch (kind) {

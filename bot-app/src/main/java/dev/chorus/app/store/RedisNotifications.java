@@ -104,14 +104,14 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
 
   @SuppressWarnings("unchecked")
   private static ChannelDigest digest(ChannelId channel, String json) {
-    var map = (Map<String, Object>) JsonReader.read(json);
+    var map = JsonFields.object(JsonReader.read(json));
     var shown = new LinkedHashMap<QuestionId, Activity>();
-    ((Map<String, Object>) map.get("shown")).forEach((q, counts) -> {
+    JsonFields.object(map, "shown").forEach((q, counts) -> {
       var c = (List<Object>) counts;
       shown.put(new QuestionId(Integer.parseInt(q)), new Activity(QuestionCodec.number(c, 0), QuestionCodec.number(c, 1),
           QuestionCodec.number(c, 2)));
     });
-    var schedule = new DigestSchedule(Cadence.valueOf((String) map.get("cadence")),
+    var schedule = new DigestSchedule(Cadence.valueOf(JsonFields.string(map, "cadence")),
         DayOfWeek.valueOf((String) map.get("weekday")), LocalTime.parse((String) map.get("at")),
         ZoneId.of((String) map.get("zone")));
     var setBy = (String) map.get("setBy");
@@ -147,11 +147,10 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
     return chosen;
   }
 
-  @SuppressWarnings("unchecked")
   private static Preferences preferences(String json) {
-    var map = (Map<String, Object>) JsonReader.read(json);
-    return new Preferences(Cadence.valueOf((String) map.get("personal")), QuestionCodec.instant(map.get("since")),
-        (Boolean) map.get("reminders"));
+    var map = JsonFields.object(JsonReader.read(json));
+    return new Preferences(Cadence.valueOf(JsonFields.string(map, "personal")), QuestionCodec.instant(map.get("since")),
+        JsonFields.bool(map, "reminders"));
   }
 
   // ---- claims ----

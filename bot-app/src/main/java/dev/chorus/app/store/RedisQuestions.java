@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -363,6 +364,8 @@ public final class RedisQuestions implements Questions, Ballots {
       case "stale":
         return new CastResult.Stale();
       case "recorded":
+        // The outcome was read from the answer, so there is one.
+        Objects.requireNonNull(answer);
         var pairs = (List<?>) answer.get(2);
         var recorded = change instanceof VoteChange.OnStatement s
             ? s.withRecorded(decidedOn, QuestionCodec.statementVotes(pairs))
@@ -381,7 +384,7 @@ public final class RedisQuestions implements Questions, Ballots {
    * script executor (serializers, result conversion) costs more than the script itself.
    */
   @SuppressWarnings("unchecked")
-  private List<Object> castScript(String... keysThenArgs) {
+  private @Nullable List<Object> castScript(String... keysThenArgs) {
     var bytes = new byte[keysThenArgs.length][];
     for (int i = 0; i < keysThenArgs.length; i++) {
       bytes[i] = keysThenArgs[i].getBytes(StandardCharsets.UTF_8);
