@@ -13,6 +13,7 @@ import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.message.TextCuts;
+import dev.chorus.core.ordering.MemberOrder;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.discord.DiscordFacilitators.Standing;
 import java.lang.System.Logger.Level;
@@ -72,7 +73,7 @@ public final class DiscordEvents extends ListenerAdapter {
 
   private final Chorus chorus;
   private final DiscordChat chat;
-  private final OrderedWork work;
+  private final MemberOrder work;
   private final ScheduledExecutorService timer;
   private final DiscordFacilitators facilitators;
   /** Per shard, a name for its current gateway session: reaction events are named by it and their sequence. */
@@ -82,7 +83,7 @@ public final class DiscordEvents extends ListenerAdapter {
       ScheduledExecutorService timer, DiscordFacilitators facilitators) {
     this.chorus = chorus;
     this.chat = chat;
-    this.work = new OrderedWork(workers);
+    this.work = new MemberOrder(workers);
     this.timer = timer;
     this.facilitators = facilitators;
   }
@@ -441,7 +442,7 @@ public final class DiscordEvents extends ListenerAdapter {
   }
 
   private static String key(CommunityId community, String user) {
-    return community.value() + "/" + user;
+    return MemberOrder.key(community, user);
   }
 
   private static void failed(String what, Throwable failure) {

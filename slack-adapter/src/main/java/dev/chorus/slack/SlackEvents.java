@@ -17,11 +17,11 @@ import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.message.ChatException;
+import dev.chorus.core.ordering.MemberOrder;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Slack's events as Chorus's: {@code /respond}, reactions on messages and button presses become
  * core {@link Inbound}s. Every request is acknowledged at once, within Slack's three seconds, and
- * handled on the executor; what Chorus says privately goes back as an ephemeral message. Slack's
+ * handled on the executor, one member's events in the order they came; what Chorus says privately goes back as an ephemeral message. Slack's
  * event id (kept through retries) is the core's event id, so a retried event changes state once.
  */
 public final class SlackEvents {
@@ -39,7 +39,7 @@ public final class SlackEvents {
   private final Chorus chorus;
   private final SlackChat chat;
   private final Function<CommunityId, AsyncMethodsClient> clients;
-  private final Executor executor;
+  private final MemberOrder order;
   private final SlackRenderer renderer = new SlackRenderer();
   private final SlackMembers members;
 
@@ -47,7 +47,7 @@ public final class SlackEvents {
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;
-    this.executor = executor;
+    this.order = new MemberOrder(executor);
     this.members = chat.members();
   }
 
@@ -131,37 +131,27 @@ public final class SlackEvents {
   }
 
   /**
-   * Handles on the executor, then tells the member privately what Chorus answered. When the workers
-   * are full, the member is told at once that nothing was changed, without waiting for Slack.
+   * Handles on the executor, after the member's earlier events, then tells the member privately what
+   * Chorus answered. When the workers are full, the member is told at once that nothing was changed,
+   * without waiting for Slack.
    *
    * @param trigger the interaction's trigger id, for opening a form (valid for three seconds)
    */
-  private void work(CommunityId community, ChannelId channel, @Nullable String member, @Nullable String trigger,
+  private void work(CommunityId community, ChannelId channel, String member, @Nullable String trigger,
       Supplier<List<Effect.Private>> handle) {
-    try {
-      executor.execute(() -> {
-        try {
-          var answers = handle.get();
-          if (member != null) {
-            for (var answer : answers) {
-              if (answer instanceof Effect.ShowForm form && trigger != null) {
-                openForm(community, channel, member, trigger, form);
-              } else {
-                reply(community, channel, member, answer);
-              }
-            }
-          }
-        } catch (RuntimeException e) {
-          LOG.log(Level.ERROR, "a Slack event failed: " + e.getClass().getSimpleName());
+    // One member's events in the order Slack sent them: a reaction taken back at once ends removed.
+    order.run(MemberOrder.key(community, member), () -> {
+      for (var answer : handle.get()) {
+        if (answer instanceof Effect.ShowForm form && trigger != null) {
+          openForm(community, channel, member, trigger, form);
+        } else {
+          reply(community, channel, member, answer);
         }
-      });
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.ERROR, "Chorus is overloaded: a Slack event was turned away");
-      if (member != null) {
-        var client = clients.apply(community);
-        ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);
       }
-    }
+    }, () -> {
+      var client = clients.apply(community);
+      ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);
+    });
   }
 
   /** A card as the ephemeral messages that show it to one member. */

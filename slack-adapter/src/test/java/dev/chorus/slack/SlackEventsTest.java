@@ -40,6 +40,10 @@ class SlackEventsTest {
   private final Slack client;
   private final AppConfig config;
   private final App app;
+  private final Chorus chorus;
+  private final SlackChat slackChat;
+  private final java.util.function.Function<dev.chorus.core.community.CommunityId,
+      com.slack.api.methods.AsyncMethodsClient> clients;
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final InMemoryStores stores = new InMemoryStores(MutableClock.at("2026-11-02T09:00:00Z"));
 
@@ -50,12 +54,11 @@ class SlackEventsTest {
     slackConfig.setMethodsConfig(SlackPlatform.methodsConfig());
     client = Slack.getInstance(slackConfig);
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
-    var clients = (java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient>)
-        community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
+    clients = community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
     // Members of the user group @facilitators facilitate, as CHORUS_FACILITATOR_ROLE=facilitators says.
-    var slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
+    slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
         "facilitators", java.time.Clock.systemUTC());
-    var chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
+    chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
     app = new SlackEvents(chorus, slackChat, clients, executor).register(new App(config));
   }
@@ -74,6 +77,11 @@ class SlackEventsTest {
 
   private Answer send(String body, String contentType, Instant signedAt, String secret, Map<String, String> extra)
       throws Exception {
+    return send(app, body, contentType, signedAt, secret, extra);
+  }
+
+  private Answer send(App app, String body, String contentType, Instant signedAt, String secret,
+      Map<String, String> extra) throws Exception {
     var timestamp = String.valueOf(signedAt.getEpochSecond());
     var mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -104,11 +112,16 @@ class SlackEventsTest {
 
   private Answer reaction(String user, String messageTs, String emoji, String eventId, Map<String, String> extra)
       throws Exception {
+    return reaction(app, "reaction_added", user, messageTs, emoji, eventId, extra);
+  }
+
+  private Answer reaction(App app, String type, String user, String messageTs, String emoji, String eventId,
+      Map<String, String> extra) throws Exception {
     var body = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\""
-        + eventId + "\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user
+        + eventId + "\",\"event_time\":1700000000,\"event\":{\"type\":\"" + type + "\",\"user\":\"" + user
         + "\",\"reaction\":\"" + emoji + "\",\"item_user\":\"UBOT\",\"item\":{\"type\":\"message\",\"channel\":\"C1\",\"ts\":\""
         + messageTs + "\"},\"event_ts\":\"1700000000.000900\"}}";
-    return send(body, "application/json", Instant.now(), SECRET, extra);
+    return send(app, body, "application/json", Instant.now(), SECRET, extra);
   }
 
   @Test
@@ -175,6 +188,60 @@ class SlackEventsTest {
     assertThat(q.statement(new StatementId(1)).orElseThrow().votes()).containsOnlyKeys(new MemberKey("U2"));
     // Recorded once: the question moved by exactly one revision for the four deliveries.
     assertThat(q.revision()).isEqualTo(3);
+  }
+
+  @Test
+  void aReactionTakenBackAtOnceEndsRemovedHoweverTheWorkersAreScheduled() throws Exception {
+    command("U1", "open Taken back", "tr1");
+    slack.await("chat.postEphemeral", 1);
+    command("U1", "A view to vote on", "tr2");
+    slack.await("chat.postEphemeral", 2);
+    var community = SlackIds.community("T1");
+    var statement = stores.links().messagesOf(community, new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    var ts = SlackIds.timestamp(statement.get(0).id());
+    // The tally's edits would otherwise wait out chat.update's limit for minutes; the race is the point.
+    slack.rateLimits(false);
+    // Each task waits a seeded random while before it runs, so without the per-member order a member's
+    // removal often overtakes their addition and leaves the vote standing.
+    var random = new java.util.SplittableRandom(15);
+    var pool = Executors.newFixedThreadPool(4);
+    var running = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.Executor jittery = task -> {
+      long pause = random.nextInt(60);
+      running.incrementAndGet();
+      pool.execute(() -> {
+        try {
+          Thread.sleep(pause);
+          task.run();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          running.decrementAndGet();
+        }
+      });
+    };
+    var ordered = new SlackEvents(chorus, slackChat, clients, jittery).register(new App(config));
+    try {
+      var voters = List.of("U2", "U3", "U4", "U5", "U6", "U7");
+      for (int round = 0; round < 2; round++) {
+        for (var voter : voters) {
+          var emoji = random.nextBoolean() ? "+1" : "-1";
+          var id = "Ev" + round + voter;
+          assertThat(reaction(ordered, "reaction_added", voter, ts, emoji, id + "a", Map.of()).status()).isEqualTo(200);
+          assertThat(reaction(ordered, "reaction_removed", voter, ts, emoji, id + "r", Map.of()).status())
+              .isEqualTo(200);
+        }
+        long until = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < until && running.get() > 0) {
+          Thread.sleep(20);
+        }
+        assertThat(running).as("every event handled").hasValue(0);
+        assertThat(stores.questions().find(community, new QuestionId(1)).orElseThrow().statement(new StatementId(1))
+            .orElseThrow().votes()).as("round %d: every vote taken back", round).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.chorus.discord;
+package dev.chorus.core.ordering;
 
+import dev.chorus.core.community.CommunityId;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -10,25 +11,26 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs tasks on a shared executor, one member's in the order they arrived and the rest in parallel.
  * A member who adds a reaction and takes it back a moment later must see the vote gone, not applied
- * after its retraction because another worker was quicker.
+ * after its retraction because another worker was quicker. Every adapter keys its events by
+ * community and member (see {@link #key}), so the rule is the same on every platform.
  */
-final class OrderedWork {
-  private static final System.Logger LOG = System.getLogger(OrderedWork.class.getName());
+public final class MemberOrder {
+  private static final System.Logger LOG = System.getLogger(MemberOrder.class.getName());
   /**
    * Tasks one member may have waiting: far more than a person reacting by hand makes, so only a
    * script is turned away, and one member's flood cannot fill the memory every member shares.
    */
-  static final int MOST_WAITING_PER_MEMBER = 200;
+  public static final int MOST_WAITING_PER_MEMBER = 200;
 
   private final Executor executor;
   private final int mostWaiting;
   private final Map<String, ArrayDeque<Task>> queues = new HashMap<>();
 
-  OrderedWork(Executor executor) {
+  public MemberOrder(Executor executor) {
     this(executor, MOST_WAITING_PER_MEMBER);
   }
 
-  OrderedWork(Executor executor, int mostWaiting) {
+  public MemberOrder(Executor executor, int mostWaiting) {
     this.executor = executor;
     this.mostWaiting = mostWaiting;
   }
@@ -38,7 +40,7 @@ final class OrderedWork {
    *
    * @param refused run instead when the executor takes no more work (overload), so the member can be told
    */
-  void run(String key, Runnable task, Runnable refused) {
+  public void run(String key, Runnable task, Runnable refused) {
     var entry = new Task(task, refused);
     boolean full;
     synchronized (queues) {
@@ -73,7 +75,12 @@ final class OrderedWork {
     }
   }
 
-  void run(String key, Runnable task) {
+  /** The key that orders one member's events within one community, the same on every platform. */
+  public static String key(CommunityId community, String member) {
+    return community.value() + "/" + member;
+  }
+
+  public void run(String key, Runnable task) {
     run(key, task, () -> {});
   }
 
@@ -86,7 +93,7 @@ final class OrderedWork {
         task.work().run();
       } catch (Throwable e) {
         // Whatever one event does, the member's next events still run.
-        LOG.log(Level.ERROR, "a Discord event failed: " + e.getClass().getSimpleName(), e);
+        LOG.log(Level.ERROR, "a member's event failed: " + e.getClass().getSimpleName(), e);
       } finally {
         synchronized (queues) {
           var queue = queues.get(key);

@@ -1,4 +1,4 @@
-package dev.chorus.discord;
+package dev.chorus.core.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class OrderedWorkTest {
+class MemberOrderTest {
 
   @Test
   void oneMembersEventsRunInTheOrderTheyCame() throws Exception {
     var pool = Executors.newFixedThreadPool(4);
     try {
-      var work = new OrderedWork(pool);
+      var work = new MemberOrder(pool);
       var seen = Collections.synchronizedMap(new java.util.HashMap<String, List<Integer>>());
       var random = new SplittableRandom(11);
       var done = new CountDownLatch(400);
@@ -44,7 +44,7 @@ class OrderedWorkTest {
   void differentMembersDoNotWaitForEachOther() throws Exception {
     var pool = Executors.newFixedThreadPool(2);
     try {
-      var work = new OrderedWork(pool);
+      var work = new MemberOrder(pool);
       var other = new CountDownLatch(1);
       var first = new CountDownLatch(1);
       // The first member's task waits for the second's: it finishes only if both run at once.
@@ -68,7 +68,7 @@ class OrderedWorkTest {
   void aFailingTaskDoesNotStopTheNext() throws Exception {
     var pool = Executors.newSingleThreadExecutor();
     try {
-      var work = new OrderedWork(pool);
+      var work = new MemberOrder(pool);
       var next = new CountDownLatch(1);
       work.run("ana", () -> {
         throw new IllegalStateException("boom");
@@ -86,7 +86,7 @@ class OrderedWorkTest {
   @Test
   void workTurnedAwayIsToldNotLost() {
     var refused = new java.util.concurrent.atomic.AtomicInteger();
-    var work = new OrderedWork(task -> {
+    var work = new MemberOrder(task -> {
       throw new java.util.concurrent.RejectedExecutionException("full");
     });
     work.run("ana", () -> {}, refused::incrementAndGet);
@@ -98,7 +98,7 @@ class OrderedWorkTest {
   void oneMemberFloodingIsTurnedAwayPastTheCapWhileOthersStillRun() throws Exception {
     var pool = Executors.newFixedThreadPool(2);
     try {
-      var work = new OrderedWork(pool, 5);
+      var work = new MemberOrder(pool, 5);
       var blocker = new CountDownLatch(1);
       var ran = Collections.synchronizedList(new ArrayList<String>());
       var refused = new java.util.concurrent.atomic.AtomicInteger();
