@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.ChannelAccess;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -87,7 +88,7 @@ final class DiscordChannelAccess {
       }
       return ChannelAccess.SEES;
     } catch (RuntimeException e) {
-      LOG.log(Level.DEBUG, "whether a member sees a channel is unknown: {0}", e.getClass().getSimpleName());
+      Failures.log(LOG, Level.DEBUG, "whether a member sees a channel is unknown", e);
       return ChannelAccess.UNKNOWN;
     }
   }
@@ -117,8 +118,8 @@ final class DiscordChannelAccess {
         memberships.put(key, out);
         return out;
       }
-      var cause = e.getCause() == null ? e : e.getCause();
-      LOG.log(Level.DEBUG, "Discord did not describe a member: {0}", cause.getClass().getSimpleName());
+      Failures.log(LOG, Level.DEBUG, "Discord did not describe a member",
+          e.getCause() == null ? e : e.getCause());
       return null;
     } catch (TimeoutException e) {
       asked.cancel(true);

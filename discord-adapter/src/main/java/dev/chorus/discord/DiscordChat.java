@@ -4,6 +4,7 @@ import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
@@ -153,7 +154,7 @@ public final class DiscordChat implements Chat {
     for (var emoji : card.seededReactions()) {
       try {
         channel.addReactionById(messageId, Emoji.fromUnicode(emoji)).queue(null,
-            failure -> LOG.log(Level.WARNING, "a vote reaction was not seeded: {0}", failure.getClass().getSimpleName()));
+            failure -> Failures.log(LOG, Level.WARNING, "a vote reaction was not seeded", failure));
       } catch (InsufficientPermissionException e) {
         LOG.log(Level.INFO, "a vote reaction was not seeded: Chorus may not add reactions there");
         return;
@@ -318,7 +319,7 @@ public final class DiscordChat implements Chat {
         Thread.currentThread().interrupt();
         return null;
       } catch (ExecutionException | TimeoutException | InsufficientPermissionException e) {
-        LOG.log(Level.INFO, "archived threads could not be searched: {0}", e.getClass().getSimpleName());
+        Failures.log(LOG, Level.INFO, "archived threads could not be searched", e);
         return null;
       }
     }

@@ -8,6 +8,7 @@ import dev.chorus.core.community.EventId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -446,6 +447,6 @@ public final class DiscordEvents extends ListenerAdapter {
   }
 
   private static void failed(String what, Throwable failure) {
-    LOG.log(Level.WARNING, "{0} did not reach Discord: {1}", what, failure.getClass().getSimpleName());
+    Failures.log(LOG, Level.WARNING, what + " did not reach Discord", failure);
   }
 }

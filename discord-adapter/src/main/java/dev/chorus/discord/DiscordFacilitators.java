@@ -2,6 +2,7 @@ package dev.chorus.discord;
 
 import dev.chorus.core.community.PinnedRoles;
 import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.question.StoreUnavailableException;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -90,8 +91,8 @@ final class DiscordFacilitators {
         }
       } catch (StoreUnavailableException e) {
         // Without the pin a newer role of the same name could pass: nobody holds the role until the store answers.
-        LOG.log(Level.WARNING, "the facilitator role of server {0} could not be read from the store: {1}",
-            guild.getId(), e.getMessage());
+        Failures.log(LOG, Level.WARNING, "the facilitator role of server " + guild.getId()
+            + " could not be read from the store", e);
         return Standing.LACKS;
       }
       pinned.put(guild.getIdLong(), role);

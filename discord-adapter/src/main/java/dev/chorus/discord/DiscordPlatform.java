@@ -3,6 +3,7 @@ package dev.chorus.discord;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.PinnedRoles;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.CoalescedEdits;
 import java.lang.System.Logger.Level;
@@ -203,12 +204,12 @@ public final class DiscordPlatform implements AutoCloseable {
           var guild = jda.getGuildById(id);
           if (guild != null) {
             guild.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
-                failure -> LOG.log(Level.WARNING, "/respond was not registered in a guild: {0}", failure.getMessage()));
+                failure -> Failures.log(LOG, Level.WARNING, "/respond was not registered in a guild", failure));
           }
         }
       } else if (jda.getShardInfo().getShardId() == 0) {
         jda.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
-            failure -> LOG.log(Level.WARNING, "/respond was not registered: {0}", failure.getMessage()));
+            failure -> Failures.log(LOG, Level.WARNING, "/respond was not registered", failure));
       }
     }
   }

@@ -16,6 +16,7 @@ import com.slack.api.methods.request.reactions.ReactionsGetRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
@@ -48,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  * and timestamp ({@code C123:1700000000.000100}), the pair Slack's reaction events name.
  */
 public final class SlackChat implements Chat, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SlackChat.class.getName());
   /** Long enough for a call queued behind Slack's rate limits; a hung call must not hold a worker forever. */
   static final Duration LONGEST_CALL = Duration.ofSeconds(30);
   /** A 429 is waited out this many times for one call, each wait at most {@link #LONGEST_WAIT}. */
@@ -157,7 +159,7 @@ public final class SlackChat implements Chat, AutoCloseable {
         var request = ReactionsAddRequest.builder().channel(channel).timestamp(ts).name(name).build();
         background.submit(community, "reactions.add", client -> client.reactionsAdd(request)).whenComplete((answer, failure) -> {
           if (failure != null) {
-            SlackBackground.failed("a vote reaction", failure.getClass().getSimpleName());
+            Failures.log(LOG, System.Logger.Level.INFO, "a vote reaction did not reach Slack", failure);
           } else if (!answer.isOk() && !"already_reacted".equals(answer.getError())) {
             SlackBackground.failed("a vote reaction", String.valueOf(answer.getError()));
           }

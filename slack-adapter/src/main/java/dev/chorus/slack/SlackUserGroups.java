@@ -8,6 +8,7 @@ import com.slack.api.methods.request.usergroups.UsergroupsListRequest;
 import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
 import com.slack.api.model.Usergroup;
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.ChatException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -83,8 +84,8 @@ final class SlackUserGroups {
           .build()), "Slack did not list the user group's members");
       return new Group(Set.copyOf(members.getUsers() == null ? List.of() : members.getUsers()), true);
     } catch (ChatException e) {
-      LOG.log(Level.WARNING, "the facilitator user group of workspace {0} could not be read: {1}", community,
-          e.getMessage());
+      Failures.log(LOG, Level.WARNING, "the facilitator user group of workspace " + community.value()
+          + " could not be read", e);
       return new Group(Set.of(), false);
     }
   }

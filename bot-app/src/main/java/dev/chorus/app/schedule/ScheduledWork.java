@@ -7,6 +7,7 @@ import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.digest.RunSchedule;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Chat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -145,7 +146,7 @@ public class ScheduledWork implements SmartLifecycle {
         }
       } catch (RuntimeException e) {
         // One community's trouble (its store, its data) never stops the others'.
-        LOG.log(Level.WARNING, "reconciling a community failed: " + e.getClass().getSimpleName());
+        Failures.log(LOG, Level.WARNING, "reconciling a community failed", e);
         total = total.plus(new Chorus.Reconciled(0, 0, 0, 0, 1));
       }
     }
@@ -181,8 +182,8 @@ public class ScheduledWork implements SmartLifecycle {
       try {
         runOnce();
       } catch (RuntimeException e) {
-        // Logged without member words or ids; the next pass tries again.
-        LOG.log(Level.ERROR, "a scheduled pass failed: " + e.getClass().getSimpleName());
+        // The next pass tries again.
+        Failures.log(LOG, "a scheduled pass failed", e);
       }
     }, every, every, TimeUnit.MILLISECONDS);
     reconciling = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -195,7 +196,7 @@ public class ScheduledWork implements SmartLifecycle {
       try {
         reconcileOnce();
       } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "a reconciling pass failed: " + e.getClass().getSimpleName());
+        Failures.log(LOG, "a reconciling pass failed", e);
       }
     }, Math.min(every, START_DELAY.toMillis()), every, TimeUnit.MILLISECONDS);
   }

@@ -1,6 +1,7 @@
 package dev.chorus.core.conversation;
 
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
@@ -92,7 +93,7 @@ public final class Delivery {
         } catch (StoreUnavailableException e) {
           problems.add(LINK_LOST);
         } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.ERROR, "posting a message failed after its change was saved", e);
+          Failures.log(LOG, "posting a message failed after its change was saved", e);
           problems.add(NOT_SHOWN);
         }
       } else if (effect instanceof Effect.Edit edit) {
@@ -106,7 +107,7 @@ public final class Delivery {
             } catch (ChatException e) {
               problems.add(e.memberMessage());
             } catch (RuntimeException e) {
-              LOG.log(System.Logger.Level.ERROR, "editing a message failed after its change was saved", e);
+              Failures.log(LOG, "editing a message failed after its change was saved", e);
               problems.add(STALE);
             }
           }
@@ -128,7 +129,7 @@ public final class Delivery {
     try {
       chat.decorate(community, message, card);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "a message's vote reactions were not seeded: " + e.getClass().getSimpleName());
+      Failures.log(LOG, System.Logger.Level.WARNING, "a message's vote reactions were not seeded", e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.lifecycle.CloseQuestion;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Place;
@@ -141,10 +142,10 @@ public final class RunSchedule {
       try {
         report = report.plus(run(community));
       } catch (StoreUnavailableException e) {
-        LOG.log(Level.WARNING, "scheduled work waits for the store: {0}", e.getMessage());
+        Failures.log(LOG, Level.WARNING, "scheduled work waits for the store", e);
       } catch (RuntimeException e) {
         // Data this version cannot read, or a bug: logged without words or ids; the others go on.
-        LOG.log(Level.ERROR, "scheduled work of a community failed; the other communities go on", e);
+        Failures.log(LOG, "scheduled work of a community failed; the other communities go on", e);
       }
     }
     return report;
@@ -204,7 +205,7 @@ public final class RunSchedule {
       }
     } catch (RuntimeException e) {
       // The close goes ahead on the votes Chorus has; reconciling is a help, never a condition.
-      LOG.log(Level.WARNING, "reconciling before a deadline close failed: " + e.getClass().getSimpleName());
+      Failures.log(LOG, Level.WARNING, "reconciling before a deadline close failed", e);
     }
     long giveUpAt = System.nanoTime() + CLOSE_PERSISTENCE.toNanos();
     for (int attempt = 0; ; attempt++) {

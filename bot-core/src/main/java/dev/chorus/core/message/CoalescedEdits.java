@@ -3,6 +3,7 @@ package dev.chorus.core.message;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
+import dev.chorus.core.logging.Failures;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -179,7 +180,7 @@ public final class CoalescedEdits implements Chat {
       platform.edit(community, message, card);
     } catch (RuntimeException e) {
       // Nobody waits for this edit; the next vote edits the message again.
-      LOG.log(Level.WARNING, "a coalesced edit did not reach the platform: " + e.getClass().getSimpleName());
+      Failures.log(LOG, Level.WARNING, "a coalesced edit did not reach the platform", e);
     } finally {
       sent(key);
     }

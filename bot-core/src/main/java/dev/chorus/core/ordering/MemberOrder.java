@@ -1,6 +1,7 @@
 package dev.chorus.core.ordering;
 
 import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.logging.Failures;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ public final class MemberOrder {
         task.work().run();
       } catch (Throwable e) {
         // Whatever one event does, the member's next events still run.
-        LOG.log(Level.ERROR, "a member's event failed: " + e.getClass().getSimpleName(), e);
+        Failures.log(LOG, "a member's event failed", e);
       } finally {
         synchronized (queues) {
           var queue = queues.get(key);
