@@ -68,7 +68,7 @@ class ReconciliationTest {
     var draft = draftMessage(chat, 1, 1);
     // While Chorus is down: three members vote, and ben takes his vote back. No event reaches Chorus.
     chat.reactUnheard(chat.member("cem"), draft, "✅", true);
-    chat.reactUnheard(chat.member("dan"), announcement(chat, 1, 1), "white_check_mark", true);
+    chat.reactUnheard(chat.member("dan"), announcement(chat, 1, 1), "✔️", true);
     chat.reactUnheard(chat.member("eve"), draft, "❌", true);
     chat.reactUnheard(chat.member("ben"), draft, "✅", false);
     assertThat(question(chat, 1).draft(new DraftVersion(1)).orElseThrow().ballots()).hasSize(1);
@@ -196,7 +196,7 @@ class ReconciliationTest {
   void aBlockFoundByReconcilingAsksForItsReasonByDirectMessage() {
     var chat = withADraft();
     var gil = chat.member("gil");
-    chat.reactUnheard(gil, draftMessage(chat, 1, 1), "raised_hand", true);
+    chat.reactUnheard(gil, draftMessage(chat, 1, 1), "✋", true);
 
     chat.reconcile(1);
 

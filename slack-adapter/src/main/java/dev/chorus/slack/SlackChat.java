@@ -154,8 +154,9 @@ public final class SlackChat implements Chat, AutoCloseable {
     var channel = SlackIds.channel(message.id()).value();
     var ts = SlackIds.timestamp(message.id());
     for (var emoji : card.seededReactions()) {
-      var name = REACTION_NAMES.get(emoji);
-      if (name != null) {
+      var named = SlackEmoji.name(emoji);
+      if (named.isPresent()) {
+        var name = named.get();
         var request = ReactionsAddRequest.builder().channel(channel).timestamp(ts).name(name).build();
         background.submit(community, "reactions.add", client -> client.reactionsAdd(request)).whenComplete((answer, failure) -> {
           if (failure != null) {
@@ -190,7 +191,7 @@ public final class SlackChat implements Chat, AutoCloseable {
         }
         for (var user : reaction.getUsers()) {
           if (!user.equals(bot)) {
-            reactions.add(new MemberReaction(reaction.getName(), members.actor(community, user)));
+            reactions.add(new MemberReaction(SlackEmoji.unicode(reaction.getName()), members.actor(community, user)));
           }
         }
       }
@@ -234,10 +235,6 @@ public final class SlackChat implements Chat, AutoCloseable {
   public void close() {
     background.close();
   }
-
-  /** Slack's names for the vote emoji Chorus seeds. */
-  static final Map<String, String> REACTION_NAMES = Map.of("👍", "+1", "👎", "-1", "🤷", "shrug",
-      "✅", "white_check_mark", "❌", "x", "✋", "raised_hand");
 
   /**
    * A file for one member (an export), in their direct messages with Chorus: Slack's two-step upload —

@@ -120,13 +120,15 @@ public final class SlackEvents {
     var channel = new ChannelId(channelId);
     var event = new EventId(eventId);
     var message = SlackIds.message(channel, timestamp);
+    // The core knows emoji, not Slack's names for them.
+    var unicode = SlackEmoji.unicode(emoji);
     // Who reacted is asked of Slack on the executor: the acknowledgement never waits for it. What Chorus
     // says to them (the question after a block, a refusal) goes back as an ephemeral message.
     work(community, channel, user, null, () -> {
       var actor = actor(community, user);
       return chorus.handle(removed
-          ? new Inbound.ReactionRemoved(community, channel, actor, event, message, emoji)
-          : new Inbound.ReactionAdded(community, channel, actor, event, message, emoji));
+          ? new Inbound.ReactionRemoved(community, channel, actor, event, message, unicode)
+          : new Inbound.ReactionAdded(community, channel, actor, event, message, unicode));
     });
   }
 

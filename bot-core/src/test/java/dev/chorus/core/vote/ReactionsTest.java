@@ -10,43 +10,43 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReactionsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"👍", "👍🏽", "👍🏿", "+1", "thumbsup", "+1::skin-tone-3", ":+1:", ":thumbsup::skin-tone-2:"})
+  @ValueSource(strings = {"👍", "👍🏽", "👍🏿", "👍️"})
   void thumbsUpInEveryFormAgreesWithAStatement(String reaction) {
     assertThat(Reactions.statementChoice(reaction)).contains(StatementChoice.AGREE);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"👎", "👎🏻", "-1", "thumbsdown"})
+  @ValueSource(strings = {"👎", "👎🏻"})
   void thumbsDownDisagreesWithAStatement(String reaction) {
     assertThat(Reactions.statementChoice(reaction)).contains(StatementChoice.DISAGREE);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"🤷", "🤷‍♂️", "🤷🏻‍♀️", "🤷🏾‍♂", "man-shrugging", "woman-shrugging", "shrug"})
+  @ValueSource(strings = {"🤷", "🤷‍♂️", "🤷🏻‍♀️", "🤷🏾‍♂"})
   void shruggingInEveryFormPassesOnAStatement(String reaction) {
     assertThat(Reactions.statementChoice(reaction)).contains(StatementChoice.PASS);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"🤷", "🤷‍♂️", "🤷🏻‍♀️", "man-shrugging", "woman-shrugging", ":woman-shrugging::skin-tone-4:"})
+  @ValueSource(strings = {"🤷", "🤷‍♂️", "🤷🏻‍♀️"})
   void shruggingInEveryFormAbstainsOnADraft(String reaction) {
     assertThat(Reactions.draftChoice(reaction)).contains(DraftChoice.ABSTAIN);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"✋", "✋🏿", "✋🏼", "raised_hand", ":raised_hand::skin-tone-5:"})
+  @ValueSource(strings = {"✋", "✋🏿", "✋🏼"})
   void raisedHandBlocksADraft(String reaction) {
     assertThat(Reactions.draftChoice(reaction)).contains(DraftChoice.BLOCK);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"✅", "white_check_mark", ":white_check_mark:"})
+  @ValueSource(strings = {"✅", "✔️", "✔"})
   void checkMarkAgreesWithADraft(String reaction) {
     assertThat(Reactions.draftChoice(reaction)).contains(DraftChoice.AGREE);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"❌", "x", ":x:"})
+  @ValueSource(strings = {"❌"})
   void crossDisagreesWithADraft(String reaction) {
     assertThat(Reactions.draftChoice(reaction)).contains(DraftChoice.DISAGREE);
   }
@@ -59,14 +59,22 @@ class ReactionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"✋", "raised_hand"})
+  @ValueSource(strings = {"✋"})
   void aBlockIsNotAChoiceOnAStatement(String reaction) {
     assertThat(Reactions.statementChoice(reaction)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"✅", "❌", "x"})
+  @ValueSource(strings = {"✅", "❌"})
   void draftReactionsAreNotStatementVotes(String reaction) {
     assertThat(Reactions.statementChoice(reaction)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+1", "thumbsup", ":+1:", "-1", "shrug", "man-shrugging", "white_check_mark", "x",
+      "raised_hand"})
+  void aPlatformsNameForAnEmojiIsNoVoteInTheCore(String reaction) {
+    // Slack's names are translated by the Slack adapter; the core knows Unicode only.
+    assertThat(Reactions.vote(reaction)).isFalse();
   }
 }
