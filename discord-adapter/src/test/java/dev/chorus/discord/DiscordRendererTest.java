@@ -200,4 +200,22 @@ class DiscordRendererTest {
     assertThat(String.join("\n", texts(List.of(edit)))).contains("3 agree").contains("1 block");
     assertThat(edit.rows()).hasSize(1);
   }
+
+  @Test
+  void aLongDigestIsSplitWithinDiscordsLimits() {
+    var items = new java.util.ArrayList<Text>();
+    for (int n = 1; n <= 8; n++) {
+      var title = ("Überlegung_" + n + " @everyone `code` *bold* ").repeat(10).substring(0, 200);
+      items.add(Text.builder().plain("Q" + n + " · ").quoted(title).plain(" — "
+          + "Draft 3 awaits your vote & more. ".repeat(20)).build());
+    }
+    var card = Card.of(new Block.Heading(Text.of("Digest: 50 open questions")), new Block.Bullets(items));
+
+    var messages = DiscordRenderer.of(DiscordIds.community(1L)).render(card);
+
+    assertFits(messages);
+    var shown = messages.stream().flatMap(m -> m.embeds().stream()).map(e -> e.getDescription() == null ? ""
+        : e.getDescription()).reduce("", (a, b) -> a + "\n" + b);
+    assertThat(shown.lines().filter(line -> line.startsWith("• ")).count()).as("every line whole").isEqualTo(8);
+  }
 }

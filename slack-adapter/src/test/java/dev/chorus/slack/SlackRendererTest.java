@@ -145,4 +145,36 @@ class SlackRendererTest {
     }
     assertThat(cards).isGreaterThan(15);
   }
+
+  /** A digest as the core makes it: a heading, one bullet list of long lines, a closing paragraph. */
+  static Card longDigest() {
+    var items = new ArrayList<Text>();
+    for (int n = 1; n <= 8; n++) {
+      // The longest title (200 characters) of characters Slack makes Chorus escape, and a long line after it.
+      var title = ("Überlegung_" + n + " <@everyone> & `code` *bold* ").repeat(10).substring(0, 200);
+      items.add(Text.builder().plain("Q" + n + " · ").quoted(title).plain(" — 12 new views and 340 new votes since "
+          + "the last digest; 99 members have not yet. " + "Draft 3 awaits your vote & more. ".repeat(12)
+          + "Join in its thread, or /respond #Q" + n + " status for more.").build());
+    }
+    return Card.of(new Block.Heading(Text.of("Digest: 50 open questions")), new Block.Bullets(items),
+        new Block.Paragraph(Text.of("And 42 more open questions: /respond list shows them all.")));
+  }
+
+  @Test
+  void aLongDigestIsSplitIntoSectionsWithinSlacksLimitBetweenItsLines() {
+    var card = longDigest();
+    var bullets = (Block.Bullets) card.blocks().get(1);
+    var whole = bullets.items().stream().map(item -> "• " + SlackRenderer.inline(item)).toList();
+    assertThat(String.join("\n", whole).length()).as("more than one section's worth")
+        .isGreaterThan(2 * SlackRenderer.LONGEST_SECTION);
+
+    var messages = renderer.render(card);
+
+    assertSafe(messages);
+    var sections = sectionTexts(messages);
+    assertThat(sections).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(SlackRenderer.LONGEST_SECTION));
+    // Every line whole in one section, in order: the list is split between its lines, never inside one.
+    var lines = sections.stream().flatMap(text -> text.lines()).filter(line -> line.startsWith("• ")).toList();
+    assertThat(lines).containsExactlyElementsOf(whole);
+  }
 }

@@ -99,28 +99,9 @@ final class DigestCards {
     return new Card(blocks, List.of(), List.of());
   }
 
-  /** Longest bullet list in one block: Slack shows at most 3,000 characters in a section. */
-  static final int BLOCK_CHARACTERS = 2_500;
-
-  /** The lines as bullet lists of at most {@link #BLOCK_CHARACTERS} each, never splitting a line. */
+  /** The lines as one bullet list; each platform's renderer splits it, between lines, to fit its limits. */
   private static List<Block> bullets(List<Text> items) {
-    var blocks = new ArrayList<Block>();
-    var current = new ArrayList<Text>();
-    int length = 0;
-    for (var item : items) {
-      int itemLength = item.plainText().length() + 3;
-      if (!current.isEmpty() && length + itemLength > BLOCK_CHARACTERS) {
-        blocks.add(new Block.Bullets(current));
-        current = new ArrayList<>();
-        length = 0;
-      }
-      current.add(item);
-      length += itemLength;
-    }
-    if (!current.isEmpty()) {
-      blocks.add(new Block.Bullets(current));
-    }
-    return blocks;
+    return items.isEmpty() ? List.of() : List.of(new Block.Bullets(items));
   }
 
   /** @param deadline {@code q}'s deadline: a reminder is only sent for a question that has one */
