@@ -18,6 +18,7 @@ import dev.chorus.discord.fake.FakeGuild;
 import dev.chorus.discord.fake.FakeInteraction;
 import dev.chorus.discord.fake.FakeMember;
 import dev.chorus.discord.fake.FakeMessage;
+import dev.chorus.slack.SlackIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -257,7 +258,7 @@ class DiscordEndToEndIT {
       assertThat(zero.getBean(DiscordPlatform.class).serves(DiscordIds.community(second.id()))).isFalse();
       assertThat(one.getBean(DiscordPlatform.class).serves(DiscordIds.community(second.id()))).isTrue();
       assertThat(one.getBean(DiscordPlatform.class).serves(DiscordIds.community(first.id()))).isFalse();
-      assertThat(one.getBean(DiscordPlatform.class).serves(new CommunityId("slack:T1"))).isFalse();
+      assertThat(one.getBean(DiscordPlatform.class).serves(SlackIds.community("T1"))).isFalse();
       // Registered globally, by the replica running shard 0 alone.
       until("/respond registered", () -> !fake.globalCommands().isEmpty());
       assertThat(fake.calls("PUT", "applications/\\d+/commands")).hasSize(1);

@@ -18,6 +18,7 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
+import dev.chorus.slack.SlackIds;
 import dev.chorus.testkit.Conversation;
 import dev.chorus.testkit.RecordingChat;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * question, with its card.
  */
 class OpenWhileTheStoreHangsIT {
-  private static final CommunityId COMMUNITY = new CommunityId("slack:TPAUSE");
+  private static final CommunityId COMMUNITY = SlackIds.community("TPAUSE");
   private static final ChannelId CHANNEL = new ChannelId("C1");
 
   @TempDir

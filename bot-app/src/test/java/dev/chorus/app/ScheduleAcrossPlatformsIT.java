@@ -21,6 +21,8 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
+import dev.chorus.discord.DiscordIds;
+import dev.chorus.slack.SlackIds;
 import dev.chorus.testkit.Conversation;
 import dev.chorus.testkit.MutableClock;
 import dev.chorus.testkit.RecordingChat;
@@ -48,9 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduleAcrossPlatformsIT {
   private static final Instant START = Instant.parse("2027-05-03T00:00:00Z");
   /** Guild ids whose shard, {@code (id >> 22) % 2}, is 0 and 1. */
-  private static final CommunityId ON_SHARD_ZERO = new CommunityId("discord:" + (10L << 22));
-  private static final CommunityId ON_SHARD_ONE = new CommunityId("discord:" + (11L << 22));
-  private static final CommunityId WORKSPACE = new CommunityId("slack:T1");
+  private static final CommunityId ON_SHARD_ZERO = DiscordIds.community(10L << 22);
+  private static final CommunityId ON_SHARD_ONE = DiscordIds.community(11L << 22);
+  private static final CommunityId WORKSPACE = SlackIds.community("T1");
   private static final ChannelId CHANNEL = new ChannelId("general");
 
   @TempDir
@@ -86,8 +88,8 @@ class ScheduleAcrossPlatformsIT {
   }
 
   private static boolean shard(CommunityId community, int shard) {
-    return community.value().startsWith("discord:")
-        && (Long.parseLong(community.value().substring("discord:".length())) >>> 22) % 2 == shard;
+    return DiscordIds.owns(community)
+        && (Long.parseLong(community.value().substring(DiscordIds.PREFIX.length())) >>> 22) % 2 == shard;
   }
 
   private void say(Chorus chorus, CommunityId community, String member, String line) {
@@ -113,9 +115,9 @@ class ScheduleAcrossPlatformsIT {
       var sent = new CopyOnWriteArrayList<Sent>();
       Predicate<CommunityId> zero = c -> shard(c, 0);
       Predicate<CommunityId> one = c -> shard(c, 1);
-      Predicate<CommunityId> slack = c -> c.value().startsWith("slack:");
+      Predicate<CommunityId> slack = SlackIds::owns;
       // Slack lists a channel's members; Discord (without the members intent) cannot.
-      ChannelMembers slackMembers = (community, channel) -> community.value().startsWith("slack:")
+      ChannelMembers slackMembers = (community, channel) -> SlackIds.owns(community)
           ? Optional.of(Set.of(new MemberId("ana"), new MemberId("ben"), new MemberId("cem"))) : Optional.empty();
       var replicas = new ArrayList<RunSchedule>();
       for (var entry : List.of(List.<Object>of("discord-0", zero), List.<Object>of("discord-1", one),
@@ -179,7 +181,7 @@ class ScheduleAcrossPlatformsIT {
       var stores = RedisConfiguration.stores(redis.redis, clock);
       var pseudonyms = new Pseudonyms(Conversation.TEST_SECRET);
       var setup = new Chorus(stores, new RecordingChat(), pseudonyms, clock, Settings.DEFAULTS, new Random(1));
-      var broken = new CommunityId("slack:TBROKEN");
+      var broken = SlackIds.community("TBROKEN");
       for (var community : List.of(broken, WORKSPACE)) {
         say(setup, community, "ana", "/respond open Shall we answer the consultation? --deadline 1h");
       }

@@ -14,6 +14,7 @@ import dev.chorus.core.question.QuestionStatus;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.slack.FakeSlackApi;
 import dev.chorus.slack.FakeSocketMode;
+import dev.chorus.slack.SlackIds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * timed, every call Chorus makes recorded and checked against Slack's rules.
  */
 class SlackEndToEndIT {
-  private static final CommunityId WORKSPACE = new CommunityId("slack:T1");
+  private static final CommunityId WORKSPACE = SlackIds.community("T1");
 
   @TempDir
   Path data;

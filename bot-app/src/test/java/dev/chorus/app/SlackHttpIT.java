@@ -7,6 +7,7 @@ import dev.chorus.core.Stores;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.slack.FakeSlackApi;
+import dev.chorus.slack.SlackIds;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,7 +70,7 @@ class SlackHttpIT {
       assertThat(posts).hasSize(1);
       assertThat(posts.get(0).params().get("blocks")).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
       assertThat(slack.await("chat.postEphemeral", 1)).hasSize(1);
-      assertThat(app.getBean(Stores.class).questions().find(new CommunityId("slack:T1"), new QuestionId(1))).isPresent();
+      assertThat(app.getBean(Stores.class).questions().find(SlackIds.community("T1"), new QuestionId(1))).isPresent();
       assertThat(slack.violations()).isEmpty();
 
       // With Redis gone, Slack still gets its answer in time, and the member is told nothing was saved.

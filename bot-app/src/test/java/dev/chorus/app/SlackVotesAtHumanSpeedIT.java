@@ -12,6 +12,7 @@ import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.slack.FakeSlackApi;
 import dev.chorus.slack.FakeSocketMode;
+import dev.chorus.slack.SlackIds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with Slack's latency and rate limits, through the running application, in both transports.
  */
 class SlackVotesAtHumanSpeedIT {
-  private static final CommunityId WORKSPACE = new CommunityId("slack:T1");
+  private static final CommunityId WORKSPACE = SlackIds.community("T1");
 
   @TempDir
   Path data;

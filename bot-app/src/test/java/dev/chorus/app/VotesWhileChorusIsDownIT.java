@@ -14,6 +14,7 @@ import dev.chorus.discord.DiscordIds;
 import dev.chorus.discord.fake.FakeDiscord;
 import dev.chorus.slack.FakeSlackApi;
 import dev.chorus.slack.FakeSocketMode;
+import dev.chorus.slack.SlackIds;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -130,7 +131,7 @@ class VotesWhileChorusIsDownIT {
   @ParameterizedTest(name = "Slack, {0}")
   @ValueSource(strings = {"HTTP mode", "Socket Mode"})
   void inSlackVotesCastWhileChorusWasKilledCountAtTheClose(String transport) throws Exception {
-    var community = new CommunityId("slack:T1");
+    var community = SlackIds.community("T1");
     int port = freePort();
     try (var redis = new RedisFixture(data.resolve("redis")); var slack = new FakeSlackApi()) {
       var socket = transport.equals("Socket Mode") ? new FakeSocketMode() : null;

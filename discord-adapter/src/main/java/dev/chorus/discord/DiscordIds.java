@@ -8,7 +8,8 @@ import dev.chorus.core.community.CommunityId;
  * thread, the thread is the channel).
  */
 public final class DiscordIds {
-  static final String PREFIX = "discord:";
+  /** What every Discord community's id begins with; written nowhere else, so no two platforms share one. */
+  public static final String PREFIX = "discord:";
 
   private DiscordIds() {}
 
@@ -16,9 +17,14 @@ public final class DiscordIds {
     return new CommunityId(PREFIX + Long.toUnsignedString(guild));
   }
 
+  /** Whether the community is a Discord guild. */
+  public static boolean owns(CommunityId community) {
+    return community.value().startsWith(PREFIX);
+  }
+
   /** The guild of a community, or empty when it is not a Discord community. */
   public static java.util.OptionalLong guildOf(CommunityId community) {
-    if (!community.value().startsWith(PREFIX)) {
+    if (!owns(community)) {
       return java.util.OptionalLong.empty();
     }
     try {

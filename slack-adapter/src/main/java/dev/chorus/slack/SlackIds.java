@@ -7,19 +7,26 @@ import dev.chorus.core.community.CommunityId;
  * Slack's ids in Chorus's terms: a workspace is the community {@code slack:T123}; a message is its
  * channel and timestamp, {@code C123:1700000000.000100}.
  */
-final class SlackIds {
+public final class SlackIds {
+  /** What every Slack community's id begins with; written nowhere else, so no two platforms share one. */
+  public static final String PREFIX = "slack:";
+
   private SlackIds() {}
 
-  static CommunityId community(String teamId) {
-    return new CommunityId("slack:" + teamId);
+  public static CommunityId community(String teamId) {
+    return new CommunityId(PREFIX + teamId);
+  }
+
+  /** Whether the community is a Slack workspace. */
+  public static boolean owns(CommunityId community) {
+    return community.value().startsWith(PREFIX);
   }
 
   static String teamOf(CommunityId community) {
-    var value = community.value();
-    if (!value.startsWith("slack:")) {
+    if (!owns(community)) {
       throw new IllegalArgumentException("not a Slack community");
     }
-    return value.substring("slack:".length());
+    return community.value().substring(PREFIX.length());
   }
 
   static String message(ChannelId channel, String timestamp) {

@@ -7,6 +7,7 @@ import dev.chorus.core.Chorus;
 import dev.chorus.core.community.PinnedRoles;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
+import dev.chorus.discord.DiscordIds;
 import dev.chorus.discord.DiscordPlatform;
 import dev.chorus.discord.DiscordSettings;
 import java.util.Objects;
@@ -48,6 +49,6 @@ public class DiscordWiring {
   /** Discord for scheduled work; who is in a channel is not known without the privileged members intent. */
   @Bean
   ChatPlatform discordChatPlatform(DiscordPlatform platform) {
-    return new ChatPlatform("discord:", platform.chat(), ChannelMembers.UNKNOWN, platform::serves);
+    return new ChatPlatform(DiscordIds.PREFIX, platform.chat(), ChannelMembers.UNKNOWN, platform::serves);
   }
 }

@@ -5,6 +5,7 @@ import dev.chorus.app.SettingValues;
 import dev.chorus.app.schedule.ChatPlatform;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.message.Chat;
+import dev.chorus.slack.SlackIds;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
 import java.util.Objects;
@@ -44,6 +45,6 @@ public class SlackWiring {
   /** Slack for scheduled work: where digests and reminders go, and who is in a channel. */
   @Bean
   ChatPlatform slackChatPlatform(SlackPlatform platform) {
-    return new ChatPlatform("slack:", platform.chat(), platform.channelMembers());
+    return new ChatPlatform(SlackIds.PREFIX, platform.chat(), platform.channelMembers());
   }
 }

@@ -11,6 +11,8 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
+import dev.chorus.discord.DiscordIds;
+import dev.chorus.slack.SlackIds;
 import dev.chorus.testkit.RecordingChat;
 import java.util.Optional;
 import java.util.Set;
@@ -22,21 +24,21 @@ class PlatformRoutingTest {
   private final RecordingChat discord = new RecordingChat();
   private final ChannelMembers slackMembers = (community, channel) -> Optional.of(Set.of(new MemberId("U1")));
   private final PlatformRouting routing = new PlatformRouting(java.util.List.of(
-      new ChatPlatform("slack:", slack, slackMembers), new ChatPlatform("discord:", discord, ChannelMembers.UNKNOWN)));
+      new ChatPlatform(SlackIds.PREFIX, slack, slackMembers), new ChatPlatform(DiscordIds.PREFIX, discord, ChannelMembers.UNKNOWN)));
   private final Destination channel = new Destination.Channel(new ChannelId("C1"));
 
   @Test
   void eachCommunitysMessagesGoToItsOwnPlatform() {
-    routing.post(new CommunityId("slack:T1"), channel, Card.text(Text.of("to Slack")));
-    routing.postOnce(new CommunityId("discord:42"), channel, Card.text(Text.of("to Discord")), "once");
+    routing.post(SlackIds.community("T1"), channel, Card.text(Text.of("to Slack")));
+    routing.postOnce(DiscordIds.community(42L), channel, Card.text(Text.of("to Discord")), "once");
 
-    assertThat(slack.messages(new CommunityId("slack:T1"))).extracting(RecordingChat.Posted::text)
+    assertThat(slack.messages(SlackIds.community("T1"))).extracting(RecordingChat.Posted::text)
         .containsExactly("to Slack");
-    assertThat(discord.messages(new CommunityId("discord:42"))).extracting(RecordingChat.Posted::text)
+    assertThat(discord.messages(DiscordIds.community(42L))).extracting(RecordingChat.Posted::text)
         .containsExactly("to Discord");
-    assertThat(discord.messages(new CommunityId("slack:T1"))).isEmpty();
-    assertThat(routing.in(new CommunityId("slack:T1"), new ChannelId("C1"))).contains(Set.of(new MemberId("U1")));
-    assertThat(routing.in(new CommunityId("discord:42"), new ChannelId("C1"))).isEmpty();
+    assertThat(discord.messages(SlackIds.community("T1"))).isEmpty();
+    assertThat(routing.in(SlackIds.community("T1"), new ChannelId("C1"))).contains(Set.of(new MemberId("U1")));
+    assertThat(routing.in(DiscordIds.community(42L), new ChannelId("C1"))).isEmpty();
   }
 
   @Test
@@ -66,9 +68,9 @@ class PlatformRoutingTest {
         revisions.add(revision);
       }
     };
-    var routed = new PlatformRouting(java.util.List.of(new ChatPlatform("discord:", counting, ChannelMembers.UNKNOWN)));
+    var routed = new PlatformRouting(java.util.List.of(new ChatPlatform(DiscordIds.PREFIX, counting, ChannelMembers.UNKNOWN)));
 
-    routed.edit(new CommunityId("discord:42"), new dev.chorus.core.message.PostedMessage("1:2", channel),
+    routed.edit(DiscordIds.community(42L), new dev.chorus.core.message.PostedMessage("1:2", channel),
         Card.text(Text.of("3 agree")), 17);
 
     assertThat(revisions).containsExactly(17L);
