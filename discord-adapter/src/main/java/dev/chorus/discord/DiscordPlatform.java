@@ -53,6 +53,7 @@ public final class DiscordPlatform implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ScheduledExecutorService editTimer;
   private final ExecutorService workers;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   /** Threads sending coalesced edits: edits of different channels need not wait for each other. */
   static final int EDIT_THREADS = 4;
 
@@ -148,6 +149,10 @@ public final class DiscordPlatform implements AutoCloseable {
 
   @Override
   public void close() {
+    // Closed by whoever stops it first (the run command, or Spring at shutdown); the second does nothing.
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     // Tallies waiting for their window go out while Discord can still take them.
     chat.flush();
     shards.shutdown();

@@ -44,6 +44,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService executor;
   private @Nullable SocketModeApp socketMode;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** What the HTTP endpoint answers Slack. */
   public record HttpAnswer(int status, String contentType, String body) {}
@@ -125,6 +126,10 @@ public final class SlackPlatform implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    // Closed by whoever stops it first (the run command, or Spring at shutdown); the second does nothing.
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     // Tallies waiting for their window go out while Slack can still take them.
     chat.flush();
     if (socketMode != null) {

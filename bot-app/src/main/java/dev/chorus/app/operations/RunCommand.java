@@ -1,46 +1,66 @@
 package dev.chorus.app.operations;
 
-import dev.chorus.app.SettingValues;
+import dev.chorus.app.platform.ChatPlatformModule;
+import dev.chorus.core.logging.Failures;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar chorus.jar run}: the service. It serves health and metrics on {@code SERVER_PORT}
- * and starts every chat platform whose settings are present — saying plainly when none is.
+ * and starts every chat platform whose settings are present — saying plainly when none is — and
+ * stops them on shutdown, in reverse order.
  */
 @Component
 @Profile("run")
-class RunCommand implements ApplicationRunner {
+class RunCommand implements ApplicationRunner, DisposableBean {
   private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
-  private final Environment environment;
+  private final List<ChatPlatformModule> platforms;
+  private final List<ChatPlatformModule> started = new ArrayList<>();
 
-  RunCommand(Environment environment) {
-    this.environment = environment;
+  RunCommand(List<ChatPlatformModule> platforms) {
+    this.platforms = List.copyOf(platforms);
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    var slack = present("SLACK_BOT_TOKEN");
-    var discord = present("DISCORD_TOKEN");
-    if (!slack && !discord) {
-      LOG.log(Level.WARNING, "No chat platform is configured: set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or "
-          + "SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN for Discord. Serving health and metrics only.");
-      return;
-    }
-    if (slack) {
-      LOG.log(Level.WARNING, present("SLACK_APP_TOKEN") ? "Slack is on, in Socket Mode."
-          : "Slack is on: Slack's requests are taken at POST /slack/events (HTTP mode).");
-    }
-    if (discord) {
-      LOG.log(Level.WARNING, "Discord is on: its shards connect to the gateway.");
-    }
+    // Warnings, so that they show at the default level operators run at.
+    startConfigured().forEach(line -> LOG.log(Level.WARNING, line));
   }
 
-  private boolean present(String name) {
-    return SettingValues.present(environment.getProperty(name)) != null;
+  /** Starts each configured platform; what start-up says, one line each. */
+  synchronized List<String> startConfigured() {
+    var said = new ArrayList<String>();
+    for (var platform : platforms) {
+      if (platform.configured()) {
+        platform.start();
+        started.add(platform);
+        said.add(platform.running());
+      }
+    }
+    if (said.isEmpty()) {
+      said.add("No chat platform is configured: set " + platforms.stream().map(ChatPlatformModule::howToConfigure)
+          .collect(Collectors.joining(", or ")) + ". Serving health and metrics only.");
+    }
+    return said;
+  }
+
+  @Override
+  public synchronized void destroy() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).stop();
+      } catch (RuntimeException e) {
+        // One platform that stops badly does not keep the others running.
+        Failures.log(LOG, started.get(i).name() + " did not stop cleanly", e);
+      }
+    }
+    started.clear();
   }
 }
