@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for logging a failure, in every module: the stack trace (with its causes), never the
@@ -50,7 +51,7 @@ public final class Failures {
     private static final long serialVersionUID = 1L;
     private final String className;
 
-    Trace(String className, Throwable cause) {
+    Trace(String className, @Nullable Throwable cause) {
       super(className, cause, true, true);
       this.className = className;
     }
