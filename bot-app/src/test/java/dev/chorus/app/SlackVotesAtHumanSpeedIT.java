@@ -234,8 +234,9 @@ class SlackVotesAtHumanSpeedIT {
       members.command("UANA", "C1", "#Q1 draft Draft number " + v + " of our answer.");
     }
     linked(new Target.DraftAnnouncement(new QuestionId(1), new DraftVersion(3)));
-    // Slack makes the seeding wait: whatever is left of them stays queued while the next draft comes.
-    slack.rateLimitNext("reactions.add", 5);
+    // Slack makes the seeding wait: whatever is left of them stays queued while the next draft comes. Long
+    // enough that a busy machine, slow to set up the second question, still finds seeds waiting.
+    slack.rateLimitNext("reactions.add", 12);
     // Meanwhile a second question, in another channel, gets its first draft.
     members.command("UBEN", "C2", "open Shall we also write to the council?");
     until("Q2's card posted", () -> !stores.links().messagesOf(WORKSPACE, new Target.QuestionCard(new QuestionId(2)))
