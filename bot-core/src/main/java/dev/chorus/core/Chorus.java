@@ -2,8 +2,10 @@ package dev.chorus.core;
 
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
+import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.ParseResult;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.digest.ChangeNotifications;
 import dev.chorus.core.conversation.Delivery;
@@ -116,7 +118,7 @@ public final class Chorus {
   private final ChangeNotifications notifications;
   private final ForgetMember forgetMember;
   private final ForgetEverywhere forgetEverywhere;
-  private final ShowHelp showHelp = new ShowHelp();
+  private final ShowHelp showHelp = new ShowHelp(CommandCatalog.standard());
 
   private final Observer observer;
   private final HeldReactions held = new HeldReactions();
@@ -936,15 +938,15 @@ public final class Chorus {
 
   private Decision form(Inbound inbound, Inbound.FormSubmitted form) {
     if (form.formId().equals(Forms.OPEN)) {
-      var deadlineText = form.fields().getOrDefault("deadline", "").strip();
+      var deadlineText = form.fields().getOrDefault(StandardCommands.DEADLINE, "").strip();
       var deadline = deadlineText.isEmpty() ? null : CommandParser.parseDeadline(deadlineText, false).orElse(null);
       if (!deadlineText.isEmpty() && deadline == null) {
         return new Decision.Rejected(Text.builder().plain("\"").quoted(deadlineText).plain("\" is not a deadline. "
             + "Write a duration (3d, 12h, 1w) or a date (2026-12-31).").build(), "send the form again, or /respond open <title> --deadline 7d");
       }
       return openQuestion.decide(Request.of(inbound, null), new Command.Open(
-          form.fields().getOrDefault("title", ""), form.fields().getOrDefault("context", ""),
-          form.fields().getOrDefault("for", ""), deadline, false));
+          form.fields().getOrDefault(StandardCommands.TITLE, ""), form.fields().getOrDefault(StandardCommands.CONTEXT, ""),
+          form.fields().getOrDefault(StandardCommands.FOR, ""), deadline, false));
     }
     var question = Forms.viewFormQuestion(form.formId());
     if (question.isPresent()) {

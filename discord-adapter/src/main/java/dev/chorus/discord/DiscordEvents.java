@@ -138,7 +138,7 @@ public final class DiscordEvents extends ListenerAdapter {
   private Map<String, String> withThreadsQuestion(CommunityId community, @Nullable ThreadChannel thread,
       String subcommand, Map<String, String> options) {
     if (thread == null || options.containsKey(DiscordCommands.QUESTION) || !DiscordCommands.aboutOneQuestion(subcommand)
-        || "true".equals(options.get("everywhere"))) {
+        || DiscordCommands.everywhere(subcommand, options)) {
       return options;
     }
     try {
@@ -226,7 +226,7 @@ public final class DiscordEvents extends ListenerAdapter {
       }
     }, FIRST_RESPONSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
     work.run("suggest:" + event.getUser().getId(), () -> {
-      var choices = focused.getName().equals(DiscordCommands.ZONE)
+      var choices = DiscordCommands.suggestsTimeZones(event.getSubcommandName(), focused.getName())
           ? DiscordCommands.zones(typed, MOST_CHOICES).stream().map(zone -> new Command.Choice(zone, zone)).toList()
           : questionChoices(community, channel, typed);
       if (answered.compareAndSet(false, true)) {

@@ -3,10 +3,17 @@ package dev.chorus.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.command.Command;
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.CommandDefinition;
+import dev.chorus.core.command.CommandOption;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.ParseResult;
 import dev.chorus.core.question.QuestionId;
+import java.util.List;
 import java.util.Map;
+import net.dv8tion.jda.api.interactions.commands.Command.Choice;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +95,40 @@ class DiscordCommandsTest {
       assertThat(sub.getOptions()).hasSizeLessThanOrEqualTo(25);
       sub.getOptions().forEach(option -> assertThat(option.getDescription().length()).isLessThanOrEqualTo(100));
     }
+  }
+
+  @Test
+  void aNewDefinitionBecomesASubcommandWithItsOptions() {
+    var ping = new CommandDefinition("ping", "Check that Chorus answers", CommandDefinition.Audience.FACILITATORS, true,
+        List.of(CommandOption.choice("volume", "How loud", true, List.of(CommandOption.Choice.of("loud"))),
+            CommandOption.flag("twice", CommandOption.Written.AS_OPTION, "Answer twice")),
+        List.of(new CommandDefinition.HelpLine("/respond ping", "check that Chorus answers")),
+        (args, self) -> new CommandParser().parse("/respond status"),
+        (options, self) -> new CommandParser().parse("/respond status"));
+
+    var definition = DiscordCommands.definition(CommandCatalog.standard().with(ping));
+
+    var sub = definition.getSubcommands().stream().filter(s -> s.getName().equals("ping")).findFirst().orElseThrow();
+    assertThat(sub.getDescription()).isEqualTo("Check that Chorus answers (facilitators)");
+    assertThat(sub.getOptions()).extracting(OptionData::getName).containsExactly("volume", "twice", "question");
+    assertThat(sub.getOptions().get(0).isRequired()).isTrue();
+    assertThat(sub.getOptions().get(0).getChoices()).extracting(Choice::getAsString).containsExactly("loud");
+    assertThat(sub.getOptions().get(1).getType()).isEqualTo(OptionType.BOOLEAN);
+    assertThat(sub.getOptions().get(2).isAutoComplete()).isTrue();
+    assertThat(DiscordCommands.definition().getSubcommands()).extracting(SubcommandData::getName).doesNotContain("ping");
+  }
+
+  @Test
+  void everyOptionTheParserReadsIsOneDiscordOffers() {
+    var digest = DiscordCommands.definition().getSubcommands().stream().filter(s -> s.getName().equals("digest"))
+        .findFirst().orElseThrow();
+    assertThat(digest.getOptions()).extracting(OptionData::getName)
+        .containsExactly("cadence", "me", "weekday", "time", "zone");
+    assertThat(DiscordCommands.suggestsTimeZones("digest", "zone")).isTrue();
+    assertThat(DiscordCommands.suggestsTimeZones("digest", "time")).isFalse();
+    assertThat(DiscordCommands.aboutOneQuestion("forget")).isTrue();
+    assertThat(DiscordCommands.aboutOneQuestion("list")).isFalse();
+    assertThat(DiscordCommands.everywhere("forget", Map.of("everywhere", "true"))).isTrue();
   }
 
   @Test

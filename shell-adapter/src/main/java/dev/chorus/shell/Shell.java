@@ -1,5 +1,6 @@
 package dev.chorus.shell;
 
+import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.DeadlineSpec;
@@ -106,7 +107,7 @@ public final class Shell {
       }
       if (trimmed.startsWith(":")) {
         meta(trimmed);
-      } else if (trimmed.startsWith("/respond")) {
+      } else if (trimmed.startsWith(CommandCatalog.SLASH_COMMAND)) {
         answer(chorus.handle(new Inbound.CommandInvoked(community, channel, actor(), event(), trimmed)));
       } else {
         out.println("(shell) Commands start with /respond (try /respond help), shell commands with : (try :help).");

@@ -1,5 +1,6 @@
 package dev.chorus.slack;
 
+import dev.chorus.core.command.CommandCatalog;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
@@ -53,11 +54,12 @@ public final class SlackEvents {
 
   /** Registers the handlers on a Bolt app, whichever transport (Socket Mode or HTTP) feeds it. */
   public App register(App app) {
-    app.command("/respond", (request, context) -> {
+    app.command(CommandCatalog.SLASH_COMMAND, (request, context) -> {
       var p = request.getPayload();
       var community = SlackIds.community(p.getTeamId());
       var channel = new ChannelId(p.getChannelId());
-      var text = p.getText() == null || p.getText().isBlank() ? "/respond" : "/respond " + p.getText();
+      var text = p.getText() == null || p.getText().isBlank() ? CommandCatalog.SLASH_COMMAND
+          : CommandCatalog.SLASH_COMMAND + " " + p.getText();
       // A slash command is never retried by Slack; its trigger id names this invocation.
       var event = new EventId("command:" + p.getTriggerId());
       var user = p.getUserId();

@@ -1,5 +1,6 @@
 package dev.chorus.slack;
 
+import dev.chorus.core.command.CommandCatalog;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ public final class SlackScopes {
 
   /** Scopes needed to receive what Chorus listens to: the slash command and reactions. */
   public static final Map<String, String> BY_EVENT = Map.of(
-      "/respond", "commands",
+      CommandCatalog.SLASH_COMMAND, "commands",
       "reaction_added", "reactions:read",
       "reaction_removed", "reactions:read");
 

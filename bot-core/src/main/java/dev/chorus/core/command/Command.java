@@ -26,63 +26,63 @@ public sealed interface Command {
   /** {@code /respond open} without a title: the open-a-question form. */
   record OpenQuestionForm() implements Command {
     public String keyword() {
-      return "open";
+      return StandardCommands.OPEN.keyword();
     }
   }
 
   record ShareView(String text) implements Command {
     public String keyword() {
-      return "view";
+      return StandardCommands.VIEW.keyword();
     }
   }
 
   record Open(String title, String context, String forBody, @Nullable DeadlineSpec deadline, boolean anonymous)
       implements Command {
     public String keyword() {
-      return "open";
+      return StandardCommands.OPEN.keyword();
     }
   }
 
   /** Without text: Chorus writes the draft from the analysis. */
   record PostDraft(String text) implements Command {
     public String keyword() {
-      return "draft";
+      return StandardCommands.DRAFT_COMMAND.keyword();
     }
   }
 
   record Amend(String text) implements Command {
     public String keyword() {
-      return "amend";
+      return StandardCommands.AMEND.keyword();
     }
   }
 
   record VoteOnStatement(StatementId statement, StatementChoice choice) implements Command {
     public String keyword() {
-      return "vote";
+      return StandardCommands.VOTE.keyword();
     }
   }
 
   record VoteOnDraft(DraftVersion draft, DraftChoice choice) implements Command {
     public String keyword() {
-      return "vote";
+      return StandardCommands.VOTE.keyword();
     }
   }
 
   record GiveReason(String text) implements Command {
     public String keyword() {
-      return "reason";
+      return StandardCommands.REASON_COMMAND.keyword();
     }
   }
 
   record Status() implements Command {
     public String keyword() {
-      return "status";
+      return StandardCommands.STATUS.keyword();
     }
   }
 
   record ListQuestions(boolean wholeCommunity) implements Command {
     public String keyword() {
-      return "list";
+      return StandardCommands.LIST.keyword();
     }
   }
 
@@ -91,31 +91,31 @@ public sealed interface Command {
       Optional<String> title, Optional<String> context, Optional<String> forBody, Optional<DeadlineSpec> deadline)
       implements Command {
     public String keyword() {
-      return "edit";
+      return StandardCommands.EDIT.keyword();
     }
   }
 
   record Hide(StatementId statement, String reason) implements Command {
     public String keyword() {
-      return "hide";
+      return StandardCommands.HIDE.keyword();
     }
   }
 
   record Close(@Nullable DraftVersion draft) implements Command {
     public String keyword() {
-      return "close";
+      return StandardCommands.CLOSE.keyword();
     }
   }
 
   record Reopen() implements Command {
     public String keyword() {
-      return "reopen";
+      return StandardCommands.REOPEN.keyword();
     }
   }
 
   record Export(ExportFormat format) implements Command {
     public String keyword() {
-      return "export";
+      return StandardCommands.EXPORT.keyword();
     }
   }
 
@@ -123,37 +123,37 @@ public sealed interface Command {
   record ChannelDigest(Cadence cadence, @Nullable DayOfWeek weekday, @Nullable LocalTime at, @Nullable ZoneId zone)
       implements Command {
     public String keyword() {
-      return "digest";
+      return StandardCommands.DIGEST.keyword();
     }
   }
 
   record PersonalDigest(Cadence cadence) implements Command {
     public String keyword() {
-      return "digest";
+      return StandardCommands.DIGEST.keyword();
     }
   }
 
   record Remind(boolean on) implements Command {
     public String keyword() {
-      return "remind";
+      return StandardCommands.REMIND.keyword();
     }
   }
 
   record Forget() implements Command {
     public String keyword() {
-      return "forget";
+      return StandardCommands.FORGET.keyword();
     }
   }
 
   record ForgetMe() implements Command {
     public String keyword() {
-      return "forget";
+      return StandardCommands.FORGET.keyword();
     }
   }
 
   record Help() implements Command {
     public String keyword() {
-      return "help";
+      return StandardCommands.HELP.keyword();
     }
   }
 

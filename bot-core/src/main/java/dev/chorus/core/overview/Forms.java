@@ -1,5 +1,6 @@
 package dev.chorus.core.overview;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.message.Form;
 import dev.chorus.core.question.QuestionId;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 public final class Forms {
   private Forms() {}
 
-  public static final String OPEN = "open";
+  public static final String OPEN = StandardCommands.OPEN.keyword();
   private static final String VIEW_PREFIX = "view:";
 
   public static Form view(QuestionId question, String title, String prefill, int limit) {
@@ -20,10 +21,10 @@ public final class Forms {
 
   public static Form open(int titleLimit, int contextLimit) {
     return new Form(OPEN, "Open a question", List.of(
-        new Form.FormField("title", "Title", "", titleLimit, false, true),
-        new Form.FormField("context", "Context", "", contextLimit, true, false),
-        new Form.FormField("for", "For an outside body", "", 200, false, false),
-        new Form.FormField("deadline", "Deadline, like 7d or 2026-12-31", "", 40, false, false)));
+        new Form.FormField(StandardCommands.TITLE, "Title", "", titleLimit, false, true),
+        new Form.FormField(StandardCommands.CONTEXT, "Context", "", contextLimit, true, false),
+        new Form.FormField(StandardCommands.FOR, "For an outside body", "", 200, false, false),
+        new Form.FormField(StandardCommands.DEADLINE, "Deadline, like 7d or 2026-12-31", "", 40, false, false)));
   }
 
   /** The question a view form is for; empty for any other form id. */

@@ -1,0 +1,490 @@
+package dev.chorus.core.command;
+
+import static dev.chorus.core.command.CommandOption.choice;
+import static dev.chorus.core.command.CommandOption.flag;
+import static dev.chorus.core.command.CommandOption.named;
+import static dev.chorus.core.command.CommandOption.words;
+import static dev.chorus.core.command.CommandParser.badDeadline;
+import static dev.chorus.core.command.CommandParser.echo;
+import static dev.chorus.core.command.CommandParser.firstWordEnd;
+import static dev.chorus.core.command.CommandParser.invalid;
+import static dev.chorus.core.command.CommandParser.parseDeadline;
+import static dev.chorus.core.command.CommandParser.parsed;
+import static dev.chorus.core.command.CommandParser.splitOptions;
+
+import dev.chorus.core.command.CommandDefinition.Audience;
+import dev.chorus.core.command.CommandDefinition.HelpLine;
+import dev.chorus.core.command.CommandOption.Choice;
+import dev.chorus.core.command.CommandOption.Written;
+import dev.chorus.core.question.DraftChoice;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.StatementChoice;
+import dev.chorus.core.question.StatementId;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Chorus's {@code /respond} commands, each defined once: see {@link CommandDefinition}. */
+public final class StandardCommands {
+  private StandardCommands() {}
+
+  // Option names other code reads: the open-a-question form asks for the same fields as the command.
+  public static final String TEXT = "text";
+  public static final String TITLE = "title";
+  public static final String CONTEXT = "context";
+  public static final String FOR = "for";
+  public static final String DEADLINE = "deadline";
+  public static final String ANONYMOUS = "anonymous";
+  public static final String EVERYWHERE = "everywhere";
+  private static final String ITEM = "item";
+  private static final String CHOICE = "choice";
+  private static final String ALL = "all";
+  private static final String REASON = "reason";
+  private static final String DRAFT = "draft";
+  private static final String FORMAT = "format";
+  private static final String CADENCE = "cadence";
+  private static final String ME = "me";
+  private static final String WEEKDAY = "weekday";
+  private static final String TIME = "time";
+  private static final String ZONE = "zone";
+  private static final String REMINDERS = "reminders";
+
+  public static final CommandDefinition VIEW = new CommandDefinition("view",
+      "Share or replace your view (without text: a form with your current view)", Audience.MEMBERS, true,
+      List.of(words(TEXT, "Your view", false)),
+      List.of(new HelpLine(CommandCatalog.SLASH_COMMAND, "a form for your view (or to open a question when none is open)"),
+          new HelpLine("/respond <your view>", "share or replace your view, e.g. /respond We need a transition period"),
+          new HelpLine("/respond view <text>", "the same, for a view that starts with a command word")),
+      (args, self) -> args.isEmpty() ? parsed(new Command.OpenForm()) : parsed(new Command.ShareView(args)),
+      StandardCommands::textOption);
+
+  private static final String OPEN_EXAMPLE = "/respond open <title> --deadline 7d";
+
+  public static final CommandDefinition OPEN = new CommandDefinition("open", "Open a question (without a title: a form)",
+      Audience.MEMBERS, false,
+      List.of(words(TITLE, "The question's title", false),
+          named(CONTEXT, "Background members should know"),
+          named(FOR, "The outside body the response is for"),
+          named(DEADLINE, "When it closes: a duration like 3d, or a date like 2026-12-31"),
+          flag(ANONYMOUS, Written.AS_OPTION, "Hide who wrote each view and how each member voted")),
+      List.of(new HelpLine("/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]",
+          "open a question, e.g. /respond open New data policy --for the Ministry --deadline 2026-12-20")),
+      StandardCommands::openFromText, StandardCommands::openFromOptions);
+
+  public static final CommandDefinition DRAFT_COMMAND = new CommandDefinition("draft",
+      "Post a new draft: by analysis, or your own text", Audience.FACILITATORS, true,
+      List.of(words(TEXT, "The draft's text", false)),
+      List.of(new HelpLine("/respond draft",
+              "Chorus writes a draft from the views and votes, in the members' own words"),
+          new HelpLine("/respond draft <text>", "post a draft of the joint response written by hand")),
+      (args, self) -> parsed(new Command.PostDraft(args)), StandardCommands::textOption);
+
+  public static final CommandDefinition AMEND = new CommandDefinition("amend", "Propose an amendment to the latest draft",
+      Audience.MEMBERS, true,
+      List.of(words(TEXT, "Your proposed change", true)),
+      List.of(new HelpLine("/respond amend <text>", "propose a change to the latest draft")),
+      (args, self) -> args.isEmpty()
+          ? invalid("An amendment needs the change you propose.", "/respond amend <your proposed change>")
+          : parsed(new Command.Amend(args)),
+      StandardCommands::textOption);
+
+  public static final CommandDefinition VOTE = new CommandDefinition("vote", "Vote without reactions",
+      Audience.MEMBERS, true,
+      List.of(words(ITEM, "A view (V3) or a draft (v2)", true),
+          choice(CHOICE, "Your choice", true, List.of(Choice.of("agree"), Choice.of("disagree"),
+              new Choice("pass (views)", "pass"), new Choice("abstain (drafts)", "abstain"),
+              new Choice("block (drafts)", "block")))),
+      List.of(new HelpLine("/respond vote V3 agree|disagree|pass", "vote on a view or amendment (same as 👍 👎 🤷)"),
+          new HelpLine("/respond vote v2 agree|abstain|disagree|block", "vote on a draft (same as ✅ 🤷 ❌ ✋)")),
+      (args, self) -> vote(args),
+      (options, self) -> vote((value(options, ITEM) + " " + value(options, CHOICE)).strip()));
+
+  public static final CommandDefinition REASON_COMMAND = new CommandDefinition("reason",
+      "Say why you block the latest draft", Audience.MEMBERS, true,
+      List.of(words(TEXT, "Why you block it", true)),
+      List.of(new HelpLine("/respond reason <text>", "why you block the latest draft")),
+      (args, self) -> args.isEmpty()
+          ? invalid("Say why you block the draft.", "/respond reason <why you block it>")
+          : parsed(new Command.GiveReason(args)),
+      StandardCommands::textOption);
+
+  public static final CommandDefinition STATUS = new CommandDefinition("status",
+      "A private summary: participation, groups, the latest draft, your votes", Audience.MEMBERS, true, List.of(),
+      List.of(new HelpLine("/respond status", "where the question stands, and your own view and votes")),
+      (args, self) -> noArguments(args, self, new Command.Status()),
+      (options, self) -> parsed(new Command.Status()));
+
+  public static final CommandDefinition LIST = new CommandDefinition("list", "The questions of this channel",
+      Audience.MEMBERS, false,
+      List.of(flag(ALL, Written.IN_WORDS, "The whole server's questions")),
+      List.of(new HelpLine("/respond list [all]", "the questions of this channel (or of the whole community)")),
+      StandardCommands::list, (options, self) -> parsed(new Command.ListQuestions(isOn(options, ALL))));
+
+  public static final CommandDefinition EDIT = new CommandDefinition("edit", "Change the question",
+      Audience.FACILITATORS, true,
+      List.of(named(TITLE, "A new title"), named(CONTEXT, "New context"), named(FOR, "A new outside body"),
+          named(DEADLINE, "A new deadline: 3d, a date, or none")),
+      List.of(new HelpLine("/respond edit --title <t> | --context <t> | --for <t> | --deadline <d or none>",
+          "change the question")),
+      StandardCommands::editFromText, StandardCommands::editFromOptions);
+
+  public static final CommandDefinition HIDE = new CommandDefinition("hide", "Hide an abusive view or amendment",
+      Audience.FACILITATORS, true,
+      List.of(words(ITEM, "The view or amendment, like V3", true), words(REASON, "Why: members see it in its place", true)),
+      List.of(new HelpLine("/respond hide V3 <reason>", "hide an abusive view or amendment")),
+      (args, self) -> {
+        var end = firstWordEnd(args);
+        return hide(args.substring(0, end), args.substring(end).strip());
+      },
+      (options, self) -> hide(value(options, ITEM), value(options, REASON)));
+
+  public static final CommandDefinition CLOSE = new CommandDefinition("close", "Publish the outcome and close the question",
+      Audience.FACILITATORS, true,
+      List.of(words(DRAFT, "The draft to publish, like v2 (the latest if left out)", false)),
+      List.of(new HelpLine("/respond close [v2]", "publish the outcome on the latest (or named) draft")),
+      (args, self) -> close(args), (options, self) -> close(value(options, DRAFT)));
+
+  public static final CommandDefinition REOPEN = new CommandDefinition("reopen", "Reopen a closed question",
+      Audience.FACILITATORS, true, List.of(),
+      List.of(new HelpLine("/respond reopen", "reopen a closed question")),
+      (args, self) -> noArguments(args, self, new Command.Reopen()),
+      (options, self) -> parsed(new Command.Reopen()));
+
+  public static final CommandDefinition EXPORT = new CommandDefinition("export",
+      "The question, views, analysis and outcome as a file", Audience.MEMBERS, true,
+      List.of(choice(FORMAT, "The file's format", false, Arrays.stream(ExportFormat.values())
+          .map(format -> Choice.of(format.name().toLowerCase(Locale.ROOT))).toList())),
+      List.of(new HelpLine("/respond export [markdown|json|csv]", "the whole record as a file")),
+      (args, self) -> export(args), (options, self) -> export(value(options, FORMAT)));
+
+  private static final List<Choice> CADENCES = List.of(Choice.of("daily"), Choice.of("weekly"), Choice.of("off"));
+
+  public static final CommandDefinition DIGEST = new CommandDefinition("digest",
+      "The channel's digest (facilitators), or your personal one", Audience.FACILITATORS_FOR_THE_CHANNEL, false,
+      List.of(choice(CADENCE, "How often", true, CADENCES),
+          flag(ME, Written.IN_WORDS, "Your personal digest, in direct messages"),
+          choice(WEEKDAY, "For a weekly digest", false, Arrays.stream(DayOfWeek.values())
+              .map(day -> Choice.of(day.name().toLowerCase(Locale.ROOT))).toList()),
+          words(TIME, "The local time, like 09:00", false),
+          new CommandOption(ZONE, CommandOption.Kind.TIME_ZONE, Written.IN_WORDS, "The time zone, like Europe/Berlin",
+              false, List.of())),
+      List.of(new HelpLine("/respond digest daily|weekly|off [HH:MM] [time zone]",
+          "the channel digest; /respond digest me daily|weekly|off for your own")),
+      (args, self) -> digest(args),
+      (options, self) -> digest(isOn(options, ME) ? (ME + " " + value(options, CADENCE)).strip()
+          : String.join(" ", value(options, CADENCE), value(options, WEEKDAY), value(options, TIME),
+              value(options, ZONE)).strip()));
+
+  public static final CommandDefinition REMIND = new CommandDefinition("remind", "Reminders before a question's deadline",
+      Audience.MEMBERS, false,
+      List.of(choice(REMINDERS, "On or off", true, List.of(Choice.of("on"), Choice.of("off")))),
+      List.of(new HelpLine("/respond remind on|off", "reminders before deadlines")),
+      StandardCommands::remind, (options, self) -> remind(value(options, REMINDERS), self));
+
+  public static final CommandDefinition FORGET = new CommandDefinition("forget", "Withdraw your view and votes",
+      Audience.MEMBERS, true,
+      List.of(flag(EVERYWHERE, Written.IN_WORDS, "On every question of this server")),
+      List.of(new HelpLine("/respond forget",
+          "withdraw your view and votes on this question; /respond forget me — on every question")),
+      StandardCommands::forget,
+      (options, self) -> parsed(isOn(options, EVERYWHERE) ? new Command.ForgetMe() : new Command.Forget()));
+
+  public static final CommandDefinition HELP = new CommandDefinition("help", "Every command, with an example",
+      Audience.MEMBERS, false, List.of(), List.of(),
+      (args, self) -> parsed(new Command.Help()), (options, self) -> parsed(new Command.Help()));
+
+  /** In the order help lists them. */
+  static final List<CommandDefinition> DEFINITIONS = List.of(VIEW, OPEN, DRAFT_COMMAND, AMEND, VOTE, REASON_COMMAND, STATUS,
+      LIST, EDIT, HIDE, CLOSE, REOPEN, EXPORT, DIGEST, REMIND, FORGET, HELP);
+
+  /** A command whose typed option {@code text} reads as the words after its keyword. */
+  private static ParseResult textOption(Map<String, String> options, CommandDefinition self) {
+    return self.text().read(value(options, TEXT), self);
+  }
+
+  private static ParseResult noArguments(String args, CommandDefinition self, Command command) {
+    var usage = "/respond " + self.keyword();
+    return args.isEmpty() ? parsed(command)
+        : invalid(self.keyword() + " takes nothing after it.", usage + ", or " + VIEW_USAGE + " " + self.keyword()
+            + " … for a view that starts with that word");
+  }
+
+  private static final String VIEW_USAGE = "/respond " + VIEW.keyword();
+  private static final String NEEDS_A_TITLE = "A question needs a title.";
+  private static final String NOTHING_TO_CHANGE = "Nothing to change was given.";
+
+  private static ParseResult openFromText(String args, CommandDefinition self) {
+    if (args.isEmpty()) {
+      return parsed(new Command.OpenQuestionForm());
+    }
+    var options = splitOptions(args, self.namedOptions());
+    if (options instanceof CommandParser.Options.Bad bad) {
+      return new ParseResult.Invalid(bad.reason(), "/respond open <title> [--context <text>] [--for <outside body>] "
+          + "[--deadline <3d or 2026-12-31>] [--anonymous]");
+    }
+    var good = (CommandParser.Options.Good) options;
+    if (good.leading().isEmpty()) {
+      return invalid(NEEDS_A_TITLE, OPEN_EXAMPLE);
+    }
+    DeadlineSpec deadline = null;
+    var writtenDeadline = good.values().get(DEADLINE);
+    if (writtenDeadline != null) {
+      var spec = parseDeadline(writtenDeadline, false);
+      if (spec.isEmpty()) {
+        return badDeadline(writtenDeadline, OPEN_EXAMPLE);
+      }
+      deadline = spec.get();
+    }
+    return parsed(new Command.Open(good.leading(), good.values().getOrDefault(CONTEXT, ""),
+        good.values().getOrDefault(FOR, ""), deadline, good.values().containsKey(ANONYMOUS)));
+  }
+
+  private static ParseResult openFromOptions(Map<String, String> options, CommandDefinition self) {
+    var title = value(options, TITLE);
+    if (title.isEmpty()) {
+      // A form asks for the title; options given without one would be lost in it.
+      return options.keySet().stream().allMatch(name -> name.equals(CommandCatalog.QUESTION.name()))
+          ? parsed(new Command.OpenQuestionForm())
+          : invalid(NEEDS_A_TITLE, "/respond open title: <the question> (or /respond open alone for a form)");
+    }
+    DeadlineSpec deadline = null;
+    var writtenDeadline = value(options, DEADLINE);
+    if (!writtenDeadline.isEmpty()) {
+      var spec = parseDeadline(writtenDeadline, false);
+      if (spec.isEmpty()) {
+        return badDeadline(writtenDeadline, "/respond open deadline: 7d");
+      }
+      deadline = spec.get();
+    }
+    return parsed(new Command.Open(title, value(options, CONTEXT), value(options, FOR), deadline,
+        isOn(options, ANONYMOUS)));
+  }
+
+  private static ParseResult editFromText(String args, CommandDefinition self) {
+    var options = splitOptions(args, self.namedOptions());
+    var usage = "/respond edit [--title <t>] [--context <t>] [--for <t>] [--deadline <3d, a date, or none>]";
+    if (options instanceof CommandParser.Options.Bad bad) {
+      return new ParseResult.Invalid(bad.reason(), usage);
+    }
+    var good = (CommandParser.Options.Good) options;
+    if (!good.leading().isEmpty()) {
+      return invalid("Say which part to change with an option before the new text.", usage);
+    }
+    if (good.values().isEmpty()) {
+      return invalid(NOTHING_TO_CHANGE, usage);
+    }
+    return edit(Optional.ofNullable(good.values().get(TITLE)), Optional.ofNullable(good.values().get(CONTEXT)),
+        Optional.ofNullable(good.values().get(FOR)), good.values().get(DEADLINE), "/respond edit --deadline 7d");
+  }
+
+  private static ParseResult editFromOptions(Map<String, String> options, CommandDefinition self) {
+    var title = Optional.of(value(options, TITLE)).filter(v -> !v.isEmpty());
+    var context = Optional.of(value(options, CONTEXT)).filter(v -> !v.isEmpty());
+    var forBody = Optional.of(value(options, FOR)).filter(v -> !v.isEmpty());
+    var writtenDeadline = Optional.of(value(options, DEADLINE)).filter(v -> !v.isEmpty()).orElse(null);
+    var result = edit(title, context, forBody, writtenDeadline, "/respond edit deadline: 7d");
+    if (result instanceof ParseResult.Parsed && title.isEmpty() && context.isEmpty() && forBody.isEmpty()
+        && writtenDeadline == null) {
+      return invalid(NOTHING_TO_CHANGE,
+          "/respond edit with at least one of title:, context:, for:, deadline: (3d, a date, or none)");
+    }
+    return result;
+  }
+
+  private static ParseResult edit(Optional<String> title, Optional<String> context, Optional<String> forBody,
+      @Nullable String writtenDeadline, String deadlineUsage) {
+    Optional<DeadlineSpec> deadline = Optional.empty();
+    if (writtenDeadline != null) {
+      var spec = parseDeadline(writtenDeadline, true);
+      if (spec.isEmpty()) {
+        return badDeadline(writtenDeadline, deadlineUsage);
+      }
+      deadline = spec;
+    }
+    return parsed(new Command.Edit(title, context, forBody, deadline));
+  }
+
+  private static ParseResult vote(String args) {
+    var usage = "/respond vote V3 agree (views: agree, disagree, pass) or /respond vote v2 agree "
+        + "(drafts: agree, abstain, disagree, block)";
+    var words = args.split("\\s+");
+    if (args.isEmpty() || words.length != 2) {
+      return invalid("A vote needs an item and a choice.", usage);
+    }
+    var statement = StatementId.parse(words[0]);
+    if (statement.isPresent()) {
+      var choice = StatementChoice.parse(words[1]);
+      if (choice.isEmpty()) {
+        return invalid(echo(words[1], "is not a choice for a view or amendment: use agree, "
+            + "disagree or pass."), "/respond vote " + statement.get() + " agree");
+      }
+      return parsed(new Command.VoteOnStatement(statement.get(), choice.get()));
+    }
+    var draft = DraftVersion.parse(words[0]);
+    if (draft.isPresent()) {
+      var choice = DraftChoice.parse(words[1]);
+      if (choice.isEmpty()) {
+        return invalid(echo(words[1], "is not a choice for a draft: use agree, abstain, "
+            + "disagree or block."), "/respond vote " + draft.get() + " agree");
+      }
+      return parsed(new Command.VoteOnDraft(draft.get(), choice.get()));
+    }
+    return invalid(echo(words[0], "is not an item: views and amendments are V1, V2 … "
+        + "(capital V), drafts are v1, v2 … (small v)."), usage);
+  }
+
+  private static ParseResult list(String args, CommandDefinition self) {
+    if (args.isEmpty()) {
+      return parsed(new Command.ListQuestions(false));
+    }
+    if (args.equalsIgnoreCase(ALL)) {
+      return parsed(new Command.ListQuestions(true));
+    }
+    return invalid(self.keyword() + " takes nothing or \"" + ALL + "\".",
+        "/respond list, or /respond list all for the whole community");
+  }
+
+  private static ParseResult hide(String item, String reason) {
+    var usage = "/respond hide V3 <reason>";
+    var statement = StatementId.parse(item);
+    if (statement.isEmpty()) {
+      return invalid("Name the view or amendment to hide (V3) and the reason.", usage);
+    }
+    if (reason.isEmpty()) {
+      return invalid("Hiding needs a reason; members see it in place of the text.", usage);
+    }
+    return parsed(new Command.Hide(statement.get(), reason));
+  }
+
+  private static ParseResult close(String args) {
+    if (args.isEmpty()) {
+      return parsed(new Command.Close(null));
+    }
+    var draft = DraftVersion.parse(args);
+    if (draft.isEmpty()) {
+      return invalid(echo(args, "is not a draft version; drafts are v1, v2 …"),
+          "/respond close, or /respond close v2 to publish a draft other than the latest");
+    }
+    return parsed(new Command.Close(draft.get()));
+  }
+
+  private static ParseResult export(String args) {
+    if (args.isEmpty()) {
+      return parsed(new Command.Export(ExportFormat.MARKDOWN));
+    }
+    var format = ExportFormat.parse(args);
+    if (format.isEmpty()) {
+      return invalid(echo(args, "is not an export format."), "/respond export markdown, json or csv");
+    }
+    return parsed(new Command.Export(format.get()));
+  }
+
+  private static ParseResult digest(String args) {
+    var usage = "/respond digest daily 09:00 Europe/Berlin, /respond digest weekly monday 09:00, "
+        + "/respond digest off, or /respond digest me daily";
+    var words = args.isEmpty() ? new String[0] : args.split("\\s+");
+    if (words.length == 0) {
+      return invalid("Say how often the digest comes.", usage);
+    }
+    if (words[0].equalsIgnoreCase(ME)) {
+      if (words.length != 2) {
+        return invalid("Say how often your personal digest comes.", "/respond digest me daily, weekly or off");
+      }
+      var cadence = cadence(words[1]);
+      return cadence == null
+          ? invalid(echo(words[1], "is not daily, weekly or off."), "/respond digest me daily")
+          : parsed(new Command.PersonalDigest(cadence));
+    }
+    var cadence = cadence(words[0]);
+    if (cadence == null) {
+      return invalid(echo(words[0], "is not daily, weekly or off."), usage);
+    }
+    if (cadence == Command.Cadence.OFF) {
+      return words.length == 1 ? parsed(new Command.ChannelDigest(cadence, null, null, null))
+          : invalid("digest off takes nothing more.", "/respond digest off");
+    }
+    DayOfWeek weekday = null;
+    LocalTime at = null;
+    ZoneId zone = null;
+    for (int i = 1; i < words.length; i++) {
+      var word = words[i];
+      var day = weekday(word);
+      if (day != null && cadence == Command.Cadence.WEEKLY && weekday == null) {
+        weekday = day;
+      } else if (word.matches("\\d{1,2}:\\d{2}") && at == null) {
+        try {
+          at = LocalTime.parse(word.length() == 4 ? "0" + word : word);
+        } catch (DateTimeParseException e) {
+          return invalid(echo(word, "is not a time of day."), usage);
+        }
+      } else if (zone == null && word.length() <= 64) {
+        try {
+          zone = ZoneId.of(word);
+        } catch (DateTimeException e) {
+          return invalid(echo(word, "is not a weekday, a time (HH:MM) or a time zone "
+              + "(like Europe/Berlin)."), usage);
+        }
+      } else {
+        return invalid(echo(word, "is not understood here."), usage);
+      }
+    }
+    return parsed(new Command.ChannelDigest(cadence, weekday, at, zone));
+  }
+
+  private static ParseResult remind(String args, CommandDefinition self) {
+    if (args.equalsIgnoreCase("on")) {
+      return parsed(new Command.Remind(true));
+    }
+    if (args.equalsIgnoreCase("off")) {
+      return parsed(new Command.Remind(false));
+    }
+    return invalid(self.keyword() + " takes on or off.", "/respond remind off, or /respond remind on");
+  }
+
+  private static ParseResult forget(String args, CommandDefinition self) {
+    if (args.isEmpty()) {
+      return parsed(new Command.Forget());
+    }
+    if (args.equalsIgnoreCase(ME)) {
+      return parsed(new Command.ForgetMe());
+    }
+    return invalid(self.keyword() + " takes nothing (this question) or \"" + ME + "\" (every question).",
+        "/respond forget, or /respond forget me");
+  }
+
+  private static Command.@Nullable Cadence cadence(String word) {
+    for (var cadence : Command.Cadence.values()) {
+      if (cadence.name().toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT))) {
+        return cadence;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable DayOfWeek weekday(String word) {
+    var lower = word.toLowerCase(Locale.ROOT);
+    for (var day : DayOfWeek.values()) {
+      var name = day.name().toLowerCase(Locale.ROOT);
+      if (name.equals(lower) || (lower.length() >= 3 && name.startsWith(lower))) {
+        return day;
+      }
+    }
+    return null;
+  }
+
+  private static String value(Map<String, String> options, String name) {
+    return options.getOrDefault(name, "").strip();
+  }
+
+  private static boolean isOn(Map<String, String> options, String name) {
+    return Boolean.parseBoolean(options.getOrDefault(name, "false").strip());
+  }
+}
