@@ -767,7 +767,7 @@ public final class Chorus {
         return new Decision.Rejected(invalid.reason(), invalid.hint());
       }
       var ok = ((ParseResult.Parsed) parsed).command();
-      return route(Request.of(inbound, ok.question()), ok.command());
+      return ok.command().accept(new ToUseCase(Request.of(inbound, ok.question())));
     }
     if (inbound instanceof Inbound.ReactionAdded reaction) {
       return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), false);
@@ -781,80 +781,133 @@ public final class Chorus {
     return form(inbound, (Inbound.FormSubmitted) inbound);
   }
 
-  private Decision route(Request request, Command command) {
-    if (command instanceof Command.OpenForm) {
+  /** Each command to its use case; the compiler sees that none is left out. */
+  private final class ToUseCase implements Command.Visitor<Decision> {
+    private final Request request;
+
+    ToUseCase(Request request) {
+      this.request = request;
+    }
+
+    @Override
+    public Decision openForm(Command.OpenForm command) {
       return offerForm.decide(request);
     }
-    if (command instanceof Command.OpenQuestionForm) {
+
+    @Override
+    public Decision openQuestionForm(Command.OpenQuestionForm command) {
       return request.named() != null
           ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open")
           : offerForm.openQuestion(request);
     }
-    if (command instanceof Command.ShareView view) {
-      return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, view.text()));
+
+    @Override
+    public Decision shareView(Command.ShareView view) {
+      return onOpen(request, "/respond view <your view>", q -> Chorus.this.shareView.decide(request, q, view.text()));
     }
-    if (command instanceof Command.Open open) {
+
+    @Override
+    public Decision open(Command.Open open) {
       return request.named() != null
           ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open <title>")
           : openQuestion.decide(request, open);
     }
-    if (command instanceof Command.PostDraft draft) {
+
+    @Override
+    public Decision postDraft(Command.PostDraft draft) {
       if (draft.text().isBlank()) {
         return onOpen(request, "/respond draft", q -> writeDraft.decide(request, q));
       }
-      return onOpen(request, "/respond draft <text>", q -> postDraft.decide(request, q, draft.text()));
+      return onOpen(request, "/respond draft <text>", q -> Chorus.this.postDraft.decide(request, q, draft.text()));
     }
-    if (command instanceof Command.Amend amend) {
+
+    @Override
+    public Decision amend(Command.Amend amend) {
       return onOpen(request, "/respond amend <change>", q -> proposeAmendment.decide(request, q, amend.text()));
     }
-    if (command instanceof Command.VoteOnStatement vote) {
+
+    @Override
+    public Decision voteOnStatement(Command.VoteOnStatement vote) {
       return onOpen(request, "/respond vote " + vote.statement() + " " + vote.choice().word(),
-          q -> voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
+          q -> Chorus.this.voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
     }
-    if (command instanceof Command.VoteOnDraft vote) {
+
+    @Override
+    public Decision voteOnDraft(Command.VoteOnDraft vote) {
       return onOpen(request, "/respond vote " + vote.draft() + " " + vote.choice().word(),
-          q -> voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
+          q -> Chorus.this.voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
     }
-    if (command instanceof Command.GiveReason reason) {
+
+    @Override
+    public Decision giveReason(Command.GiveReason reason) {
       return onOpen(request, "/respond reason <why>", q -> giveBlockReason.decide(request, q, reason.text()));
     }
-    if (command instanceof Command.Status) {
+
+    @Override
+    public Decision status(Command.Status command) {
       return onAny(request, "/respond status", q -> showStatus.decide(request, q));
     }
-    if (command instanceof Command.ListQuestions list) {
-      return listQuestions.decide(request, list.wholeCommunity());
+
+    @Override
+    public Decision listQuestions(Command.ListQuestions list) {
+      return Chorus.this.listQuestions.decide(request, list.wholeCommunity());
     }
-    if (command instanceof Command.Edit edit) {
+
+    @Override
+    public Decision edit(Command.Edit edit) {
       return onAny(request, "/respond edit --deadline 7d", q -> editQuestion.decide(request, q, edit));
     }
-    if (command instanceof Command.Hide hide) {
-      return onAny(request, "/respond hide V3 <reason>", q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
+
+    @Override
+    public Decision hide(Command.Hide hide) {
+      return onAny(request, "/respond hide V3 <reason>",
+          q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
     }
-    if (command instanceof Command.Close close) {
+
+    @Override
+    public Decision close(Command.Close close) {
       return onAny(request, "/respond close", q -> closeQuestion.decide(request, q, close.draft()));
     }
-    if (command instanceof Command.Reopen) {
+
+    @Override
+    public Decision reopen(Command.Reopen command) {
       return onAny(request, "/respond reopen", q -> reopenQuestion.decide(request, q));
     }
-    if (command instanceof Command.Export export) {
+
+    @Override
+    public Decision export(Command.Export export) {
       return onAny(request, "/respond export", q -> exportQuestion.decide(q, export.format()));
     }
-    if (command instanceof Command.Forget) {
-      return onAny(request, "/respond forget", q -> forgetMember.decide(request, q));
-    }
-    if (command instanceof Command.ForgetMe) {
-      return forgetEverywhere.decide(request, questions.inCommunity(request.community()));
-    }
-    if (command instanceof Command.Help) {
-      return showHelp.decide();
-    }
-    if (command instanceof Command.ChannelDigest digest) {
+
+    @Override
+    public Decision channelDigest(Command.ChannelDigest digest) {
       return notifications.channelDigest(request, digest, questions.inChannel(request.community(), request.channel()));
     }
-    if (command instanceof Command.PersonalDigest digest) {
+
+    @Override
+    public Decision personalDigest(Command.PersonalDigest digest) {
       return notifications.personalDigest(request, digest);
     }
-    return notifications.reminders(request, (Command.Remind) command);
+
+    @Override
+    public Decision remind(Command.Remind remind) {
+      return notifications.reminders(request, remind);
+    }
+
+    @Override
+    public Decision forget(Command.Forget command) {
+      return onAny(request, "/respond forget", q -> forgetMember.decide(request, q));
+    }
+
+    @Override
+    public Decision forgetMe(Command.ForgetMe command) {
+      return forgetEverywhere.decide(request, questions.inCommunity(request.community()));
+    }
+
+    @Override
+    public Decision help(Command.Help command) {
+      return showHelp.decide();
+    }
   }
 
   private Decision onOpen(Request request, String usage, Function<Question, Decision> useCase) {

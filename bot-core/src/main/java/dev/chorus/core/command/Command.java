@@ -16,10 +16,66 @@ public sealed interface Command {
   /** The keyword a member types, for messages about the command. */
   String keyword();
 
+  /** Hands the command to the visitor's method for its kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per command: routing implements it, so a command without a route does not compile.
+   */
+  interface Visitor<R> {
+    R openForm(OpenForm command);
+
+    R openQuestionForm(OpenQuestionForm command);
+
+    R shareView(ShareView command);
+
+    R open(Open command);
+
+    R postDraft(PostDraft command);
+
+    R amend(Amend command);
+
+    R voteOnStatement(VoteOnStatement command);
+
+    R voteOnDraft(VoteOnDraft command);
+
+    R giveReason(GiveReason command);
+
+    R status(Status command);
+
+    R listQuestions(ListQuestions command);
+
+    R edit(Edit command);
+
+    R hide(Hide command);
+
+    R close(Close command);
+
+    R reopen(Reopen command);
+
+    R export(Export command);
+
+    R channelDigest(ChannelDigest command);
+
+    R personalDigest(PersonalDigest command);
+
+    R remind(Remind command);
+
+    R forget(Forget command);
+
+    R forgetMe(ForgetMe command);
+
+    R help(Help command);
+  }
+
   /** Bare {@code /respond}: a form, or a choice of questions. */
   record OpenForm() implements Command {
     public String keyword() {
       return "";
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.openForm(this);
     }
   }
 
@@ -28,11 +84,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.OPEN.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.openQuestionForm(this);
+    }
   }
 
   record ShareView(String text) implements Command {
     public String keyword() {
       return StandardCommands.VIEW.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.shareView(this);
     }
   }
 
@@ -41,6 +105,10 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.OPEN.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.open(this);
+    }
   }
 
   /** Without text: Chorus writes the draft from the analysis. */
@@ -48,11 +116,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.DRAFT_COMMAND.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.postDraft(this);
+    }
   }
 
   record Amend(String text) implements Command {
     public String keyword() {
       return StandardCommands.AMEND.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.amend(this);
     }
   }
 
@@ -60,11 +136,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.VOTE.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.voteOnStatement(this);
+    }
   }
 
   record VoteOnDraft(DraftVersion draft, DraftChoice choice) implements Command {
     public String keyword() {
       return StandardCommands.VOTE.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.voteOnDraft(this);
     }
   }
 
@@ -72,17 +156,29 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.REASON_COMMAND.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.giveReason(this);
+    }
   }
 
   record Status() implements Command {
     public String keyword() {
       return StandardCommands.STATUS.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.status(this);
+    }
   }
 
   record ListQuestions(boolean wholeCommunity) implements Command {
     public String keyword() {
       return StandardCommands.LIST.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.listQuestions(this);
     }
   }
 
@@ -93,11 +189,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.EDIT.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.edit(this);
+    }
   }
 
   record Hide(StatementId statement, String reason) implements Command {
     public String keyword() {
       return StandardCommands.HIDE.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.hide(this);
     }
   }
 
@@ -105,17 +209,29 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.CLOSE.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.close(this);
+    }
   }
 
   record Reopen() implements Command {
     public String keyword() {
       return StandardCommands.REOPEN.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reopen(this);
+    }
   }
 
   record Export(ExportFormat format) implements Command {
     public String keyword() {
       return StandardCommands.EXPORT.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.export(this);
     }
   }
 
@@ -125,11 +241,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.DIGEST.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.channelDigest(this);
+    }
   }
 
   record PersonalDigest(Cadence cadence) implements Command {
     public String keyword() {
       return StandardCommands.DIGEST.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.personalDigest(this);
     }
   }
 
@@ -137,11 +261,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.REMIND.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.remind(this);
+    }
   }
 
   record Forget() implements Command {
     public String keyword() {
       return StandardCommands.FORGET.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.forget(this);
     }
   }
 
@@ -149,11 +281,19 @@ public sealed interface Command {
     public String keyword() {
       return StandardCommands.FORGET.keyword();
     }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.forgetMe(this);
+    }
   }
 
   record Help() implements Command {
     public String keyword() {
       return StandardCommands.HELP.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.help(this);
     }
   }
 
