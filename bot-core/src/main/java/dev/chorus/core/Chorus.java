@@ -3,11 +3,7 @@ package dev.chorus.core;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandCatalog;
-import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.ParseResult;
-import dev.chorus.core.command.StandardCommands;
-import dev.chorus.core.conversation.Decision;
-import dev.chorus.core.digest.ChangeNotifications;
 import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
@@ -16,17 +12,8 @@ import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.RecentQuestions;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.draft.PostDraft;
-import dev.chorus.core.draft.WriteDraft;
-import dev.chorus.core.export.ExportQuestion;
-import dev.chorus.core.lifecycle.CloseQuestion;
-import dev.chorus.core.lifecycle.EditQuestion;
-import dev.chorus.core.lifecycle.OpenQuestion;
-import dev.chorus.core.lifecycle.ReopenQuestion;
-import dev.chorus.core.message.ButtonAction;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Card;
-import dev.chorus.core.message.Block;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.MemberReaction;
 import dev.chorus.core.message.ChatException;
@@ -37,36 +24,17 @@ import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
-import dev.chorus.core.overview.Forms;
-import dev.chorus.core.overview.ListQuestions;
-import dev.chorus.core.overview.OfferForm;
-import dev.chorus.core.overview.ShowHelp;
-import dev.chorus.core.overview.ShowStatus;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
-import dev.chorus.core.community.MemberId;
 import dev.chorus.core.overview.QuestionChoice;
-import dev.chorus.core.question.Ballots;
-import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.StoreUnavailableException;
-import dev.chorus.core.question.VoteChange;
-import dev.chorus.core.view.ForgetEverywhere;
-import dev.chorus.core.view.ForgetMember;
-import dev.chorus.core.view.HideStatement;
-import dev.chorus.core.view.ProposeAmendment;
-import dev.chorus.core.view.ShareView;
-import dev.chorus.core.vote.GiveBlockReason;
 import dev.chorus.core.vote.HeldReactions;
 import dev.chorus.core.vote.ReactionDifferences;
 import dev.chorus.core.question.SeenReactions;
-import dev.chorus.core.vote.Reactions;
-import dev.chorus.core.vote.VoteOnDraft;
-import dev.chorus.core.vote.VoteOnStatement;
-import dev.chorus.core.vote.VoteSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -75,51 +43,26 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The front door: takes what a member did, routes it to one use case, commits the decision (again
- * from a fresh read when another change got there first), delivers the public messages, and returns
- * the private answers for the member. A rejected or failed command changes nothing and always gets
- * an answer saying why and what to do instead.
+ * The front door: takes what a member did, has {@link Router} decide it with one use case and
+ * {@link Attempts} commit and deliver it, and returns the private answers for the member. It also
+ * holds reactions that come before their message is linked, and reconciles votes with reactions.
+ * A rejected or failed command changes nothing and always gets an answer saying why and what to do
+ * instead.
  */
 public final class Chorus {
   private static final System.Logger LOG = System.getLogger(Chorus.class.getName());
-  private static final int ATTEMPTS = 8;
 
   private final Questions questions;
-  private final Ballots ballots;
-  private final RecentQuestions recent = new RecentQuestions();
   private final MessageLinks links;
   private final Delivery delivery;
-  private final CommandParser parser = new CommandParser();
+  private final Router router;
+  private final Attempts attempts;
   private final Lookup lookup;
-  private final OfferForm offerForm;
-  private final ShareView shareView;
-  private final OpenQuestion openQuestion;
-  private final PostDraft postDraft;
-  private final WriteDraft writeDraft;
-  private final ProposeAmendment proposeAmendment;
-  private final VoteOnStatement voteOnStatement;
-  private final VoteOnDraft voteOnDraft;
-  private final GiveBlockReason giveBlockReason;
-  private final ShowStatus showStatus;
-  private final ListQuestions listQuestions;
-  private final EditQuestion editQuestion;
-  private final HideStatement hideStatement;
-  private final CloseQuestion closeQuestion;
-  private final ReopenQuestion reopenQuestion;
-  private final ExportQuestion exportQuestion = new ExportQuestion();
-  private final ChangeNotifications notifications;
-  private final ForgetMember forgetMember;
-  private final ForgetEverywhere forgetEverywhere;
-  private final ShowHelp showHelp = new ShowHelp(CommandCatalog.standard());
-
   private final Observer observer;
   private final HeldReactions held = new HeldReactions();
   private final ScheduledExecutorService later;
@@ -150,29 +93,11 @@ public final class Chorus {
     this.claims = stores.claims();
     this.pseudonyms = pseudonyms;
     this.questions = stores.questions();
-    this.ballots = stores.ballots();
     this.links = stores.links();
-    this.notifications = new ChangeNotifications(stores.channelDigests(), stores.memberPreferences(), pseudonyms, clock,
-        settings);
     this.delivery = new Delivery(chat, links, this::linked);
-    this.lookup = new Lookup(questions);
-    this.offerForm = new OfferForm(questions, pseudonyms, settings);
-    this.shareView = new ShareView(pseudonyms, clock, settings);
-    this.openQuestion = new OpenQuestion(questions, links, pseudonyms, clock, settings, random);
-    this.postDraft = new PostDraft(pseudonyms, clock, settings);
-    this.writeDraft = new WriteDraft(pseudonyms, settings, postDraft, observer);
-    this.proposeAmendment = new ProposeAmendment(pseudonyms, clock, settings);
-    this.voteOnStatement = new VoteOnStatement(pseudonyms);
-    this.voteOnDraft = new VoteOnDraft(pseudonyms, clock);
-    this.giveBlockReason = new GiveBlockReason(pseudonyms, settings);
-    this.showStatus = new ShowStatus(pseudonyms);
-    this.listQuestions = new ListQuestions(questions, chat, clock, settings);
-    this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
-    this.hideStatement = new HideStatement(pseudonyms, settings);
-    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
-    this.reopenQuestion = new ReopenQuestion(pseudonyms, clock);
-    this.forgetMember = new ForgetMember(pseudonyms);
-    this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
+    this.router = new Router(stores, chat, pseudonyms, clock, settings, random, observer, CommandCatalog.standard());
+    this.lookup = router.lookup();
+    this.attempts = new Attempts(router, questions, stores.ballots(), new RecentQuestions(), delivery, observer);
   }
 
   /**
@@ -307,6 +232,8 @@ public final class Chorus {
 
   /** The kind of a reaction found by reconciling, for metrics ({@code chorus_votes_total{via="reconciled"}}). */
   static final String RECONCILED = "reconciled";
+  /** The kind of a button press, for metrics. */
+  static final String BUTTON = "button";
   /** How long a reconciled message stays done for its round. */
   private static final Duration RECONCILED_KEEP = Duration.ofDays(1);
 
@@ -450,7 +377,7 @@ public final class Chorus {
    * after a block). True when the reaction changed something (it had no answer, or an answer that is
    * no refusal).
    */
-  private boolean tellPrivately(Inbound reaction, Handled handled) {
+  private boolean tellPrivately(Inbound reaction, Attempts.Handled handled) {
     if (handled.result() != Observer.Result.ACCEPTED) {
       // A refusal of a reaction nobody saw Chorus receive would only puzzle the member.
       return false;
@@ -500,222 +427,33 @@ public final class Chorus {
     return process(inbound, null).answers();
   }
 
-  /** What handling an event said to the member, and how it ended. */
-  private record Handled(List<Effect.Private> answers, Observer.Result result) {}
-
   /**
    * @param kindOverride the kind to report instead of the inbound's own ({@code reconciled} for a
    *     reaction found by reconciling)
    */
-  private Handled process(Inbound inbound, @Nullable String kindOverride) {
+  private Attempts.Handled process(Inbound inbound, @Nullable String kindOverride) {
     long started = System.nanoTime();
     // A command is parsed once, however often a conflict makes Chorus decide again.
-    ParseResult parsed = null;
-    if (inbound instanceof Inbound.CommandInvoked command) {
-      parsed = parser.parse(command.text());
-    } else if (inbound instanceof Inbound.CommandChosen chosen) {
-      parsed = parser.parseChosen(chosen.subcommand(), chosen.options());
-    }
+    var parsed = router.parse(inbound);
     if (parsed instanceof ParseResult.Parsed ok && ok.command().command() instanceof Command.Close) {
       reconcileBeforeClose(inbound, ok.command().question());
     }
     var kind = kindOverride != null ? kindOverride : kindOf(inbound, parsed);
-    var result = new Observer.Result[] {Observer.Result.ACCEPTED};
-    var noted = new SeenReactions.Change[1];
+    Attempts.Handled handled = null;
     try {
-      var answers = handle(inbound, parsed, kind, result, noted);
-      return new Handled(answers, result[0]);
+      handled = attempts.handle(inbound, parsed, kind);
+      return handled;
     } finally {
-      observer.handled(kind, result[0], System.nanoTime() - started);
-      var note = noted[0];
-      if (note != null && result[0] != Observer.Result.FAILED && result[0] != Observer.Result.BUSY) {
+      var result = handled == null ? Observer.Result.FAILED : handled.result();
+      observer.handled(kind, result, System.nanoTime() - started);
+      var note = handled == null ? null : handled.unrecordedReaction();
+      if (note != null && result != Observer.Result.FAILED && result != Observer.Result.BUSY) {
         try {
           seen.saw(inbound.community(), note.messageId(), note.seen(), note.present());
         } catch (StoreUnavailableException e) {
           // The vote itself is handled; reconciling later finds the reaction again and changes nothing.
         }
       }
-    }
-  }
-
-  private List<Effect.Private> handle(
-      Inbound inbound, @Nullable ParseResult parsed, String kind, Observer.Result[] result, SeenReactions.Change[] noted) {
-    // Whether a write was sent: after a timeout it may have been carried out, and the member is told so.
-    boolean writing = false;
-    if (inbound.actor().bot()) {
-      result[0] = Observer.Result.IGNORED;
-      return List.of();
-    }
-    try {
-      // The first attempt may decide a vote on a recently seen question; a refused cast, or any
-      // other decision made on one, is decided again from a fresh read.
-      boolean fresh = false;
-      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        var reads = new Reads(inbound.community(), fresh, noted);
-        var decision = decide(inbound, parsed, reads);
-        if (reads.usedRecent && !(decision instanceof Decision.Voted)) {
-          fresh = true;
-          continue;
-        }
-        if (decision instanceof Decision.Rejected rejected) {
-          if (questions.processed(inbound.community(), inbound.event())) {
-            // A redelivery of an event that was applied: what it changed is why it is refused now.
-            result[0] = Observer.Result.IGNORED;
-            return List.of();
-          }
-          result[0] = Observer.Result.REFUSED;
-          return List.of(explain(rejected));
-        }
-        if (decision instanceof Decision.Setting setting) {
-          writing = true;
-          setting.save().run();
-          return delivery.deliver(inbound.community(), setting.effects());
-        }
-        if (decision instanceof Decision.Voted voted) {
-          var note = noted[0];
-          writing = true;
-          var cast = ballots.cast(inbound.community(), voted.decidedOn(), voted.change(), inbound.event(),
-              note);
-          if (cast instanceof Ballots.CastResult.AlreadyProcessed) {
-            noted[0] = null;
-            result[0] = Observer.Result.IGNORED;
-            return List.of();
-          }
-          if (cast instanceof Ballots.CastResult.Recorded recorded) {
-            // Seen with the vote itself, in the same write.
-            noted[0] = null;
-            recent.remember(recorded.question());
-            if (!recorded.question().mixedInHeld().isEmpty()) {
-              releaseMixedIn(inbound.community(), recorded.question().id());
-            }
-            if (casts(voted.change())) {
-              observer.voted(viaOf(kind));
-            }
-            return delivery.deliver(inbound.community(),
-                Delivery.atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question())));
-          }
-          recent.forget(inbound.community(), voted.change().question());
-          fresh = true;
-          pause(attempt);
-          continue;
-        }
-        var accepted = (Decision.Accepted) decision;
-        if (accepted.writes().isEmpty()) {
-          // Checked after deciding: the same event, delivered to another replica too, may have been
-          // applied before our read, and then this answer would be its second. A form offered twice
-          // does no harm, and must open within the platform's seconds even when the store is slow.
-          boolean onlyForms = !accepted.effects().isEmpty()
-              && accepted.effects().stream().allMatch(effect -> effect instanceof Effect.ShowForm);
-          if (!onlyForms && questions.processed(inbound.community(), inbound.event())) {
-            result[0] = Observer.Result.IGNORED;
-            return List.of();
-          }
-        } else {
-          if (accepted.erasesWords()) {
-            // Asked first, so a forget is never stored without it; a rewrite asked for in vain costs little.
-            questions.eraseOldCopies();
-          }
-          writing = true;
-          var commit = questions.commit(inbound.community(), accepted.writes(), inbound.event());
-          if (commit instanceof Questions.CommitResult.AlreadyProcessed) {
-            result[0] = Observer.Result.IGNORED;
-            return List.of();
-          }
-          if (commit instanceof Questions.CommitResult.Conflict) {
-            pause(attempt);
-            continue;
-          }
-          // Exactly what the store now holds: the commit checked nothing came between.
-          var stored = accepted.writes().stream().map(Question::committed).toList();
-          stored.forEach(recent::remember);
-          return delivery.deliver(inbound.community(), Delivery.atRevisions(accepted.effects(), stored));
-        }
-        return delivery.deliver(inbound.community(), accepted.effects());
-      }
-      result[0] = Observer.Result.BUSY;
-      return List.of(Effect.Reply.of("Many members are changing this question at the same moment, and your change "
-          + "did not get through. Nothing was changed: please send it again."));
-    } catch (StoreUnavailableException e) {
-      result[0] = Observer.Result.FAILED;
-      LOG.log(Level.WARNING, "store unavailable while handling a {0} event: {1}", kind, e.getMessage());
-      if (writing && e.mayHaveApplied()) {
-        return List.of(Effect.Reply.of(MAY_HAVE_SAVED));
-      }
-      return List.of(Effect.Reply.of("Chorus could not save that just now, so nothing was changed. "
-          + "Please try again in a moment."));
-    } catch (RuntimeException e) {
-      result[0] = Observer.Result.FAILED;
-      // Logged without the member's words or ids: only what kind of event failed and where.
-      LOG.log(Level.ERROR, "failed to handle a " + kind + " event", e);
-      return List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
-          + "Please try again; if it keeps failing, tell whoever runs Chorus here."));
-    }
-  }
-
-  /**
-   * A forgotten member's votes that enough other changes have now mixed in are let go for good, so
-   * that members changing their votes back cannot make them show again. Best effort: the next vote
-   * on the item tries again.
-   */
-  private void releaseMixedIn(CommunityId community, QuestionId id) {
-    try {
-      for (int attempt = 0; attempt < 3; attempt++) {
-        var question = questions.find(community, id).orElse(null);
-        if (question == null || question.mixedInHeld().isEmpty()) {
-          return;
-        }
-        var kept = new ArrayList<>(question.held());
-        kept.removeAll(question.mixedInHeld());
-        if (questions.commit(community, List.of(question.withHeld(kept)), null)
-            instanceof Questions.CommitResult.Committed) {
-          recent.forget(community, id);
-          return;
-        }
-      }
-    } catch (StoreUnavailableException e) {
-      LOG.log(Level.DEBUG, "held votes not let go yet: {0}", e.getMessage());
-    }
-  }
-
-  /** After a write that timed out: it may have gone through, so neither "saved" nor "nothing changed" is true. */
-  static final String MAY_HAVE_SAVED = "Chorus could not confirm that this was saved: its store did not answer in time, "
-      + "and may still carry it out. /respond status (or /respond list) shows where things stand in a moment; send it "
-      + "again only if it is not there. Opening the same question again is safe: Chorus recognises it.";
-
-  /** Someone else's change got there first: a short, jittered pause so members acting at once do not keep colliding. */
-  private static void pause(int attempt) {
-    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 1_000_000L * (attempt + 1)));
-  }
-
-  /** How one attempt reads the question a reaction or button is about: from the recent ones when it may. */
-  private final class Reads {
-    private final CommunityId community;
-    private final boolean fresh;
-    private final SeenReactions.Change[] noted;
-    private boolean usedRecent;
-
-    Reads(CommunityId community, boolean fresh, SeenReactions.Change[] noted) {
-      this.community = community;
-      this.fresh = fresh;
-      this.noted = noted;
-    }
-
-    /** A vote reaction on a question where reactions count, to be recorded as seen. */
-    void note(String messageId, MemberId member, String choice, boolean present) {
-      noted[0] = new SeenReactions.Change(messageId, new SeenReactions.Seen(member, choice), present);
-    }
-
-    Optional<Question> question(QuestionId id) {
-      if (!fresh) {
-        var kept = recent.get(community, id);
-        if (kept.isPresent()) {
-          usedRecent = true;
-          return kept;
-        }
-      }
-      var read = questions.find(community, id);
-      read.ifPresent(recent::remember);
-      return read;
     }
   }
 
@@ -735,278 +473,8 @@ public final class Chorus {
       return "reaction-removed";
     }
     if (inbound instanceof Inbound.ButtonPressed) {
-      return "button";
+      return BUTTON;
     }
     return "form-submitted";
-  }
-
-  /** Whether the change records a choice (rather than taking one back). */
-  private static boolean casts(VoteChange change) {
-    return change instanceof VoteChange.OnStatement s ? s.after() != null : ((VoteChange.OnDraft) change).after() != null;
-  }
-
-  /** How a recorded vote was cast, for metrics. */
-  private static String viaOf(String kind) {
-    return switch (kind) {
-      case "vote" -> "command";
-      case "button" -> "button";
-      case RECONCILED -> "reconciled";
-      default -> "reaction";
-    };
-  }
-
-  static Effect.Reply explain(Decision.Rejected rejected) {
-    return new Effect.Reply(Card.of(
-        new Block.Paragraph(rejected.reason()),
-        new Block.Paragraph(Text.of("Try: " + rejected.hint()))));
-  }
-
-  private Decision decide(Inbound inbound, @Nullable ParseResult parsed, Reads reads) {
-    if (parsed != null) {
-      if (parsed instanceof ParseResult.Invalid invalid) {
-        return new Decision.Rejected(invalid.reason(), invalid.hint());
-      }
-      var ok = ((ParseResult.Parsed) parsed).command();
-      return ok.command().accept(new ToUseCase(Request.of(inbound, ok.question())));
-    }
-    if (inbound instanceof Inbound.ReactionAdded reaction) {
-      return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), false);
-    }
-    if (inbound instanceof Inbound.ReactionRemoved reaction) {
-      return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), true);
-    }
-    if (inbound instanceof Inbound.ButtonPressed button) {
-      return button(inbound, reads, button);
-    }
-    return form(inbound, (Inbound.FormSubmitted) inbound);
-  }
-
-  /** Each command to its use case; the compiler sees that none is left out. */
-  private final class ToUseCase implements Command.Visitor<Decision> {
-    private final Request request;
-
-    ToUseCase(Request request) {
-      this.request = request;
-    }
-
-    @Override
-    public Decision openForm(Command.OpenForm command) {
-      return offerForm.decide(request);
-    }
-
-    @Override
-    public Decision openQuestionForm(Command.OpenQuestionForm command) {
-      return request.named() != null
-          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open")
-          : offerForm.openQuestion(request);
-    }
-
-    @Override
-    public Decision shareView(Command.ShareView view) {
-      return onOpen(request, "/respond view <your view>", q -> Chorus.this.shareView.decide(request, q, view.text()));
-    }
-
-    @Override
-    public Decision open(Command.Open open) {
-      return request.named() != null
-          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open <title>")
-          : openQuestion.decide(request, open);
-    }
-
-    @Override
-    public Decision postDraft(Command.PostDraft draft) {
-      if (draft.text().isBlank()) {
-        return onOpen(request, "/respond draft", q -> writeDraft.decide(request, q));
-      }
-      return onOpen(request, "/respond draft <text>", q -> Chorus.this.postDraft.decide(request, q, draft.text()));
-    }
-
-    @Override
-    public Decision amend(Command.Amend amend) {
-      return onOpen(request, "/respond amend <change>", q -> proposeAmendment.decide(request, q, amend.text()));
-    }
-
-    @Override
-    public Decision voteOnStatement(Command.VoteOnStatement vote) {
-      return onOpen(request, "/respond vote " + vote.statement() + " " + vote.choice().word(),
-          q -> Chorus.this.voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
-    }
-
-    @Override
-    public Decision voteOnDraft(Command.VoteOnDraft vote) {
-      return onOpen(request, "/respond vote " + vote.draft() + " " + vote.choice().word(),
-          q -> Chorus.this.voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
-    }
-
-    @Override
-    public Decision giveReason(Command.GiveReason reason) {
-      return onOpen(request, "/respond reason <why>", q -> giveBlockReason.decide(request, q, reason.text()));
-    }
-
-    @Override
-    public Decision status(Command.Status command) {
-      return onAny(request, "/respond status", q -> showStatus.decide(request, q));
-    }
-
-    @Override
-    public Decision listQuestions(Command.ListQuestions list) {
-      return Chorus.this.listQuestions.decide(request, list.wholeCommunity());
-    }
-
-    @Override
-    public Decision edit(Command.Edit edit) {
-      return onAny(request, "/respond edit --deadline 7d", q -> editQuestion.decide(request, q, edit));
-    }
-
-    @Override
-    public Decision hide(Command.Hide hide) {
-      return onAny(request, "/respond hide V3 <reason>",
-          q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
-    }
-
-    @Override
-    public Decision close(Command.Close close) {
-      return onAny(request, "/respond close", q -> closeQuestion.decide(request, q, close.draft()));
-    }
-
-    @Override
-    public Decision reopen(Command.Reopen command) {
-      return onAny(request, "/respond reopen", q -> reopenQuestion.decide(request, q));
-    }
-
-    @Override
-    public Decision export(Command.Export export) {
-      return onAny(request, "/respond export", q -> exportQuestion.decide(q, export.format()));
-    }
-
-    @Override
-    public Decision channelDigest(Command.ChannelDigest digest) {
-      return notifications.channelDigest(request, digest, questions.inChannel(request.community(), request.channel()));
-    }
-
-    @Override
-    public Decision personalDigest(Command.PersonalDigest digest) {
-      return notifications.personalDigest(request, digest);
-    }
-
-    @Override
-    public Decision remind(Command.Remind remind) {
-      return notifications.reminders(request, remind);
-    }
-
-    @Override
-    public Decision forget(Command.Forget command) {
-      return onAny(request, "/respond forget", q -> forgetMember.decide(request, q));
-    }
-
-    @Override
-    public Decision forgetMe(Command.ForgetMe command) {
-      return forgetEverywhere.decide(request, questions.inCommunity(request.community()));
-    }
-
-    @Override
-    public Decision help(Command.Help command) {
-      return showHelp.decide();
-    }
-  }
-
-  private Decision onOpen(Request request, String usage, Function<Question, Decision> useCase) {
-    var found = lookup.openQuestion(request, usage);
-    var question = Lookup.questionOf(found);
-    return question == null ? Lookup.rejection(found) : useCase.apply(question);
-  }
-
-  private Decision onAny(Request request, String usage, Function<Question, Decision> useCase) {
-    var found = lookup.anyQuestion(request, usage);
-    var question = Lookup.questionOf(found);
-    return question == null ? Lookup.rejection(found) : useCase.apply(question);
-  }
-
-  private Decision reaction(Inbound inbound, Reads reads, String messageId, String emoji, boolean removed) {
-    var target = links.targetOf(inbound.community(), messageId);
-    if (target.isEmpty()) {
-      return Decision.Accepted.saying();
-    }
-    // Reactions that are no vote are common (members react as they like): settled before any read.
-    var shown = target.get();
-    if (shown instanceof Target.StatementMessage statement) {
-      var choice = Reactions.statementChoice(emoji);
-      var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
-      if (question.isEmpty()) {
-        return Decision.Accepted.saying();
-      }
-      if (!question.get().anonymous()) {
-        reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
-      }
-      var request = Request.of(inbound, question.get().id());
-      if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), statement.statement(),
-          pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
-        // The vote that counts was cast later by command or button: taking a reaction away leaves it.
-        return Decision.Accepted.saying();
-      }
-      return removed ? voteOnStatement.retract(request, question.get(), statement.statement(), choice.get())
-          : voteOnStatement.decide(request, question.get(), statement.statement(), choice.get(), VoteSource.REACTION);
-    }
-    var version = shown instanceof Target.DraftMessage draft ? draft.draft()
-        : shown instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
-    if (version == null) {
-      return Decision.Accepted.saying();
-    }
-    var choice = Reactions.draftChoice(emoji);
-    var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
-    if (question.isEmpty()) {
-      return Decision.Accepted.saying();
-    }
-    if (!question.get().anonymous()) {
-      reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
-    }
-    var request = Request.of(inbound, question.get().id());
-    if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), version,
-        pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
-      return Decision.Accepted.saying();
-    }
-    return removed ? voteOnDraft.retract(request, question.get(), version, choice.get())
-        : voteOnDraft.decide(request, question.get(), version, choice.get(), VoteSource.REACTION);
-  }
-
-  private Decision button(Inbound inbound, Reads reads, Inbound.ButtonPressed button) {
-    var action = ButtonAction.parse(button.action());
-    var target = links.targetOf(inbound.community(), button.messageId());
-    // A press can come before the message is linked; the action itself names the question and item.
-    if (action.isEmpty() || target.isPresent() && !target.get().question().equals(action.get().question())) {
-      return Decision.Rejected.because("That button is not one Chorus can act on any more.",
-          "/respond status shows where the question stands");
-    }
-    var question = reads.question(action.get().question());
-    if (question.isEmpty()) {
-      return Decision.Rejected.because("That question no longer exists.", "/respond list");
-    }
-    var request = Request.of(inbound, question.get().id());
-    if (action.get() instanceof ButtonAction.StatementVote vote) {
-      return voteOnStatement.decide(request, question.get(), vote.statement(), vote.choice(), VoteSource.BUTTON);
-    }
-    var vote = (ButtonAction.DraftVote) action.get();
-    return voteOnDraft.decide(request, question.get(), vote.draft(), vote.choice(), VoteSource.BUTTON);
-  }
-
-  private Decision form(Inbound inbound, Inbound.FormSubmitted form) {
-    if (form.formId().equals(Forms.OPEN)) {
-      var deadlineText = form.fields().getOrDefault(StandardCommands.DEADLINE, "").strip();
-      var deadline = deadlineText.isEmpty() ? null : CommandParser.parseDeadline(deadlineText, false).orElse(null);
-      if (!deadlineText.isEmpty() && deadline == null) {
-        return new Decision.Rejected(Text.builder().plain("\"").quoted(deadlineText).plain("\" is not a deadline. "
-            + "Write a duration (3d, 12h, 1w) or a date (2026-12-31).").build(), "send the form again, or /respond open <title> --deadline 7d");
-      }
-      return openQuestion.decide(Request.of(inbound, null), new Command.Open(
-          form.fields().getOrDefault(StandardCommands.TITLE, ""), form.fields().getOrDefault(StandardCommands.CONTEXT, ""),
-          form.fields().getOrDefault(StandardCommands.FOR, ""), deadline, false));
-    }
-    var question = Forms.viewFormQuestion(form.formId());
-    if (question.isPresent()) {
-      QuestionId id = question.get();
-      var request = Request.of(inbound, id);
-      return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
-    }
-    return Decision.Rejected.because("That form is not one Chorus can act on any more.", "/respond for a new form");
   }
 }
