@@ -4,6 +4,7 @@ import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.command.ParseResult;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
@@ -401,7 +402,7 @@ public final class Chorus {
    */
   private void reconcileBeforeClose(Inbound inbound, @Nullable QuestionId named) {
     try {
-      var found = lookup.anyQuestion(Request.of(inbound, named), "/respond close");
+      var found = lookup.anyQuestion(Request.of(inbound, named), StandardCommands.CLOSE.invocation());
       var question = Lookup.questionOf(found);
       if (question != null && question.open() && !question.anonymous()
           && Facilitators.facilitates(question, inbound.actor(), pseudonyms)) {

@@ -56,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  * the message it is on, a form by its id. It decides only; committing is {@link Attempts}'s.
  */
 final class Router {
+  private static final String OPEN_NAMES_NO_QUESTION = "open starts a new question; it takes no question id.";
+  private static final String VIEW_USAGE = "/respond view <your view>";
+
   private final Questions questions;
   private final Ballots ballots;
   private final MessageLinks links;
@@ -165,26 +168,26 @@ final class Router {
     @Override
     public Decision openQuestionForm(Command.OpenQuestionForm command) {
       return request.named() != null
-          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open")
+          ? Decision.Rejected.because(OPEN_NAMES_NO_QUESTION, StandardCommands.OPEN.invocation())
           : offerForm.openQuestion(request);
     }
 
     @Override
     public Decision shareView(Command.ShareView view) {
-      return onOpen(request, "/respond view <your view>", q -> Router.this.shareView.decide(request, q, view.text()));
+      return onOpen(request, VIEW_USAGE, q -> Router.this.shareView.decide(request, q, view.text()));
     }
 
     @Override
     public Decision open(Command.Open open) {
       return request.named() != null
-          ? Decision.Rejected.because("open starts a new question; it takes no question id.", "/respond open <title>")
+          ? Decision.Rejected.because(OPEN_NAMES_NO_QUESTION, "/respond open <title>")
           : openQuestion.decide(request, open);
     }
 
     @Override
     public Decision postDraft(Command.PostDraft draft) {
       if (draft.text().isBlank()) {
-        return onOpen(request, "/respond draft", q -> writeDraft.decide(request, q));
+        return onOpen(request, StandardCommands.DRAFT_COMMAND.usage(), q -> writeDraft.decide(request, q));
       }
       return onOpen(request, "/respond draft <text>", q -> Router.this.postDraft.decide(request, q, draft.text()));
     }
@@ -213,7 +216,7 @@ final class Router {
 
     @Override
     public Decision status(Command.Status command) {
-      return onAny(request, "/respond status", q -> showStatus.decide(request, q));
+      return onAny(request, StandardCommands.STATUS.usage(), q -> showStatus.decide(request, q));
     }
 
     @Override
@@ -223,28 +226,28 @@ final class Router {
 
     @Override
     public Decision edit(Command.Edit edit) {
-      return onAny(request, "/respond edit --deadline 7d", q -> editQuestion.decide(request, q, edit));
+      return onAny(request, StandardCommands.EDIT_EXAMPLE, q -> editQuestion.decide(request, q, edit));
     }
 
     @Override
     public Decision hide(Command.Hide hide) {
-      return onAny(request, "/respond hide V3 <reason>",
+      return onAny(request, StandardCommands.HIDE.usage(),
           q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
     }
 
     @Override
     public Decision close(Command.Close close) {
-      return onAny(request, "/respond close", q -> closeQuestion.decide(request, q, close.draft()));
+      return onAny(request, StandardCommands.CLOSE.invocation(), q -> closeQuestion.decide(request, q, close.draft()));
     }
 
     @Override
     public Decision reopen(Command.Reopen command) {
-      return onAny(request, "/respond reopen", q -> reopenQuestion.decide(request, q));
+      return onAny(request, StandardCommands.REOPEN.usage(), q -> reopenQuestion.decide(request, q));
     }
 
     @Override
     public Decision export(Command.Export export) {
-      return onAny(request, "/respond export", q -> exportQuestion.decide(q, export.format()));
+      return onAny(request, StandardCommands.EXPORT.invocation(), q -> exportQuestion.decide(q, export.format()));
     }
 
     @Override
@@ -264,7 +267,7 @@ final class Router {
 
     @Override
     public Decision forget(Command.Forget command) {
-      return onAny(request, "/respond forget", q -> forgetMember.decide(request, q));
+      return onAny(request, StandardCommands.FORGET.usage(), q -> forgetMember.decide(request, q));
     }
 
     @Override
@@ -370,7 +373,7 @@ final class Router {
     if (question.isPresent()) {
       QuestionId id = question.get();
       var request = Request.of(inbound, id);
-      return onOpen(request, "/respond view <your view>", q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
+      return onOpen(request, VIEW_USAGE, q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
     }
     return Decision.Rejected.because("That form is not one Chorus can act on any more.", "/respond for a new form");
   }

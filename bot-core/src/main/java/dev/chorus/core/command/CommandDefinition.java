@@ -59,6 +59,16 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
     return help.stream().map(line -> line.usage() + " — " + audience.helpPrefix() + line.says()).toList();
   }
 
+  /** The command without arguments: {@code /respond <keyword>}. */
+  public String invocation() {
+    return CommandCatalog.SLASH_COMMAND + " " + keyword;
+  }
+
+  /** How the command is written: its first help line's usage, or its invocation. */
+  public String usage() {
+    return help.isEmpty() ? invocation() : help.get(0).usage();
+  }
+
   public Optional<CommandOption> option(String name) {
     return options.stream().filter(option -> option.name().equals(name)).findFirst();
   }

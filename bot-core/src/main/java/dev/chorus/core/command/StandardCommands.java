@@ -67,6 +67,8 @@ public final class StandardCommands {
       StandardCommands::textOption);
 
   private static final String OPEN_EXAMPLE = "/respond open <title> --deadline 7d";
+  /** A change to a question, as an example. */
+  public static final String EDIT_EXAMPLE = "/respond edit --deadline 7d";
 
   public static final CommandDefinition OPEN = new CommandDefinition("open", "Open a question (without a title: a form)",
       Audience.MEMBERS, false,
@@ -142,9 +144,9 @@ public final class StandardCommands {
       List.of(new HelpLine("/respond hide V3 <reason>", "hide an abusive view or amendment")),
       (args, self) -> {
         var end = firstWordEnd(args);
-        return hide(args.substring(0, end), args.substring(end).strip());
+        return hide(args.substring(0, end), args.substring(end).strip(), self);
       },
-      (options, self) -> hide(value(options, ITEM), value(options, REASON)));
+      (options, self) -> hide(value(options, ITEM), value(options, REASON), self));
 
   public static final CommandDefinition CLOSE = new CommandDefinition("close", "Publish the outcome and close the question",
       Audience.FACILITATORS, true,
@@ -211,13 +213,13 @@ public final class StandardCommands {
   }
 
   private static ParseResult noArguments(String args, CommandDefinition self, Command command) {
-    var usage = "/respond " + self.keyword();
+    var usage = self.usage();
     return args.isEmpty() ? parsed(command)
         : invalid(self.keyword() + " takes nothing after it.", usage + ", or " + VIEW_USAGE + " " + self.keyword()
             + " … for a view that starts with that word");
   }
 
-  private static final String VIEW_USAGE = "/respond " + VIEW.keyword();
+  private static final String VIEW_USAGE = VIEW.invocation();
   private static final String NEEDS_A_TITLE = "A question needs a title.";
   private static final String NOTHING_TO_CHANGE = "Nothing to change was given.";
 
@@ -282,7 +284,7 @@ public final class StandardCommands {
       return invalid(NOTHING_TO_CHANGE, usage);
     }
     return edit(Optional.ofNullable(good.values().get(TITLE)), Optional.ofNullable(good.values().get(CONTEXT)),
-        Optional.ofNullable(good.values().get(FOR)), good.values().get(DEADLINE), "/respond edit --deadline 7d");
+        Optional.ofNullable(good.values().get(FOR)), good.values().get(DEADLINE), EDIT_EXAMPLE);
   }
 
   private static ParseResult editFromOptions(Map<String, String> options, CommandDefinition self) {
@@ -352,8 +354,8 @@ public final class StandardCommands {
         "/respond list, or /respond list all for the whole community");
   }
 
-  private static ParseResult hide(String item, String reason) {
-    var usage = "/respond hide V3 <reason>";
+  private static ParseResult hide(String item, String reason, CommandDefinition self) {
+    var usage = self.usage();
     var statement = StatementId.parse(item);
     if (statement.isEmpty()) {
       return invalid("Name the view or amendment to hide (V3) and the reason.", usage);
