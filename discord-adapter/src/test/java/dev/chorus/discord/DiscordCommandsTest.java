@@ -8,6 +8,9 @@ import dev.chorus.core.command.CommandDefinition;
 import dev.chorus.core.command.CommandOption;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.ParseResult;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.question.QuestionId;
 import java.util.List;
 import java.util.Map;
@@ -97,18 +100,27 @@ class DiscordCommandsTest {
     }
   }
 
+  /** A command added to the catalog reaches the text parser, typed options, help and Discord, and nothing else. */
   @Test
-  void aNewDefinitionBecomesASubcommandWithItsOptions() {
+  void aNewDefinitionReachesTheParserHelpAndDiscord() {
     var ping = new CommandDefinition("ping", "Check that Chorus answers", CommandDefinition.Audience.FACILITATORS, true,
         List.of(CommandOption.choice("volume", "How loud", true, List.of(CommandOption.Choice.of("loud"))),
             CommandOption.flag("twice", CommandOption.Written.AS_OPTION, "Answer twice")),
         List.of(new CommandDefinition.HelpLine("/respond ping", "check that Chorus answers")),
         (args, self) -> new CommandParser().parse("/respond status"),
         (options, self) -> new CommandParser().parse("/respond status"));
+    var catalog = CommandCatalog.standard().with(ping);
 
-    var definition = DiscordCommands.definition(CommandCatalog.standard().with(ping));
+    var parser = new CommandParser(catalog);
+    assertThat(parser.parse("/respond ping loud")).isEqualTo(new CommandParser().parse("/respond status"));
+    assertThat(parser.parseChosen("ping", Map.of("volume", "loud"))).isEqualTo(new CommandParser().parse("/respond status"));
+    assertThat(new CommandParser().parse("/respond ping")).isEqualTo(new CommandParser().parse("/respond view ping"));
 
-    var sub = definition.getSubcommands().stream().filter(s -> s.getName().equals("ping")).findFirst().orElseThrow();
+    var help = (Effect.Reply) ((Decision.Accepted) new ShowHelp(catalog).decide()).effects().get(0);
+    assertThat(help.card().plainText()).contains("/respond ping — facilitators: check that Chorus answers");
+
+    var sub = DiscordCommands.definition(catalog).getSubcommands().stream().filter(s -> s.getName().equals("ping"))
+        .findFirst().orElseThrow();
     assertThat(sub.getDescription()).isEqualTo("Check that Chorus answers (facilitators)");
     assertThat(sub.getOptions()).extracting(OptionData::getName).containsExactly("volume", "twice", "question");
     assertThat(sub.getOptions().get(0).isRequired()).isTrue();
