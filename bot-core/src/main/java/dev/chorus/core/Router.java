@@ -133,12 +133,12 @@ final class Router {
   }
 
   Decision decide(Inbound inbound, @Nullable ParseResult parsed, Reads reads) {
-    if (parsed != null) {
-      if (parsed instanceof ParseResult.Invalid invalid) {
-        return new Decision.Rejected(invalid.reason(), invalid.hint());
-      }
-      var ok = ((ParseResult.Parsed) parsed).command();
-      return ok.command().accept(new ToUseCase(Request.of(inbound, ok.question())));
+    if (parsed instanceof ParseResult.Invalid invalid) {
+      return new Decision.Rejected(invalid.reason(), invalid.hint());
+    }
+    if (parsed instanceof ParseResult.Parsed ok) {
+      var command = ok.command();
+      return command.command().accept(new ToUseCase(Request.of(inbound, command.question())));
     }
     if (inbound instanceof Inbound.ReactionAdded reaction) {
       return reaction(inbound, reads, reaction.messageId(), reaction.emoji(), false);
