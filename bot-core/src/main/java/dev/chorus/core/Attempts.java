@@ -9,6 +9,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.RecentQuestions;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
@@ -160,7 +161,7 @@ final class Attempts {
       return new Handled(List.of(Effect.Reply.of("Many members are changing this question at the same moment, and your "
           + "change did not get through. Nothing was changed: please send it again.")), Observer.Result.BUSY, noted);
     } catch (StoreUnavailableException e) {
-      LOG.log(Level.WARNING, "store unavailable while handling a {0} event: {1}", kind, e.getMessage());
+      Failures.log(LOG, Level.WARNING, "store unavailable while handling a " + kind + " event", e);
       if (writing && e.mayHaveApplied()) {
         return new Handled(List.of(Effect.Reply.of(MAY_HAVE_SAVED)), Observer.Result.FAILED, noted);
       }
@@ -168,7 +169,7 @@ final class Attempts {
           + "Please try again in a moment.")), Observer.Result.FAILED, noted);
     } catch (RuntimeException e) {
       // Logged without the member's words or ids: only what kind of event failed and where.
-      LOG.log(Level.ERROR, "failed to handle a " + kind + " event", e);
+      Failures.log(LOG, "failed to handle a " + kind + " event", e);
       return new Handled(List.of(Effect.Reply.of("Something went wrong on Chorus's side, and nothing was changed. "
           + "Please try again; if it keeps failing, tell whoever runs Chorus here.")), Observer.Result.FAILED, noted);
     }
@@ -205,7 +206,7 @@ final class Attempts {
         }
       }
     } catch (StoreUnavailableException e) {
-      LOG.log(Level.DEBUG, "held votes not let go yet: {0}", e.getMessage());
+      Failures.log(LOG, Level.DEBUG, "held votes not let go yet", e);
     }
   }
 

@@ -5,42 +5,43 @@ import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.command.ParseResult;
 import dev.chorus.core.command.StandardCommands;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.community.EventId;
+import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Delivery;
 import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Lookup;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.RecentQuestions;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.Chat;
-import dev.chorus.core.message.Card;
-import dev.chorus.core.message.MessageLinks;
-import dev.chorus.core.message.MemberReaction;
-import dev.chorus.core.message.ChatException;
-import dev.chorus.core.conversation.Cards;
-import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.digest.Claims;
+import dev.chorus.core.logging.Failures;
+import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.ChatException;
+import dev.chorus.core.message.MemberReaction;
+import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
-import dev.chorus.core.community.ChannelId;
-import dev.chorus.core.community.CommunityId;
-import dev.chorus.core.community.EventId;
 import dev.chorus.core.overview.QuestionChoice;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
+import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.vote.HeldReactions;
 import dev.chorus.core.vote.ReactionDifferences;
-import dev.chorus.core.question.SeenReactions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -194,7 +195,7 @@ public final class Chorus {
       }
     } catch (RuntimeException e) {
       // The next vote on the item edits it again.
-      LOG.log(Level.INFO, "a just-posted card was not brought up to date: " + e.getClass().getSimpleName());
+      Failures.log(LOG, Level.INFO, "a just-posted card was not brought up to date", e);
     }
   }
 
@@ -226,7 +227,7 @@ public final class Chorus {
       try {
         tellByDirectMessage(reaction, process(reaction));
       } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "a held reaction failed", e);
+        Failures.log(LOG, "a held reaction failed", e);
       }
     }
   }
@@ -324,7 +325,7 @@ public final class Chorus {
     try {
       now = chat.reactionsOn(community, message);
     } catch (ChatException e) {
-      LOG.log(Level.INFO, "a message's reactions could not be read for reconciling: {0}", e.memberMessage());
+      Failures.log(LOG, Level.INFO, "a message's reactions could not be read for reconciling", e);
       return null;
     }
     if (now.isEmpty()) {
@@ -411,7 +412,7 @@ public final class Chorus {
     } catch (StoreUnavailableException e) {
       // The close itself is refused the same way, and says so.
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "reconciling before a close failed: " + e.getClass().getSimpleName());
+      Failures.log(LOG, Level.WARNING, "reconciling before a close failed", e);
     }
   }
 

@@ -320,7 +320,10 @@ final class Router {
     }
     var version = shown instanceof Target.DraftMessage draft ? draft.draft()
         : shown instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
-    var choice = version == null ? Optional.<DraftChoice>empty() : Reactions.draftChoice(emoji);
+    if (version == null) {
+      return Decision.Accepted.saying();
+    }
+    var choice = Reactions.draftChoice(emoji);
     var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
     if (question.isEmpty()) {
       return Decision.Accepted.saying();
