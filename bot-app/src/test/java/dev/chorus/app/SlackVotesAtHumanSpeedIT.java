@@ -229,14 +229,14 @@ class SlackVotesAtHumanSpeedIT {
   void theDrafterIsAnsweredWithinTwoSecondsWhileEarlierDraftsAreStillBeingSeeded(String transport) throws Exception {
     start(transport);
     openWithAView();
+    // Slack makes the seeding wait from its first call: the seeds of the drafts below stay queued while the
+    // next draft comes, however quickly or slowly this machine gets there.
+    slack.rateLimitNext("reactions.add", 12);
     // Three drafts in a row in one question: their seeds (four on each of six messages) queue behind Slack's limits.
     for (int v = 1; v <= 3; v++) {
       members.command("UANA", "C1", "#Q1 draft Draft number " + v + " of our answer.");
     }
     linked(new Target.DraftAnnouncement(new QuestionId(1), new DraftVersion(3)));
-    // Slack makes the seeding wait: whatever is left of them stays queued while the next draft comes. Long
-    // enough that a busy machine, slow to set up the second question, still finds seeds waiting.
-    slack.rateLimitNext("reactions.add", 12);
     // Meanwhile a second question, in another channel, gets its first draft.
     members.command("UBEN", "C2", "open Shall we also write to the council?");
     until("Q2's card posted", () -> !stores.links().messagesOf(WORKSPACE, new Target.QuestionCard(new QuestionId(2)))
