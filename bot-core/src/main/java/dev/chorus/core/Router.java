@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Router {
   private static final String OPEN_NAMES_NO_QUESTION = "open starts a new question; it takes no question id.";
-  private static final String VIEW_USAGE = "/respond view <your view>";
+  private static final String VIEW_USAGE = StandardCommands.VIEW.usageWithWords();
 
   private final Questions questions;
   private final Ballots ballots;
@@ -180,7 +180,7 @@ final class Router {
     @Override
     public Decision open(Command.Open open) {
       return request.named() != null
-          ? Decision.Rejected.because(OPEN_NAMES_NO_QUESTION, "/respond open <title>")
+          ? Decision.Rejected.because(OPEN_NAMES_NO_QUESTION, StandardCommands.OPEN.usage())
           : openQuestion.decide(request, open);
     }
 
@@ -189,12 +189,12 @@ final class Router {
       if (draft.text().isBlank()) {
         return onOpen(request, StandardCommands.DRAFT_COMMAND.usage(), q -> writeDraft.decide(request, q));
       }
-      return onOpen(request, "/respond draft <text>", q -> Router.this.postDraft.decide(request, q, draft.text()));
+      return onOpen(request, StandardCommands.DRAFT_COMMAND.usageWithWords(), q -> Router.this.postDraft.decide(request, q, draft.text()));
     }
 
     @Override
     public Decision amend(Command.Amend amend) {
-      return onOpen(request, "/respond amend <change>", q -> proposeAmendment.decide(request, q, amend.text()));
+      return onOpen(request, StandardCommands.AMEND.usageWithWords(), q -> proposeAmendment.decide(request, q, amend.text()));
     }
 
     @Override
@@ -211,7 +211,7 @@ final class Router {
 
     @Override
     public Decision giveReason(Command.GiveReason reason) {
-      return onOpen(request, "/respond reason <why>", q -> giveBlockReason.decide(request, q, reason.text()));
+      return onOpen(request, StandardCommands.REASON_COMMAND.usageWithWords(), q -> giveBlockReason.decide(request, q, reason.text()));
     }
 
     @Override

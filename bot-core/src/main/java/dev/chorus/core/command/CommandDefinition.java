@@ -60,6 +60,11 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
   }
 
   /** The command without arguments: {@code /respond <keyword>}. */
+  /** How the command is written with words after it (its text): its last help line's usage. */
+  public String usageWithWords() {
+    return help.isEmpty() ? invocation() : help.get(help.size() - 1).usage();
+  }
+
   public String invocation() {
     return CommandCatalog.SLASH_COMMAND + " " + keyword;
   }
