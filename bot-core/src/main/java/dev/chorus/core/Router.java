@@ -199,19 +199,20 @@ final class Router {
 
     @Override
     public Decision voteOnStatement(Command.VoteOnStatement vote) {
-      return onOpen(request, "/respond vote " + vote.statement() + " " + vote.choice().word(),
+      return onOpen(request, StandardCommands.VOTE.invocation() + " " + vote.statement() + " " + vote.choice().word(),
           q -> Router.this.voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
     }
 
     @Override
     public Decision voteOnDraft(Command.VoteOnDraft vote) {
-      return onOpen(request, "/respond vote " + vote.draft() + " " + vote.choice().word(),
+      return onOpen(request, StandardCommands.VOTE.invocation() + " " + vote.draft() + " " + vote.choice().word(),
           q -> Router.this.voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
     }
 
     @Override
     public Decision giveReason(Command.GiveReason reason) {
-      return onOpen(request, StandardCommands.REASON_COMMAND.usageWithWords(), q -> giveBlockReason.decide(request, q, reason.text()));
+      return onOpen(request, StandardCommands.REASON_COMMAND.usageWithWords(),
+          q -> giveBlockReason.decide(request, q, reason.text()));
     }
 
     @Override
@@ -346,11 +347,11 @@ final class Router {
     // A press can come before the message is linked; the action itself names the question and item.
     if (action.isEmpty() || target.isPresent() && !target.get().question().equals(action.get().question())) {
       return Decision.Rejected.because("That button is not one Chorus can act on any more.",
-          "/respond status shows where the question stands");
+          StandardCommands.STATUS.invocation() + " shows where the question stands");
     }
     var question = reads.question(action.get().question());
     if (question.isEmpty()) {
-      return Decision.Rejected.because("That question no longer exists.", "/respond list");
+      return Decision.Rejected.because("That question no longer exists.", StandardCommands.LIST.invocation());
     }
     var request = Request.of(inbound, question.get().id());
     if (action.get() instanceof ButtonAction.StatementVote vote) {
@@ -378,6 +379,7 @@ final class Router {
       var request = Request.of(inbound, id);
       return onOpen(request, VIEW_USAGE, q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
     }
-    return Decision.Rejected.because("That form is not one Chorus can act on any more.", "/respond for a new form");
+    return Decision.Rejected.because("That form is not one Chorus can act on any more.",
+        CommandCatalog.SLASH_COMMAND + " for a new form");
   }
 }
