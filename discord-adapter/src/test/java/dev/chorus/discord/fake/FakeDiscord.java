@@ -734,6 +734,14 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.disconnect(shardId, closeCode);
   }
 
+  /**
+   * Closes the shard's connection (resumable) and runs {@code whileDown} before the client can resume,
+   * however fast it reconnects: what it dispatches is missed for certain.
+   */
+  public void disconnect(int shardId, Runnable whileDown) {
+    gateway.disconnect(shardId, RESUMABLE_CLOSE_CODE, whileDown);
+  }
+
   /** Whether the shard currently has a connected session. */
   public boolean connected(int shardId) {
     return gateway.connected(shardId);

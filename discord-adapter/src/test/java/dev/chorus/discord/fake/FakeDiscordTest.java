@@ -503,8 +503,11 @@ class FakeDiscordTest {
     startJda();
     Message tally = channel().sendMessage("tally").complete();
 
-    fake.disconnect(0);
-    Dispatch missed = fake.reactionAdd(guild.id(), channelId, tally.getIdLong(), alice.userId(), "🎉").orElseThrow();
+    // Sent before JDA can resume, however quickly it reconnects on a busy machine.
+    var sent = new java.util.concurrent.atomic.AtomicReference<Dispatch>();
+    fake.disconnect(0, () -> sent.set(
+        fake.reactionAdd(guild.id(), channelId, tally.getIdLong(), alice.userId(), "🎉").orElseThrow()));
+    Dispatch missed = sent.get();
 
     MessageReactionAddEvent event = events.await(MessageReactionAddEvent.class, e -> e.getUserIdLong() == alice.userId());
     assertThat(event.getEmoji().getName()).isEqualTo("🎉");

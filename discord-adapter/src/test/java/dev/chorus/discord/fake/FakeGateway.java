@@ -314,6 +314,14 @@ final class FakeGateway extends WebSocketServer {
 
   /** Closes the shard's connection with {@code closeCode}; its session stays resumable. */
   void disconnect(int shardId, int closeCode) {
+    disconnect(shardId, closeCode, () -> {});
+  }
+
+  /**
+   * Closes the shard's connection and runs {@code whileDown} before a RESUME can be accepted (it waits
+   * for the session), so what it dispatches is certainly missed by the client and queued.
+   */
+  void disconnect(int shardId, int closeCode, Runnable whileDown) {
     Session session = sessionsByShard.get(shardId);
     if (session == null) {
       throw new IllegalStateException("shard " + shardId + " has no session");
@@ -324,6 +332,7 @@ final class FakeGateway extends WebSocketServer {
       if (conn != null) {
         conn.close(closeCode, "Fake Discord closed the connection");
       }
+      whileDown.run();
     }
   }
 
