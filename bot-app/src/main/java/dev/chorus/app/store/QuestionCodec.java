@@ -131,12 +131,12 @@ final class QuestionCodec {
 
   /** The hash of votes of a statement, beside its question. */
   static String item(StatementId statement) {
-    return "s" + statement.number();
+    return HeldVote.item(statement);
   }
 
   /** The hash of ballots of a draft, beside its question. */
   static String item(DraftVersion draft) {
-    return "d" + draft.number();
+    return HeldVote.item(draft);
   }
 
   /**

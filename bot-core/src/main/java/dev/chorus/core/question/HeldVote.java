@@ -37,12 +37,24 @@ public record HeldVote(String item, String choice, Map<MemberKey, String> others
     return new HeldVote(item(draft.version()), choice.name(), others);
   }
 
+  /** How an item is named here and in the store: the same name for its votes' hash. */
   public static String item(StatementId statement) {
     return "s" + statement.number();
   }
 
   public static String item(DraftVersion draft) {
     return "d" + draft.number();
+  }
+
+  /**
+   * Whether enough other changes to this vote's item have been merged in for the forget's change to
+   * show; an item that no longer exists holds nothing back.
+   */
+  public boolean mixedIn(Question question) {
+    int number = Integer.parseInt(item.substring(1));
+    return item.startsWith("s")
+        ? question.statement(new StatementId(number)).map(this::mixedIn).orElse(true)
+        : question.draft(new DraftVersion(number)).map(this::mixedIn).orElse(true);
   }
 
   /** Whether the statement's votes now differ from the snapshot for enough members to show the forget's change. */

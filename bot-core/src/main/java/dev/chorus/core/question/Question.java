@@ -241,20 +241,14 @@ public record Question(
   /** The tally as Chorus shows it: with forgotten votes not yet mixed in with enough other changes. */
   public Statement.StatementTally shownTally(Statement statement) {
     var tally = statement.tally();
-    if (held.isEmpty()) {
-      return tally;
-    }
     int agree = tally.agree();
     int disagree = tally.disagree();
     int pass = tally.pass();
-    var item = HeldVote.item(statement.id());
-    for (var vote : held) {
-      if (vote.item().equals(item) && !vote.mixedIn(statement)) {
-        switch (StatementChoice.valueOf(vote.choice())) {
-          case AGREE -> agree++;
-          case DISAGREE -> disagree++;
-          case PASS -> pass++;
-        }
+    for (var choice : stillHeld(HeldVote.item(statement.id()))) {
+      switch (StatementChoice.valueOf(choice)) {
+        case AGREE -> agree++;
+        case DISAGREE -> disagree++;
+        case PASS -> pass++;
       }
     }
     return new Statement.StatementTally(agree, disagree, pass);
@@ -263,38 +257,37 @@ public record Question(
   /** The tally as Chorus shows it: with forgotten ballots not yet mixed in with enough other changes. */
   public Draft.DraftTally shownTally(Draft draft) {
     var tally = draft.tally();
-    if (held.isEmpty()) {
-      return tally;
-    }
     int agree = tally.agree();
     int abstain = tally.abstain();
     int disagree = tally.disagree();
     int block = tally.block();
-    var item = HeldVote.item(draft.version());
-    for (var vote : held) {
-      if (vote.item().equals(item) && !vote.mixedIn(draft)) {
-        switch (DraftChoice.valueOf(vote.choice())) {
-          case AGREE -> agree++;
-          case ABSTAIN -> abstain++;
-          case DISAGREE -> disagree++;
-          case BLOCK -> block++;
-        }
+    for (var choice : stillHeld(HeldVote.item(draft.version()))) {
+      switch (DraftChoice.valueOf(choice)) {
+        case AGREE -> agree++;
+        case ABSTAIN -> abstain++;
+        case DISAGREE -> disagree++;
+        case BLOCK -> block++;
       }
     }
     return new Draft.DraftTally(agree, abstain, disagree, block);
   }
 
-  /** The held votes that enough other changes have mixed in, so a write may let them go for good. */
-  public List<HeldVote> mixedInHeld() {
-    var released = new java.util.ArrayList<HeldVote>();
+  /** The choices of forgotten votes on one item that still count in what is shown. */
+  private List<String> stillHeld(String item) {
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    var choices = new ArrayList<String>();
     for (var vote : held) {
-      boolean mixed = vote.item().startsWith("s")
-          ? statement(new StatementId(Integer.parseInt(vote.item().substring(1)))).map(vote::mixedIn).orElse(true)
-          : draft(new DraftVersion(Integer.parseInt(vote.item().substring(1)))).map(vote::mixedIn).orElse(true);
-      if (mixed) {
-        released.add(vote);
+      if (vote.item().equals(item) && !vote.mixedIn(this)) {
+        choices.add(vote.choice());
       }
     }
-    return released;
+    return choices;
+  }
+
+  /** The held votes that enough other changes have mixed in, so a write may let them go for good. */
+  public List<HeldVote> mixedInHeld() {
+    return held.stream().filter(vote -> vote.mixedIn(this)).toList();
   }
 }
