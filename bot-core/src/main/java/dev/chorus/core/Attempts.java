@@ -14,6 +14,7 @@ import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Ballots;
+import dev.chorus.core.question.HeldVote;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
@@ -194,11 +195,12 @@ final class Attempts {
     try {
       for (int attempt = 0; attempt < 3; attempt++) {
         var question = questions.find(community, id).orElse(null);
-        if (question == null || question.mixedInHeld().isEmpty()) {
+        var mixedIn = question == null ? List.<HeldVote>of() : question.mixedInHeld();
+        if (question == null || mixedIn.isEmpty()) {
           return;
         }
         var kept = new ArrayList<>(question.held());
-        kept.removeAll(question.mixedInHeld());
+        kept.removeAll(mixedIn);
         if (questions.commit(community, List.of(question.withHeld(kept)), null)
             instanceof Questions.CommitResult.Committed) {
           recent.forget(community, id);
