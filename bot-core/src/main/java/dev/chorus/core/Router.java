@@ -227,7 +227,7 @@ final class Router {
 
     @Override
     public Decision edit(Command.Edit edit) {
-      return onAny(request, StandardCommands.EDIT_EXAMPLE, q -> editQuestion.decide(request, q, edit));
+      return onAny(request, StandardCommands.editExample(), q -> editQuestion.decide(request, q, edit));
     }
 
     @Override

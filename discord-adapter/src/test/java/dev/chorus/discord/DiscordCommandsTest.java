@@ -106,7 +106,7 @@ class DiscordCommandsTest {
     var ping = new CommandDefinition("ping", "Check that Chorus answers", CommandDefinition.Audience.FACILITATORS, true,
         List.of(CommandOption.choice("volume", "How loud", true, List.of(CommandOption.Choice.of("loud"))),
             CommandOption.flag("twice", CommandOption.Written.AS_OPTION, "Answer twice")),
-        List.of(new CommandDefinition.HelpLine("/respond ping", "check that Chorus answers")),
+        List.of(CommandDefinition.HelpLine.of("", "check that Chorus answers")),
         (args, self) -> new CommandParser().parse("/respond status"),
         (options, self) -> new CommandParser().parse("/respond status"));
     var catalog = CommandCatalog.standard().with(ping);

@@ -1,5 +1,6 @@
 package dev.chorus.core.command;
 
+import dev.chorus.core.question.QuestionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,6 @@ public final class CommandCatalog {
   public static final CommandOption QUESTION = new CommandOption("question", CommandOption.Kind.QUESTION,
       CommandOption.Written.IN_WORDS, "Which question, where several are open (like Q3)", false, List.of());
 
-  private static final String NAMING_A_QUESTION =
-      "With several open questions in a channel, name one first: /respond #Q3 status";
 
   private static final CommandCatalog STANDARD = new CommandCatalog(StandardCommands.DEFINITIONS);
 
@@ -59,9 +58,29 @@ public final class CommandCatalog {
     return definitions.stream().filter(definition -> definition.keyword().equals(lower)).findFirst();
   }
 
+  /** {@code /respond #Q3}: the start of any command on one question. */
+  public static String naming(QuestionId question) {
+    return SLASH_COMMAND + " #" + question;
+  }
+
+  /** A view on one question, or any words right after its id: {@code /respond #Q3 <your view>}. */
+  public static String on(QuestionId question, Object... words) {
+    return naming(question) + joined(words);
+  }
+
+  /** The words, each after a space. */
+  static String joined(Object... words) {
+    var joined = new StringBuilder();
+    for (var word : words) {
+      joined.append(' ').append(word);
+    }
+    return joined.toString();
+  }
+
   /** Every line of {@code /respond help}. */
   public List<String> helpLines() {
     return Stream.concat(definitions.stream().flatMap(definition -> definition.helpLines().stream()),
-        Stream.of(NAMING_A_QUESTION)).toList();
+        Stream.of("With several open questions in a channel, name one first: "
+            + StandardCommands.STATUS.on(new QuestionId(3)))).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.chorus.core.command;
 
+import dev.chorus.core.question.QuestionId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +37,27 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
   }
 
   /**
-   * A help line: {@code usage} — what it does.
+   * A help line: how the command is written, then what it does. The keyword is the definition's,
+   * so a line never writes it again.
    *
+   * @param bare written right after {@code /respond}, without the keyword (a view is)
+   * @param words what follows the keyword (or {@code /respond}), empty for nothing
    * @param says what the command does, without who may use it
+   * @param example words after the keyword for an example, empty for none
    */
-  public record HelpLine(String usage, String says) {}
+  public record HelpLine(boolean bare, String words, String says, String example) {
+    public static HelpLine of(String words, String says) {
+      return new HelpLine(false, words, says, "");
+    }
+
+    public static HelpLine of(String words, String says, String example) {
+      return new HelpLine(false, words, says, example);
+    }
+
+    public static HelpLine bare(String words, String says, String example) {
+      return new HelpLine(true, words, says, example);
+    }
+  }
 
   /** Reads what follows the keyword in text. */
   @FunctionalInterface
@@ -56,22 +73,48 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
 
   /** The help lines as shown. */
   public List<String> helpLines() {
-    return help.stream().map(line -> line.usage() + " — " + audience.helpPrefix() + line.says()).toList();
+    return help.stream().map(line -> written(line) + " — " + audience.helpPrefix() + line.says()
+        + (line.example().isEmpty() ? "" : ", e.g. " + start(line) + " " + line.example())).toList();
   }
 
   /** The command without arguments: {@code /respond <keyword>}. */
-  /** How the command is written with words after it (its text): its last help line's usage. */
-  public String usageWithWords() {
-    return help.isEmpty() ? invocation() : help.get(help.size() - 1).usage();
-  }
-
   public String invocation() {
     return CommandCatalog.SLASH_COMMAND + " " + keyword;
   }
 
-  /** How the command is written: its first help line's usage, or its invocation. */
+  /** How the command is written: its first help line, or its invocation. */
   public String usage() {
-    return help.isEmpty() ? invocation() : help.get(0).usage();
+    return help.isEmpty() ? invocation() : written(help.get(0));
+  }
+
+  /** How the command is written with words after it (its text): its last help line. */
+  public String usageWithWords() {
+    return help.isEmpty() ? invocation() : written(help.get(help.size() - 1));
+  }
+
+  /** {@link #usage()} naming a question: {@code /respond #Q3 <keyword> …}. */
+  public String usageOn(QuestionId question) {
+    var line = help.isEmpty() ? HelpLine.of("", "") : help.get(0);
+    return CommandCatalog.naming(question) + (line.bare() ? "" : " " + keyword)
+        + (line.words().isEmpty() ? "" : " " + line.words());
+  }
+
+  /** The command with these words after it, as a member types it: {@code /respond vote V3 agree}. */
+  public String with(Object... words) {
+    return invocation() + CommandCatalog.joined(words);
+  }
+
+  /** The command on one question, with these words after it: {@code /respond #Q3 vote V3 agree}. */
+  public String on(QuestionId question, Object... words) {
+    return CommandCatalog.naming(question) + " " + keyword + CommandCatalog.joined(words);
+  }
+
+  private String start(HelpLine line) {
+    return line.bare() ? CommandCatalog.SLASH_COMMAND : invocation();
+  }
+
+  private String written(HelpLine line) {
+    return start(line) + (line.words().isEmpty() ? "" : " " + line.words());
   }
 
   public Optional<CommandOption> option(String name) {

@@ -60,15 +60,12 @@ public final class StandardCommands {
   public static final CommandDefinition VIEW = new CommandDefinition("view",
       "Share or replace your view (without text: a form with your current view)", Audience.MEMBERS, true,
       List.of(words(TEXT, "Your view", false)),
-      List.of(new HelpLine(CommandCatalog.SLASH_COMMAND, "a form for your view (or to open a question when none is open)"),
-          new HelpLine("/respond <your view>", "share or replace your view, e.g. /respond We need a transition period"),
-          new HelpLine("/respond view <text>", "the same, for a view that starts with a command word")),
+      List.of(HelpLine.bare("", "a form for your view (or to open a question when none is open)", ""),
+          HelpLine.bare("<your view>", "share or replace your view", "We need a transition period"),
+          HelpLine.of("<text>", "the same, for a view that starts with a command word")),
       (args, self) -> args.isEmpty() ? parsed(new Command.OpenForm()) : parsed(new Command.ShareView(args)),
       StandardCommands::textOption);
 
-  private static final String OPEN_EXAMPLE = "/respond open <title> --deadline 7d";
-  /** A change to a question, as an example. */
-  public static final String EDIT_EXAMPLE = "/respond edit --deadline 7d";
 
   public static final CommandDefinition OPEN = new CommandDefinition("open", "Open a question (without a title: a form)",
       Audience.MEMBERS, false,
@@ -77,24 +74,23 @@ public final class StandardCommands {
           named(FOR, "The outside body the response is for"),
           named(DEADLINE, "When it closes: a duration like 3d, or a date like 2026-12-31"),
           flag(ANONYMOUS, Written.AS_OPTION, "Hide who wrote each view and how each member voted")),
-      List.of(new HelpLine("/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]",
-          "open a question, e.g. /respond open New data policy --for the Ministry --deadline 2026-12-20")),
+      List.of(HelpLine.of("<title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]",
+          "open a question", "New data policy --for the Ministry --deadline 2026-12-20")),
       StandardCommands::openFromText, StandardCommands::openFromOptions);
 
   public static final CommandDefinition DRAFT_COMMAND = new CommandDefinition("draft",
       "Post a new draft: by analysis, or your own text", Audience.FACILITATORS, true,
       List.of(words(TEXT, "The draft's text", false)),
-      List.of(new HelpLine("/respond draft",
-              "Chorus writes a draft from the views and votes, in the members' own words"),
-          new HelpLine("/respond draft <text>", "post a draft of the joint response written by hand")),
+      List.of(HelpLine.of("", "Chorus writes a draft from the views and votes, in the members' own words"),
+          HelpLine.of("<text>", "post a draft of the joint response written by hand")),
       (args, self) -> parsed(new Command.PostDraft(args)), StandardCommands::textOption);
 
   public static final CommandDefinition AMEND = new CommandDefinition("amend", "Propose an amendment to the latest draft",
       Audience.MEMBERS, true,
       List.of(words(TEXT, "Your proposed change", true)),
-      List.of(new HelpLine("/respond amend <text>", "propose a change to the latest draft")),
+      List.of(HelpLine.of("<text>", "propose a change to the latest draft")),
       (args, self) -> args.isEmpty()
-          ? invalid("An amendment needs the change you propose.", "/respond amend <your proposed change>")
+          ? invalid("An amendment needs the change you propose.", self.with("<your proposed change>"))
           : parsed(new Command.Amend(args)),
       StandardCommands::textOption);
 
@@ -104,44 +100,44 @@ public final class StandardCommands {
           choice(CHOICE, "Your choice", true, List.of(Choice.of("agree"), Choice.of("disagree"),
               new Choice("pass (views)", "pass"), new Choice("abstain (drafts)", "abstain"),
               new Choice("block (drafts)", "block")))),
-      List.of(new HelpLine("/respond vote V3 agree|disagree|pass", "vote on a view or amendment (same as 👍 👎 🤷)"),
-          new HelpLine("/respond vote v2 agree|abstain|disagree|block", "vote on a draft (same as ✅ 🤷 ❌ ✋)")),
+      List.of(HelpLine.of("V3 agree|disagree|pass", "vote on a view or amendment (same as 👍 👎 🤷)"),
+          HelpLine.of("v2 agree|abstain|disagree|block", "vote on a draft (same as ✅ 🤷 ❌ ✋)")),
       (args, self) -> vote(args),
       (options, self) -> vote((value(options, ITEM) + " " + value(options, CHOICE)).strip()));
 
   public static final CommandDefinition REASON_COMMAND = new CommandDefinition("reason",
       "Say why you block the latest draft", Audience.MEMBERS, true,
       List.of(words(TEXT, "Why you block it", true)),
-      List.of(new HelpLine("/respond reason <text>", "why you block the latest draft")),
+      List.of(HelpLine.of("<text>", "why you block the latest draft")),
       (args, self) -> args.isEmpty()
-          ? invalid("Say why you block the draft.", "/respond reason <why you block it>")
+          ? invalid("Say why you block the draft.", self.with("<why you block it>"))
           : parsed(new Command.GiveReason(args)),
       StandardCommands::textOption);
 
   public static final CommandDefinition STATUS = new CommandDefinition("status",
       "A private summary: participation, groups, the latest draft, your votes", Audience.MEMBERS, true, List.of(),
-      List.of(new HelpLine("/respond status", "where the question stands, and your own view and votes")),
+      List.of(HelpLine.of("", "where the question stands, and your own view and votes")),
       (args, self) -> noArguments(args, self, new Command.Status()),
       (options, self) -> parsed(new Command.Status()));
 
   public static final CommandDefinition LIST = new CommandDefinition("list", "The questions of this channel",
       Audience.MEMBERS, false,
       List.of(flag(ALL, Written.IN_WORDS, "The whole server's questions")),
-      List.of(new HelpLine("/respond list [all]", "the questions of this channel (or of the whole community)")),
+      List.of(HelpLine.of("[all]", "the questions of this channel (or of the whole community)")),
       StandardCommands::list, (options, self) -> parsed(new Command.ListQuestions(isOn(options, ALL))));
 
   public static final CommandDefinition EDIT = new CommandDefinition("edit", "Change the question",
       Audience.FACILITATORS, true,
       List.of(named(TITLE, "A new title"), named(CONTEXT, "New context"), named(FOR, "A new outside body"),
           named(DEADLINE, "A new deadline: 3d, a date, or none")),
-      List.of(new HelpLine("/respond edit --title <t> | --context <t> | --for <t> | --deadline <d or none>",
+      List.of(HelpLine.of("--title <t> | --context <t> | --for <t> | --deadline <d or none>",
           "change the question")),
       StandardCommands::editFromText, StandardCommands::editFromOptions);
 
   public static final CommandDefinition HIDE = new CommandDefinition("hide", "Hide an abusive view or amendment",
       Audience.FACILITATORS, true,
       List.of(words(ITEM, "The view or amendment, like V3", true), words(REASON, "Why: members see it in its place", true)),
-      List.of(new HelpLine("/respond hide V3 <reason>", "hide an abusive view or amendment")),
+      List.of(HelpLine.of("V3 <reason>", "hide an abusive view or amendment")),
       (args, self) -> {
         var end = firstWordEnd(args);
         return hide(args.substring(0, end), args.substring(end).strip(), self);
@@ -151,12 +147,12 @@ public final class StandardCommands {
   public static final CommandDefinition CLOSE = new CommandDefinition("close", "Publish the outcome and close the question",
       Audience.FACILITATORS, true,
       List.of(words(DRAFT, "The draft to publish, like v2 (the latest if left out)", false)),
-      List.of(new HelpLine("/respond close [v2]", "publish the outcome on the latest (or named) draft")),
+      List.of(HelpLine.of("[v2]", "publish the outcome on the latest (or named) draft")),
       (args, self) -> close(args), (options, self) -> close(value(options, DRAFT)));
 
   public static final CommandDefinition REOPEN = new CommandDefinition("reopen", "Reopen a closed question",
       Audience.FACILITATORS, true, List.of(),
-      List.of(new HelpLine("/respond reopen", "reopen a closed question")),
+      List.of(HelpLine.of("", "reopen a closed question")),
       (args, self) -> noArguments(args, self, new Command.Reopen()),
       (options, self) -> parsed(new Command.Reopen()));
 
@@ -164,7 +160,7 @@ public final class StandardCommands {
       "The question, views, analysis and outcome as a file", Audience.MEMBERS, true,
       List.of(choice(FORMAT, "The file's format", false, Arrays.stream(ExportFormat.values())
           .map(format -> Choice.of(format.name().toLowerCase(Locale.ROOT))).toList())),
-      List.of(new HelpLine("/respond export [markdown|json|csv]", "the whole record as a file")),
+      List.of(HelpLine.of("[markdown|json|csv]", "the whole record as a file")),
       (args, self) -> export(args), (options, self) -> export(value(options, FORMAT)));
 
   private static final List<Choice> CADENCES = List.of(Choice.of("daily"), Choice.of("weekly"), Choice.of("off"));
@@ -178,8 +174,8 @@ public final class StandardCommands {
           words(TIME, "The local time, like 09:00", false),
           new CommandOption(ZONE, CommandOption.Kind.TIME_ZONE, Written.IN_WORDS, "The time zone, like Europe/Berlin",
               false, List.of())),
-      List.of(new HelpLine("/respond digest daily|weekly|off [HH:MM] [time zone]",
-          "the channel digest; /respond digest me daily|weekly|off for your own")),
+      List.of(HelpLine.of("daily|weekly|off [HH:MM] [time zone]", "the channel digest"),
+          HelpLine.of("me daily|weekly|off", "your own digest, by direct message")),
       (args, self) -> digest(args),
       (options, self) -> digest(isOn(options, ME) ? (ME + " " + value(options, CADENCE)).strip()
           : String.join(" ", value(options, CADENCE), value(options, WEEKDAY), value(options, TIME),
@@ -188,14 +184,14 @@ public final class StandardCommands {
   public static final CommandDefinition REMIND = new CommandDefinition("remind", "Reminders before a question's deadline",
       Audience.MEMBERS, false,
       List.of(choice(REMINDERS, "On or off", true, List.of(Choice.of("on"), Choice.of("off")))),
-      List.of(new HelpLine("/respond remind on|off", "reminders before deadlines")),
+      List.of(HelpLine.of("on|off", "reminders before deadlines")),
       StandardCommands::remind, (options, self) -> remind(value(options, REMINDERS), self));
 
   public static final CommandDefinition FORGET = new CommandDefinition("forget", "Withdraw your view and votes",
       Audience.MEMBERS, true,
       List.of(flag(EVERYWHERE, Written.IN_WORDS, "On every question of this server")),
-      List.of(new HelpLine("/respond forget",
-          "withdraw your view and votes on this question; /respond forget me — on every question")),
+      List.of(HelpLine.of("", "withdraw your view and votes on this question"),
+          HelpLine.of("me", "withdraw your views and votes on every question")),
       StandardCommands::forget,
       (options, self) -> parsed(isOn(options, EVERYWHERE) ? new Command.ForgetMe() : new Command.Forget()));
 
@@ -229,19 +225,18 @@ public final class StandardCommands {
     }
     var options = splitOptions(args, self.namedOptions());
     if (options instanceof CommandParser.Options.Bad bad) {
-      return new ParseResult.Invalid(bad.reason(), "/respond open <title> [--context <text>] [--for <outside body>] "
-          + "[--deadline <3d or 2026-12-31>] [--anonymous]");
+      return new ParseResult.Invalid(bad.reason(), self.usage());
     }
     var good = (CommandParser.Options.Good) options;
     if (good.leading().isEmpty()) {
-      return invalid(NEEDS_A_TITLE, OPEN_EXAMPLE);
+      return invalid(NEEDS_A_TITLE, self.with("<title>", "--" + DEADLINE, "7d"));
     }
     DeadlineSpec deadline = null;
     var writtenDeadline = good.values().get(DEADLINE);
     if (writtenDeadline != null) {
       var spec = parseDeadline(writtenDeadline, false);
       if (spec.isEmpty()) {
-        return badDeadline(writtenDeadline, OPEN_EXAMPLE);
+        return badDeadline(writtenDeadline, self.with("<title>", "--" + DEADLINE, "7d"));
       }
       deadline = spec.get();
     }
@@ -255,14 +250,14 @@ public final class StandardCommands {
       // A form asks for the title; options given without one would be lost in it.
       return options.keySet().stream().allMatch(name -> name.equals(CommandCatalog.QUESTION.name()))
           ? parsed(new Command.OpenQuestionForm())
-          : invalid(NEEDS_A_TITLE, "/respond open title: <the question> (or /respond open alone for a form)");
+          : invalid(NEEDS_A_TITLE, self.with(TITLE + ": <the question> (or " + self.invocation() + " alone for a form)"));
     }
     DeadlineSpec deadline = null;
     var writtenDeadline = value(options, DEADLINE);
     if (!writtenDeadline.isEmpty()) {
       var spec = parseDeadline(writtenDeadline, false);
       if (spec.isEmpty()) {
-        return badDeadline(writtenDeadline, "/respond open deadline: 7d");
+        return badDeadline(writtenDeadline, self.with(DEADLINE + ": 7d"));
       }
       deadline = spec.get();
     }
@@ -272,7 +267,7 @@ public final class StandardCommands {
 
   private static ParseResult editFromText(String args, CommandDefinition self) {
     var options = splitOptions(args, self.namedOptions());
-    var usage = "/respond edit [--title <t>] [--context <t>] [--for <t>] [--deadline <3d, a date, or none>]";
+    var usage = self.usage();
     if (options instanceof CommandParser.Options.Bad bad) {
       return new ParseResult.Invalid(bad.reason(), usage);
     }
@@ -284,7 +279,7 @@ public final class StandardCommands {
       return invalid(NOTHING_TO_CHANGE, usage);
     }
     return edit(Optional.ofNullable(good.values().get(TITLE)), Optional.ofNullable(good.values().get(CONTEXT)),
-        Optional.ofNullable(good.values().get(FOR)), good.values().get(DEADLINE), EDIT_EXAMPLE);
+        Optional.ofNullable(good.values().get(FOR)), good.values().get(DEADLINE), editExample());
   }
 
   private static ParseResult editFromOptions(Map<String, String> options, CommandDefinition self) {
@@ -292,11 +287,12 @@ public final class StandardCommands {
     var context = Optional.of(value(options, CONTEXT)).filter(v -> !v.isEmpty());
     var forBody = Optional.of(value(options, FOR)).filter(v -> !v.isEmpty());
     var writtenDeadline = Optional.of(value(options, DEADLINE)).filter(v -> !v.isEmpty()).orElse(null);
-    var result = edit(title, context, forBody, writtenDeadline, "/respond edit deadline: 7d");
+    var result = edit(title, context, forBody, writtenDeadline, self.with(DEADLINE + ": 7d"));
     if (result instanceof ParseResult.Parsed && title.isEmpty() && context.isEmpty() && forBody.isEmpty()
         && writtenDeadline == null) {
       return invalid(NOTHING_TO_CHANGE,
-          "/respond edit with at least one of title:, context:, for:, deadline: (3d, a date, or none)");
+          self.with("with at least one of " + TITLE + ":, " + CONTEXT + ":, " + FOR + ":, " + DEADLINE
+              + ": (3d, a date, or none)"));
     }
     return result;
   }
@@ -315,8 +311,8 @@ public final class StandardCommands {
   }
 
   private static ParseResult vote(String args) {
-    var usage = "/respond vote V3 agree (views: agree, disagree, pass) or /respond vote v2 agree "
-        + "(drafts: agree, abstain, disagree, block)";
+    var usage = VOTE.with("V3 agree (views: agree, disagree, pass) or") + " " + VOTE.with("v2 agree "
+        + "(drafts: agree, abstain, disagree, block)");
     var words = args.split("\\s+");
     if (args.isEmpty() || words.length != 2) {
       return invalid("A vote needs an item and a choice.", usage);
@@ -326,7 +322,7 @@ public final class StandardCommands {
       var choice = StatementChoice.parse(words[1]);
       if (choice.isEmpty()) {
         return invalid(echo(words[1], "is not a choice for a view or amendment: use agree, "
-            + "disagree or pass."), "/respond vote " + statement.get() + " agree");
+            + "disagree or pass."), VOTE.with(statement.get(), StatementChoice.AGREE.word()));
       }
       return parsed(new Command.VoteOnStatement(statement.get(), choice.get()));
     }
@@ -335,7 +331,7 @@ public final class StandardCommands {
       var choice = DraftChoice.parse(words[1]);
       if (choice.isEmpty()) {
         return invalid(echo(words[1], "is not a choice for a draft: use agree, abstain, "
-            + "disagree or block."), "/respond vote " + draft.get() + " agree");
+            + "disagree or block."), VOTE.with(draft.get(), DraftChoice.AGREE.word()));
       }
       return parsed(new Command.VoteOnDraft(draft.get(), choice.get()));
     }
@@ -351,7 +347,7 @@ public final class StandardCommands {
       return parsed(new Command.ListQuestions(true));
     }
     return invalid(self.keyword() + " takes nothing or \"" + ALL + "\".",
-        "/respond list, or /respond list all for the whole community");
+        self.invocation() + ", or " + self.with(ALL) + " for the whole community");
   }
 
   private static ParseResult hide(String item, String reason, CommandDefinition self) {
@@ -373,7 +369,7 @@ public final class StandardCommands {
     var draft = DraftVersion.parse(args);
     if (draft.isEmpty()) {
       return invalid(echo(args, "is not a draft version; drafts are v1, v2 …"),
-          "/respond close, or /respond close v2 to publish a draft other than the latest");
+          CLOSE.invocation() + ", or " + CLOSE.with("v2") + " to publish a draft other than the latest");
     }
     return parsed(new Command.Close(draft.get()));
   }
@@ -384,25 +380,25 @@ public final class StandardCommands {
     }
     var format = ExportFormat.parse(args);
     if (format.isEmpty()) {
-      return invalid(echo(args, "is not an export format."), "/respond export markdown, json or csv");
+      return invalid(echo(args, "is not an export format."), EXPORT.with("markdown, json or csv"));
     }
     return parsed(new Command.Export(format.get()));
   }
 
   private static ParseResult digest(String args) {
-    var usage = "/respond digest daily 09:00 Europe/Berlin, /respond digest weekly monday 09:00, "
-        + "/respond digest off, or /respond digest me daily";
+    var usage = DIGEST.with("daily 09:00 Europe/Berlin,") + " " + DIGEST.with("weekly monday 09:00,") + " "
+        + DIGEST.with("off, or") + " " + DIGEST.with(ME, "daily");
     var words = args.isEmpty() ? new String[0] : args.split("\\s+");
     if (words.length == 0) {
       return invalid("Say how often the digest comes.", usage);
     }
     if (words[0].equalsIgnoreCase(ME)) {
       if (words.length != 2) {
-        return invalid("Say how often your personal digest comes.", "/respond digest me daily, weekly or off");
+        return invalid("Say how often your personal digest comes.", DIGEST.with(ME, "daily, weekly or off"));
       }
       var cadence = cadence(words[1]);
       return cadence == null
-          ? invalid(echo(words[1], "is not daily, weekly or off."), "/respond digest me daily")
+          ? invalid(echo(words[1], "is not daily, weekly or off."), DIGEST.with(ME, "daily"))
           : parsed(new Command.PersonalDigest(cadence));
     }
     var cadence = cadence(words[0]);
@@ -411,7 +407,7 @@ public final class StandardCommands {
     }
     if (cadence == Command.Cadence.OFF) {
       return words.length == 1 ? parsed(new Command.ChannelDigest(cadence, null, null, null))
-          : invalid("digest off takes nothing more.", "/respond digest off");
+          : invalid("digest off takes nothing more.", DIGEST.with("off"));
     }
     DayOfWeek weekday = null;
     LocalTime at = null;
@@ -448,7 +444,7 @@ public final class StandardCommands {
     if (args.equalsIgnoreCase("off")) {
       return parsed(new Command.Remind(false));
     }
-    return invalid(self.keyword() + " takes on or off.", "/respond remind off, or /respond remind on");
+    return invalid(self.keyword() + " takes on or off.", self.with("off") + ", or " + self.with("on"));
   }
 
   private static ParseResult forget(String args, CommandDefinition self) {
@@ -459,7 +455,7 @@ public final class StandardCommands {
       return parsed(new Command.ForgetMe());
     }
     return invalid(self.keyword() + " takes nothing (this question) or \"" + ME + "\" (every question).",
-        "/respond forget, or /respond forget me");
+        self.invocation() + ", or " + self.with(ME));
   }
 
   private static Command.@Nullable Cadence cadence(String word) {
@@ -480,6 +476,11 @@ public final class StandardCommands {
       }
     }
     return null;
+  }
+
+  /** A change to a question, as an example. */
+  public static String editExample() {
+    return EDIT.with("--" + DEADLINE, "7d");
   }
 
   private static String value(Map<String, String> options, String name) {

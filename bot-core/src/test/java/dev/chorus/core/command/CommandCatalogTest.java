@@ -19,7 +19,7 @@ class CommandCatalogTest {
   /** Stands in for a new command: it reads as {@code status}, since commands are a closed set. */
   static final CommandDefinition PING = new CommandDefinition("ping", "Check that Chorus answers", Audience.MEMBERS,
       false, List.of(CommandOption.named("loud", "Answer loudly")),
-      List.of(new HelpLine("/respond ping", "check that Chorus answers")),
+      List.of(HelpLine.of("", "check that Chorus answers")),
       (args, self) -> args.isEmpty() ? CommandParser.parsed(new Command.Status())
           : CommandParser.invalid(self.keyword() + " takes nothing.", "/respond ping"),
       (options, self) -> CommandParser.parsed(new Command.Status()));
