@@ -38,7 +38,8 @@ final class Attempts {
 
   /** After a write that timed out: it may have gone through, so neither "saved" nor "nothing changed" is true. */
   static final String MAY_HAVE_SAVED = "Chorus could not confirm that this was saved: its store did not answer in time, "
-      + "and may still carry it out. /respond status (or /respond list) shows where things stand in a moment; send it "
+      + "and may still carry it out. " + StandardCommands.STATUS.invocation() + " (or " + StandardCommands.LIST.invocation()
+      + ") shows where things stand in a moment; send it "
       + "again only if it is not there. Opening the same question again is safe: Chorus recognises it.";
 
   private final Router router;

@@ -353,8 +353,9 @@ public final class Chorus {
       delivery.deliver(community, List.of(new Effect.Post(new Place.Direct(unclear.member().id()), Card.text(Text.of(
           "You have several vote reactions on " + item + " of " + question.id() + " ("
               + ReactionDifferences.emojiList(unclear.choices(), draft) + ") that Chorus could not see being added, so "
-              + "it cannot tell which you chose last, and none of them counts. Please choose one: /respond #"
-              + question.id() + " vote " + item + " <choice>, or take away the reactions you do not mean and add yours again.")),
+              + "it cannot tell which you chose last, and none of them counts. Please choose one: "
+              + StandardCommands.VOTE.on(question.id(), item, "<choice>")
+              + ", or take away the reactions you do not mean and add yours again.")),
           null)));
     }
     return new Reconciled(1, counted, withdrawn, found.unclear().size(), 0);
@@ -403,7 +404,7 @@ public final class Chorus {
    */
   private void reconcileBeforeClose(Inbound inbound, @Nullable QuestionId named) {
     try {
-      var found = lookup.anyQuestion(Request.of(inbound, named), StandardCommands.CLOSE.invocation());
+      var found = lookup.anyQuestion(Request.of(inbound, named), q -> StandardCommands.CLOSE.on(q));
       var question = Lookup.questionOf(found);
       if (question != null && question.open() && !question.anonymous()
           && Facilitators.facilitates(question, inbound.actor(), pseudonyms)) {

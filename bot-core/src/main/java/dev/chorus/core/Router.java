@@ -57,7 +57,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Router {
   private static final String OPEN_NAMES_NO_QUESTION = "open starts a new question; it takes no question id.";
-  private static final String VIEW_USAGE = StandardCommands.VIEW.usageWithWords();
 
   private final Questions questions;
   private final Ballots ballots;
@@ -174,7 +173,8 @@ final class Router {
 
     @Override
     public Decision shareView(Command.ShareView view) {
-      return onOpen(request, VIEW_USAGE, q -> Router.this.shareView.decide(request, q, view.text()));
+      return onOpen(request, StandardCommands.VIEW::usageWithWordsOn,
+          q -> Router.this.shareView.decide(request, q, view.text()));
     }
 
     @Override
@@ -187,37 +187,39 @@ final class Router {
     @Override
     public Decision postDraft(Command.PostDraft draft) {
       if (draft.text().isBlank()) {
-        return onOpen(request, StandardCommands.DRAFT_COMMAND.usage(), q -> writeDraft.decide(request, q));
+        return onOpen(request, StandardCommands.DRAFT_COMMAND::usageOn, q -> writeDraft.decide(request, q));
       }
-      return onOpen(request, StandardCommands.DRAFT_COMMAND.usageWithWords(), q -> Router.this.postDraft.decide(request, q, draft.text()));
+      return onOpen(request, StandardCommands.DRAFT_COMMAND::usageWithWordsOn,
+          q -> Router.this.postDraft.decide(request, q, draft.text()));
     }
 
     @Override
     public Decision amend(Command.Amend amend) {
-      return onOpen(request, StandardCommands.AMEND.usageWithWords(), q -> proposeAmendment.decide(request, q, amend.text()));
+      return onOpen(request, StandardCommands.AMEND::usageWithWordsOn,
+          q -> proposeAmendment.decide(request, q, amend.text()));
     }
 
     @Override
     public Decision voteOnStatement(Command.VoteOnStatement vote) {
-      return onOpen(request, StandardCommands.VOTE.invocation() + " " + vote.statement() + " " + vote.choice().word(),
+      return onOpen(request, q -> StandardCommands.VOTE.on(q, vote.statement(), vote.choice().word()),
           q -> Router.this.voteOnStatement.decide(request, q, vote.statement(), vote.choice(), VoteSource.COMMAND));
     }
 
     @Override
     public Decision voteOnDraft(Command.VoteOnDraft vote) {
-      return onOpen(request, StandardCommands.VOTE.invocation() + " " + vote.draft() + " " + vote.choice().word(),
+      return onOpen(request, q -> StandardCommands.VOTE.on(q, vote.draft(), vote.choice().word()),
           q -> Router.this.voteOnDraft.decide(request, q, vote.draft(), vote.choice(), VoteSource.COMMAND));
     }
 
     @Override
     public Decision giveReason(Command.GiveReason reason) {
-      return onOpen(request, StandardCommands.REASON_COMMAND.usageWithWords(),
+      return onOpen(request, StandardCommands.REASON_COMMAND::usageWithWordsOn,
           q -> giveBlockReason.decide(request, q, reason.text()));
     }
 
     @Override
     public Decision status(Command.Status command) {
-      return onAny(request, StandardCommands.STATUS.usage(), q -> showStatus.decide(request, q));
+      return onAny(request, StandardCommands.STATUS::usageOn, q -> showStatus.decide(request, q));
     }
 
     @Override
@@ -227,28 +229,28 @@ final class Router {
 
     @Override
     public Decision edit(Command.Edit edit) {
-      return onAny(request, StandardCommands.editExample(), q -> editQuestion.decide(request, q, edit));
+      return onAny(request, StandardCommands::editExample, q -> editQuestion.decide(request, q, edit));
     }
 
     @Override
     public Decision hide(Command.Hide hide) {
-      return onAny(request, StandardCommands.HIDE.usage(),
+      return onAny(request, StandardCommands.HIDE::usageOn,
           q -> hideStatement.decide(request, q, hide.statement(), hide.reason()));
     }
 
     @Override
     public Decision close(Command.Close close) {
-      return onAny(request, StandardCommands.CLOSE.invocation(), q -> closeQuestion.decide(request, q, close.draft()));
+      return onAny(request, q -> StandardCommands.CLOSE.on(q), q -> closeQuestion.decide(request, q, close.draft()));
     }
 
     @Override
     public Decision reopen(Command.Reopen command) {
-      return onAny(request, StandardCommands.REOPEN.usage(), q -> reopenQuestion.decide(request, q));
+      return onAny(request, StandardCommands.REOPEN::usageOn, q -> reopenQuestion.decide(request, q));
     }
 
     @Override
     public Decision export(Command.Export export) {
-      return onAny(request, StandardCommands.EXPORT.invocation(), q -> exportQuestion.decide(q, export.format()));
+      return onAny(request, q -> StandardCommands.EXPORT.on(q), q -> exportQuestion.decide(q, export.format()));
     }
 
     @Override
@@ -268,7 +270,7 @@ final class Router {
 
     @Override
     public Decision forget(Command.Forget command) {
-      return onAny(request, StandardCommands.FORGET.usage(), q -> forgetMember.decide(request, q));
+      return onAny(request, StandardCommands.FORGET::usageOn, q -> forgetMember.decide(request, q));
     }
 
     @Override
@@ -282,13 +284,13 @@ final class Router {
     }
   }
 
-  private Decision onOpen(Request request, String usage, Function<Question, Decision> useCase) {
+  private Decision onOpen(Request request, Lookup.Usage usage, Function<Question, Decision> useCase) {
     var found = lookup.openQuestion(request, usage);
     var question = Lookup.questionOf(found);
     return question == null ? Lookup.rejection(found) : useCase.apply(question);
   }
 
-  private Decision onAny(Request request, String usage, Function<Question, Decision> useCase) {
+  private Decision onAny(Request request, Lookup.Usage usage, Function<Question, Decision> useCase) {
     var found = lookup.anyQuestion(request, usage);
     var question = Lookup.questionOf(found);
     return question == null ? Lookup.rejection(found) : useCase.apply(question);
@@ -367,7 +369,8 @@ final class Router {
       var deadline = deadlineText.isEmpty() ? null : CommandParser.parseDeadline(deadlineText, false).orElse(null);
       if (!deadlineText.isEmpty() && deadline == null) {
         return new Decision.Rejected(Text.builder().plain("\"").quoted(deadlineText).plain("\" is not a deadline. "
-            + "Write a duration (3d, 12h, 1w) or a date (2026-12-31).").build(), "send the form again, or /respond open <title> --deadline 7d");
+            + "Write a duration (3d, 12h, 1w) or a date (2026-12-31).").build(),
+            "send the form again, or " + StandardCommands.openExample());
       }
       return openQuestion.decide(Request.of(inbound, null), new Command.Open(
           form.fields().getOrDefault(StandardCommands.TITLE, ""), form.fields().getOrDefault(StandardCommands.CONTEXT, ""),
@@ -377,7 +380,8 @@ final class Router {
     if (question.isPresent()) {
       QuestionId id = question.get();
       var request = Request.of(inbound, id);
-      return onOpen(request, VIEW_USAGE, q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
+      return onOpen(request, StandardCommands.VIEW::usageWithWordsOn,
+          q -> shareView.decide(request, q, form.fields().getOrDefault("view", "")));
     }
     return Decision.Rejected.because("That form is not one Chorus can act on any more.",
         CommandCatalog.SLASH_COMMAND + " for a new form");

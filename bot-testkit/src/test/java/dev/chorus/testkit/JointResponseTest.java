@@ -69,6 +69,20 @@ class JointResponseTest {
   }
 
   @Test
+  void theHintForSeveralOpenQuestionsNamesOneInTheCommandAsSent() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open First");
+    chat.say(ana, "/respond open Second");
+
+    assertThat(chat.say(ana, "/respond vote V1 agree").text())
+        .contains("name one right after /respond, for example: /respond #Q1 vote V1 agree");
+    assertThat(chat.say(ana, "/respond edit --title Better").text())
+        .contains("for example: /respond #Q1 edit --deadline 7d");
+    assertThat(chat.say(ana, "/respond status").text()).contains("for example: /respond #Q1 status");
+  }
+
+  @Test
   void openWithoutATitleOffersTheOpenAQuestionFormEvenWithAQuestionOpen() {
     var chat = Conversation.start();
     var ana = chat.member("ana");

@@ -7,6 +7,7 @@ import dev.chorus.core.question.StatementId;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -301,6 +302,11 @@ public sealed interface Command {
   enum Cadence {
     DAILY,
     WEEKLY,
-    OFF
+    OFF;
+
+    /** As a member writes it after {@code digest}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

@@ -58,6 +58,11 @@ public final class CommandCatalog {
     return definitions.stream().filter(definition -> definition.keyword().equals(lower)).findFirst();
   }
 
+  /** A view, or any words right after the slash command: {@code /respond <your view>}. */
+  public static String bare(Object... words) {
+    return SLASH_COMMAND + joined(words);
+  }
+
   /** {@code /respond #Q3}: the start of any command on one question. */
   public static String naming(QuestionId question) {
     return SLASH_COMMAND + " #" + question;

@@ -94,9 +94,12 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
 
   /** {@link #usage()} naming a question: {@code /respond #Q3 <keyword> …}. */
   public String usageOn(QuestionId question) {
-    var line = help.isEmpty() ? HelpLine.of("", "") : help.get(0);
-    return CommandCatalog.naming(question) + (line.bare() ? "" : " " + keyword)
-        + (line.words().isEmpty() ? "" : " " + line.words());
+    return help.isEmpty() ? on(question) : writtenOn(question, help.get(0));
+  }
+
+  /** {@link #usageWithWords()} naming a question: {@code /respond #Q3 <keyword> <text>}. */
+  public String usageWithWordsOn(QuestionId question) {
+    return help.isEmpty() ? on(question) : writtenOn(question, help.get(help.size() - 1));
   }
 
   /** The command with these words after it, as a member types it: {@code /respond vote V3 agree}. */
@@ -115,6 +118,11 @@ public record CommandDefinition(String keyword, String summary, Audience audienc
 
   private String written(HelpLine line) {
     return start(line) + (line.words().isEmpty() ? "" : " " + line.words());
+  }
+
+  private String writtenOn(QuestionId question, HelpLine line) {
+    return CommandCatalog.naming(question) + (line.bare() ? "" : " " + keyword)
+        + (line.words().isEmpty() ? "" : " " + line.words());
   }
 
   public Optional<CommandOption> option(String name) {

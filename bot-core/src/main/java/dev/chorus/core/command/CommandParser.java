@@ -56,7 +56,8 @@ public final class CommandParser {
       if (named.isEmpty()) {
         return invalid(
             echo("#" + ref.group(1), NOT_A_QUESTION_ID),
-            "/respond #Q3 <command>, or /respond list to see the questions here");
+            CommandCatalog.on(new QuestionId(3), "<command>") + ", or " + StandardCommands.LIST.invocation()
+                + " to see the questions here");
       }
       question = named.get();
       text = text.substring(ref.end()).strip();
@@ -86,7 +87,7 @@ public final class CommandParser {
       var id = QuestionId.parse(named.startsWith("#") ? named.substring(1) : named);
       if (id.isEmpty()) {
         return invalid(echo(named, NOT_A_QUESTION_ID),
-            "pick one of the suggestions, or /respond list to see the questions here");
+            "pick one of the suggestions, or " + StandardCommands.LIST.invocation() + " to see the questions here");
       }
       question = id.get();
     }
@@ -105,7 +106,8 @@ public final class CommandParser {
       if (OPTION.matcher(text).lookingAt()) {
         return invalid(
             "A command starts with a word, not an option.",
-            "/respond open <title> --deadline 3d, or /respond help for every command");
+            StandardCommands.OPEN.with("<title>", "--" + StandardCommands.DEADLINE, "3d") + ", or "
+                + StandardCommands.HELP.invocation() + " for every command");
       }
       return parsed(new Command.ShareView(text));
     }

@@ -25,10 +25,15 @@ public enum ExportFormat {
     return mediaType;
   }
 
+  /** As a member writes it after {@code export}. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   public static Optional<ExportFormat> parse(String word) {
     var lower = word.toLowerCase(Locale.ROOT);
     for (var format : values()) {
-      if (format.name().toLowerCase(Locale.ROOT).equals(lower) || format.extension.equals(lower)) {
+      if (format.word().equals(lower) || format.extension.equals(lower)) {
         return Optional.of(format);
       }
     }

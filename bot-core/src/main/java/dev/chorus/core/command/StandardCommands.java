@@ -18,6 +18,7 @@ import dev.chorus.core.command.CommandOption.Choice;
 import dev.chorus.core.command.CommandOption.Written;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
 import java.time.DateTimeException;
@@ -44,14 +45,21 @@ public final class StandardCommands {
   public static final String DEADLINE = "deadline";
   public static final String ANONYMOUS = "anonymous";
   public static final String EVERYWHERE = "everywhere";
+  // Words other code writes after a keyword: hints name these commands through them.
+  /** After {@code list}: the whole community's questions. */
+  public static final String ALL = "all";
+  /** After {@code digest} and {@code forget}: the member's own, rather than this question's or channel's. */
+  public static final String ME = "me";
+  /** After {@code remind}. */
+  public static final String ON = "on";
+  /** After {@code remind}; {@link Command.Cadence#OFF} is the same word after {@code digest}. */
+  public static final String OFF = "off";
   private static final String ITEM = "item";
   private static final String CHOICE = "choice";
-  private static final String ALL = "all";
   private static final String REASON = "reason";
   private static final String DRAFT = "draft";
   private static final String FORMAT = "format";
   private static final String CADENCE = "cadence";
-  private static final String ME = "me";
   private static final String WEEKDAY = "weekday";
   private static final String TIME = "time";
   private static final String ZONE = "zone";
@@ -159,11 +167,12 @@ public final class StandardCommands {
   public static final CommandDefinition EXPORT = new CommandDefinition("export",
       "The question, views, analysis and outcome as a file", Audience.MEMBERS, true,
       List.of(choice(FORMAT, "The file's format", false, Arrays.stream(ExportFormat.values())
-          .map(format -> Choice.of(format.name().toLowerCase(Locale.ROOT))).toList())),
+          .map(format -> Choice.of(format.word())).toList())),
       List.of(HelpLine.of("[markdown|json|csv]", "the whole record as a file")),
       (args, self) -> export(args), (options, self) -> export(value(options, FORMAT)));
 
-  private static final List<Choice> CADENCES = List.of(Choice.of("daily"), Choice.of("weekly"), Choice.of("off"));
+  private static final List<Choice> CADENCES = Arrays.stream(Command.Cadence.values())
+      .map(cadence -> Choice.of(cadence.word())).toList();
 
   public static final CommandDefinition DIGEST = new CommandDefinition("digest",
       "The channel's digest (facilitators), or your personal one", Audience.FACILITATORS_FOR_THE_CHANNEL, false,
@@ -183,7 +192,7 @@ public final class StandardCommands {
 
   public static final CommandDefinition REMIND = new CommandDefinition("remind", "Reminders before a question's deadline",
       Audience.MEMBERS, false,
-      List.of(choice(REMINDERS, "On or off", true, List.of(Choice.of("on"), Choice.of("off")))),
+      List.of(choice(REMINDERS, "On or off", true, List.of(Choice.of(ON), Choice.of(OFF)))),
       List.of(HelpLine.of("on|off", "reminders before deadlines")),
       StandardCommands::remind, (options, self) -> remind(value(options, REMINDERS), self));
 
@@ -229,14 +238,14 @@ public final class StandardCommands {
     }
     var good = (CommandParser.Options.Good) options;
     if (good.leading().isEmpty()) {
-      return invalid(NEEDS_A_TITLE, self.with("<title>", "--" + DEADLINE, "7d"));
+      return invalid(NEEDS_A_TITLE, openExample());
     }
     DeadlineSpec deadline = null;
     var writtenDeadline = good.values().get(DEADLINE);
     if (writtenDeadline != null) {
       var spec = parseDeadline(writtenDeadline, false);
       if (spec.isEmpty()) {
-        return badDeadline(writtenDeadline, self.with("<title>", "--" + DEADLINE, "7d"));
+        return badDeadline(writtenDeadline, openExample());
       }
       deadline = spec.get();
     }
@@ -387,7 +396,7 @@ public final class StandardCommands {
 
   private static ParseResult digest(String args) {
     var usage = DIGEST.with("daily 09:00 Europe/Berlin,") + " " + DIGEST.with("weekly monday 09:00,") + " "
-        + DIGEST.with("off, or") + " " + DIGEST.with(ME, "daily");
+        + DIGEST.with(Command.Cadence.OFF.word() + ", or") + " " + DIGEST.with(ME, Command.Cadence.DAILY.word());
     var words = args.isEmpty() ? new String[0] : args.split("\\s+");
     if (words.length == 0) {
       return invalid("Say how often the digest comes.", usage);
@@ -398,7 +407,7 @@ public final class StandardCommands {
       }
       var cadence = cadence(words[1]);
       return cadence == null
-          ? invalid(echo(words[1], "is not daily, weekly or off."), DIGEST.with(ME, "daily"))
+          ? invalid(echo(words[1], "is not daily, weekly or off."), DIGEST.with(ME, Command.Cadence.DAILY.word()))
           : parsed(new Command.PersonalDigest(cadence));
     }
     var cadence = cadence(words[0]);
@@ -407,7 +416,7 @@ public final class StandardCommands {
     }
     if (cadence == Command.Cadence.OFF) {
       return words.length == 1 ? parsed(new Command.ChannelDigest(cadence, null, null, null))
-          : invalid("digest off takes nothing more.", DIGEST.with("off"));
+          : invalid("digest off takes nothing more.", DIGEST.with(Command.Cadence.OFF.word()));
     }
     DayOfWeek weekday = null;
     LocalTime at = null;
@@ -438,13 +447,13 @@ public final class StandardCommands {
   }
 
   private static ParseResult remind(String args, CommandDefinition self) {
-    if (args.equalsIgnoreCase("on")) {
+    if (args.equalsIgnoreCase(ON)) {
       return parsed(new Command.Remind(true));
     }
-    if (args.equalsIgnoreCase("off")) {
+    if (args.equalsIgnoreCase(OFF)) {
       return parsed(new Command.Remind(false));
     }
-    return invalid(self.keyword() + " takes on or off.", self.with("off") + ", or " + self.with("on"));
+    return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(OFF) + ", or " + self.with(ON));
   }
 
   private static ParseResult forget(String args, CommandDefinition self) {
@@ -460,7 +469,7 @@ public final class StandardCommands {
 
   private static Command.@Nullable Cadence cadence(String word) {
     for (var cadence : Command.Cadence.values()) {
-      if (cadence.name().toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT))) {
+      if (cadence.word().equals(word.toLowerCase(Locale.ROOT))) {
         return cadence;
       }
     }
@@ -478,10 +487,22 @@ public final class StandardCommands {
     return null;
   }
 
+  /** Opening a question, as an example: {@code /respond open <title> --deadline 7d}. */
+  public static String openExample() {
+    return OPEN.with("<title>", "--" + DEADLINE, "7d");
+  }
+
   /** A change to a question, as an example. */
   public static String editExample() {
-    return EDIT.with("--" + DEADLINE, "7d");
+    return EDIT.with(EDIT_EXAMPLE);
   }
+
+  /** {@link #editExample()} naming the question: {@code /respond #Q3 edit --deadline 7d}. */
+  public static String editExample(QuestionId question) {
+    return EDIT.on(question, EDIT_EXAMPLE);
+  }
+
+  private static final String EDIT_EXAMPLE = "--" + DEADLINE + " 7d";
 
   private static String value(Map<String, String> options, String name) {
     return options.getOrDefault(name, "").strip();

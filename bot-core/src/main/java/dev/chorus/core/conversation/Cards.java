@@ -1,5 +1,8 @@
 package dev.chorus.core.conversation;
 
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.ExportFormat;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Button;
 import dev.chorus.core.message.ButtonAction;
@@ -49,7 +52,8 @@ public final class Cards {
     blocks.add(new Block.Fields(fields));
     if (q.open()) {
       blocks.add(new Block.Paragraph(Text.of(
-          "Share your view: /respond #" + q.id() + " <your view>, or /respond for a form. "
+          "Share your view: " + CommandCatalog.on(q.id(), "<your view>") + ", or " + CommandCatalog.SLASH_COMMAND
+              + " for a form. "
               + "Views, amendments and drafts appear in this thread; vote "
               + (q.anonymous() ? "with the buttons under each one (privately)." : "with reactions (👍 agree, 👎 disagree, 🤷 pass)."))));
     }
@@ -140,8 +144,8 @@ public final class Cards {
     var latest = q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false);
     if (!latest) {
       // Not naming the newer draft: a draft is edited once, when the next one comes, and stays right after.
-      blocks.add(new Block.Paragraph(Text.of("A newer draft is the one to vote on now (/respond #" + q.id()
-          + " status shows it); votes here stay recorded.")));
+      blocks.add(new Block.Paragraph(Text.of("A newer draft is the one to vote on now (" + StandardCommands.STATUS.on(q.id())
+          + " shows it); votes here stay recorded.")));
     }
     if (!q.open()) {
       return new Card(blocks, List.of(), List.of());
@@ -150,7 +154,7 @@ public final class Cards {
       blocks.add(new Block.Paragraph(Text.of("Vote: " + (q.anonymous() ? "" : "✅ ") + "agree, "
           + (q.anonymous() ? "" : "🤷 ") + "abstain, " + (q.anonymous() ? "" : "❌ ") + "disagree, or "
           + (q.anonymous() ? "" : "✋ ") + "block (a serious objection; Chorus will ask you why). "
-          + "Propose a change with /respond #" + q.id() + " amend <change>.")));
+          + "Propose a change with " + StandardCommands.AMEND.on(q.id(), "<change>") + ".")));
     }
     if (q.anonymous()) {
       var buttons = new ArrayList<Button>();
@@ -197,7 +201,7 @@ public final class Cards {
     }
     if (!q.forBody().isEmpty()) {
       blocks.add(new Block.Paragraph(Text.builder().plain("An informed opinion for ").quoted(q.forBody())
-          .plain(" is ready: /respond #" + q.id() + " export markdown.").build()));
+          .plain(" is ready: " + StandardCommands.EXPORT.on(q.id(), ExportFormat.MARKDOWN.word()) + ".").build()));
     }
     return new Card(blocks, List.of(), List.of());
   }

@@ -1,5 +1,6 @@
 package dev.chorus.core.conversation;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
@@ -24,9 +25,10 @@ import java.util.List;
  */
 public final class Delivery {
   static final String LINK_LOST = "the message was posted, but the store did not answer, so reactions on it may not count; "
-      + "votes by command (/respond vote) always do.";
+      + "votes by command (" + StandardCommands.VOTE.invocation() + ") always do.";
   static final String STALE = "a message may show an older tally until the next vote.";
-  static final String NOT_SHOWN = "a message could not be posted; /respond status shows where things stand.";
+  static final String NOT_SHOWN = "a message could not be posted; " + StandardCommands.STATUS.invocation()
+      + " shows where things stand.";
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
 
   private final Chat chat;

@@ -1,5 +1,6 @@
 package dev.chorus.core.conversation;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.question.Question;
@@ -19,6 +20,6 @@ public final class Facilitators {
     return Decision.Rejected.because(
         "Only a facilitator of " + question.id() + " can " + what + ": the member who opened it, "
             + "holders of the facilitator role, or an administrator.",
-        "ask a facilitator, or see who took part with /respond #" + question.id() + " status");
+        "ask a facilitator, or see who took part with " + StandardCommands.STATUS.on(question.id()));
   }
 }

@@ -1,6 +1,9 @@
 package dev.chorus.core.conversation;
 
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +21,12 @@ public final class Lookup {
     this.questions = questions;
   }
 
+  /** How the command looked up is written naming a question, for the hint when it names none among several. */
+  @FunctionalInterface
+  public interface Usage {
+    String on(QuestionId question);
+  }
+
   /** What a lookup found. */
   public sealed interface Found {
     record Hit(Question question) implements Found {}
@@ -26,12 +35,13 @@ public final class Lookup {
   }
 
   /** A question that takes views and votes: it must be open. */
-  public Found openQuestion(Request request, String usage) {
+  public Found openQuestion(Request request, Usage usage) {
     var found = anyQuestion(request, usage);
     if (found instanceof Found.Hit hit && !hit.question().open()) {
       var q = hit.question();
       return nothing(q.id() + " is closed, so it takes no more views, votes or drafts.",
-          "/respond list to see the open questions; a facilitator can /respond #" + q.id() + " reopen");
+          StandardCommands.LIST.invocation() + " to see the open questions; a facilitator can "
+              + StandardCommands.REOPEN.on(q.id()));
     }
     return found;
   }
@@ -40,16 +50,16 @@ public final class Lookup {
    * Any question: the named one, else the channel's only open one, else the channel's most recently
    * closed one (so {@code export} right after {@code close} works).
    */
-  public Found anyQuestion(Request request, String usage) {
+  public Found anyQuestion(Request request, Usage usage) {
     if (request.named() != null) {
       var named = questions.find(request.community(), request.named());
       if (named.isEmpty()) {
         return nothing("There is no " + request.named() + " in this community.",
-            "/respond list all to see every question");
+            StandardCommands.LIST.with(StandardCommands.ALL) + " to see every question");
       }
       if (!named.get().channel().equals(request.channel())) {
         return nothing(request.named() + " belongs to another channel; commands about it work there.",
-            "run the command in that channel, or /respond list to see this channel's questions");
+            "run the command in that channel, or " + StandardCommands.LIST.invocation() + " to see this channel's questions");
       }
       return new Found.Hit(named.get());
     }
@@ -60,14 +70,14 @@ public final class Lookup {
     }
     if (open.size() > 1) {
       return nothing("Several questions are open in this channel: " + describe(open) + ".",
-          "name one right after /respond, for example: " + usage.replace("/respond", "/respond #" + open.get(0).id()));
+          "name one right after " + CommandCatalog.SLASH_COMMAND + ", for example: " + usage.on(open.get(0).id()));
     }
     var lastClosed = inChannel.stream()
         .max(Comparator.comparing((Question q) -> q.latestOutcome().map(o -> o.closedAt()).orElse(q.openedAt())));
     if (lastClosed.isPresent()) {
       return new Found.Hit(lastClosed.get());
     }
-    return nothing("There is no question in this channel yet.", "/respond open <title> to open one");
+    return nothing("There is no question in this channel yet.", StandardCommands.OPEN.with("<title>") + " to open one");
   }
 
   private static String describe(List<Question> open) {

@@ -1,5 +1,6 @@
 package dev.chorus.core.conversation;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.StatementKind;
@@ -28,7 +29,8 @@ public record QuestionCaps(int drafts, int amendmentsPerMember, int viewEditsPer
   public Optional<Decision.Rejected> anotherDraft(Question question, int characters) {
     if (question.drafts().size() >= drafts) {
       return Optional.of(Decision.Rejected.because(question.id() + " already has " + drafts + " drafts, the most one "
-          + "question can have.", "vote on the latest draft, or open a new question for a fresh start: /respond open <title>"));
+          + "question can have.", "vote on the latest draft, or open a new question for a fresh start: "
+          + StandardCommands.OPEN.with("<title>")));
     }
     return room(question, characters);
   }
@@ -40,7 +42,8 @@ public record QuestionCaps(int drafts, int amendmentsPerMember, int viewEditsPer
     if (mine >= amendmentsPerMember) {
       return Optional.of(Decision.Rejected.because("You have proposed " + amendmentsPerMember + " amendments to "
           + question.id() + ", the most one member can propose to one question.",
-          "vote on the amendments already there, or put your point in your view: /respond #" + question.id() + " view <your view>"));
+          "vote on the amendments already there, or put your point in your view: "
+              + StandardCommands.VIEW.on(question.id(), "<your view>")));
     }
     return room(question, characters);
   }
@@ -52,7 +55,7 @@ public record QuestionCaps(int drafts, int amendmentsPerMember, int viewEditsPer
     if (versions > viewEditsPerMember) {
       return Optional.of(Decision.Rejected.because("You have changed your view on " + question.id() + " "
           + viewEditsPerMember + " times, the most one question allows; your latest view still counts.",
-          "/respond #" + question.id() + " status shows your view"));
+          StandardCommands.STATUS.on(question.id()) + " shows your view"));
     }
     return room(question, characters);
   }
@@ -62,7 +65,7 @@ public record QuestionCaps(int drafts, int amendmentsPerMember, int viewEditsPer
     if (storedCharacters(question) + characters > storedCharacters) {
       return Optional.of(Decision.Rejected.because(question.id() + " holds as much text as one question can ("
           + String.format(java.util.Locale.ROOT, "%,d", storedCharacters) + " characters), so nothing more can be added.",
-          "a facilitator can close it and open a follow-up question: /respond open <title>"));
+          "a facilitator can close it and open a follow-up question: " + StandardCommands.OPEN.with("<title>")));
     }
     return Optional.empty();
   }

@@ -3,6 +3,7 @@ package dev.chorus.core.digest;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.Command.Cadence;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Facilitators;
@@ -21,6 +22,9 @@ import java.util.Map;
  * a personal digest and whether to be reminded.
  */
 public final class ChangeNotifications {
+  private static final String PERSONAL_DIGEST_HINT = StandardCommands.DIGEST.with(StandardCommands.ME, Cadence.DAILY.word())
+      + " for a personal digest by direct message";
+
   private final ChannelDigests channelDigests;
   private final MemberPreferences preferences;
   private final Pseudonyms pseudonyms;
@@ -48,15 +52,13 @@ public final class ChangeNotifications {
     if (existing.isPresent() && !byRole && !actor.id().equals(existing.get().setBy())) {
       // Opening a throwaway question must not be a way to change or silence what another facilitator set.
       return Decision.Rejected.because("This channel's digest was set by another facilitator: only they, holders of "
-          + "the facilitator role, or an administrator can change it or turn it off.",
-          "/respond digest me daily for a personal digest by direct message");
+          + "the facilitator role, or an administrator can change it or turn it off.", PERSONAL_DIGEST_HINT);
     }
     boolean facilitator = byRole
         || inChannel.stream().anyMatch(q -> q.open() && Facilitators.facilitates(q, actor, pseudonyms));
     if (!facilitator) {
       return Decision.Rejected.because("Only a facilitator sets this channel's digest: the member who opened one of "
-          + "its open questions, holders of the facilitator role, or an administrator.",
-          "/respond digest me daily for a personal digest by direct message");
+          + "its open questions, holders of the facilitator role, or an administrator.", PERSONAL_DIGEST_HINT);
     }
     if (command.cadence() == Cadence.OFF) {
       if (existing.isEmpty()) {
@@ -100,7 +102,7 @@ public final class ChangeNotifications {
       var schedule = personalSchedule(command.cadence(), settings);
       confirmation = "Your personal digest comes by direct message " + schedule.describe()
           + ": the open questions that still await your view or your vote, and their deadlines. "
-          + "/respond digest me off stops it.";
+          + StandardCommands.DIGEST.with(StandardCommands.ME, Cadence.OFF.word()) + " stops it.";
     }
     return new Decision.Setting(() -> preferences.save(community, member, chosen), List.of(Effect.Reply.of(confirmation)));
   }
@@ -112,7 +114,8 @@ public final class ChangeNotifications {
     var chosen = new MemberPreferences.Preferences(current.personalDigest(), current.personalSince(), command.on());
     return new Decision.Setting(() -> preferences.save(community, member, chosen), List.of(Effect.Reply.of(command.on()
         ? "Reminders are on: Chorus sends you one direct message before a deadline when your view is not in yet."
-        : "Reminders are off: Chorus will not remind you of deadlines. /respond remind on turns them back on.")));
+        : "Reminders are off: Chorus will not remind you of deadlines. "
+            + StandardCommands.REMIND.with(StandardCommands.ON) + " turns them back on.")));
   }
 
   /** Personal digests come at the default time, in the community's zone. */

@@ -1,5 +1,8 @@
 package dev.chorus.core.digest;
 
+import dev.chorus.core.command.Command.Cadence;
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Target;
@@ -52,13 +55,13 @@ final class DigestCards {
       text.plain(". ");
       latestDraft(text, q);
       text.plain("Join in ").link(new Target.QuestionCard(q.id()), "its thread")
-          .plain(", or /respond #" + q.id() + " status for more.");
+          .plain(", or " + StandardCommands.STATUS.on(q.id()) + " for more.");
       items.add(text.build());
     }
     blocks.addAll(bullets(items));
     if (lines.size() > LISTED) {
       blocks.add(new Block.Paragraph(Text.of("And " + (lines.size() - LISTED) + " more open questions, not listed "
-          + "here to keep this short: /respond list shows them all.")));
+          + "here to keep this short: " + StandardCommands.LIST.invocation() + " shows them all.")));
     }
     return new Card(blocks, List.of(), List.of());
   }
@@ -78,7 +81,7 @@ final class DigestCards {
       var text = Text.builder().plain(q.id() + " · ").quoted(q.title()).plain(" — ");
       deadline(text, q, now);
       if (a.view()) {
-        text.plain("your view is not in yet (/respond #" + q.id() + " view <your view>)");
+        text.plain("your view is not in yet (" + StandardCommands.VIEW.on(q.id(), "<your view>") + ")");
       }
       if (a.draftToVote() != null) {
         text.plain((a.view() ? "; " : "") + "draft " + a.draftToVote().version() + " awaits your vote");
@@ -88,14 +91,17 @@ final class DigestCards {
     }
     blocks.addAll(bullets(items));
     if (awaiting.size() > LISTED) {
-      blocks.add(new Block.Paragraph(Text.of("And " + (awaiting.size() - LISTED) + " more: /respond list all shows them.")));
+      blocks.add(new Block.Paragraph(Text.of("And " + (awaiting.size() - LISTED) + " more: "
+          + StandardCommands.LIST.with(StandardCommands.ALL) + " shows them.")));
     }
     if (unchecked > 0) {
       blocks.add(new Block.Paragraph(Text.of((awaiting.isEmpty() ? "" : "Also ")
           + (unchecked == 1 ? "1 question" : unchecked + " questions") + " in channels Chorus cannot check that you "
-          + "can see, so not named here: /respond list in each of your channels shows its questions.")));
+          + "can see, so not named here: " + StandardCommands.LIST.invocation()
+          + " in each of your channels shows its questions.")));
     }
-    blocks.add(new Block.Paragraph(Text.of("/respond digest me off stops this digest.")));
+    blocks.add(new Block.Paragraph(Text.of(StandardCommands.DIGEST.with(StandardCommands.ME, Cadence.OFF.word())
+        + " stops this digest.")));
     return new Card(blocks, List.of(), List.of());
   }
 
@@ -108,10 +114,11 @@ final class DigestCards {
   static Card reminder(Question q, Instant deadline, Instant now) {
     var text = Text.builder().plain("A gentle reminder: ").plain(q.id() + " · ").quoted(q.title()).plain(" closes ");
     text.moment(deadline).plain(" (" + left(Duration.between(now, deadline)) + " from now), and your view is "
-        + "not in yet. Every voice counts: /respond #" + q.id() + " view <your view> in its channel, or /respond there "
-        + "for a form.");
+        + "not in yet. Every voice counts: " + StandardCommands.VIEW.on(q.id(), "<your view>") + " in its channel, or "
+        + CommandCatalog.SLASH_COMMAND + " there for a form.");
     return Card.of(new Block.Paragraph(text.build()),
-        new Block.Paragraph(Text.of("This is the only reminder for " + q.id() + ". /respond remind off stops reminders.")));
+        new Block.Paragraph(Text.of("This is the only reminder for " + q.id() + ". "
+            + StandardCommands.REMIND.with(StandardCommands.OFF) + " stops reminders.")));
   }
 
   private static void deadline(Text.Builder text, Question q, Instant now) {

@@ -1,6 +1,7 @@
 package dev.chorus.core.draft;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -11,6 +12,7 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Question;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class PostDraft {
     if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("post a draft", question);
     }
-    var usage = "/respond #" + question.id() + " draft <the text of the joint response>";
+    var usage = StandardCommands.DRAFT_COMMAND.on(question.id(), "<the text of the joint response>");
     var checked = MemberWords.check(rawText, settings.limits().draft(), "The draft", usage);
     var text = MemberWords.words(checked);
     if (text == null) {
@@ -66,7 +68,8 @@ public final class PostDraft {
       effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), earlier.version()), Cards.draft(changed, earlier, true)));
     });
     effects.add(Effect.Reply.of("Draft " + version + " is posted in " + question.id() + "'s thread and announced in "
-        + "the channel; members vote on it with reactions or /respond #" + question.id() + " vote " + version + " agree."
+        + "the channel; members vote on it with reactions or "
+        + StandardCommands.VOTE.on(question.id(), version, DraftChoice.AGREE.word()) + "."
         + note));
     return new Decision.Accepted(List.of(changed), effects);
   }

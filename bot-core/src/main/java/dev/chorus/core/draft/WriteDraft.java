@@ -3,6 +3,7 @@ package dev.chorus.core.draft;
 import dev.chorus.core.analysis.DraftComposer;
 import dev.chorus.core.analysis.Landscape;
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.conversation.Observer;
@@ -35,7 +36,7 @@ public final class WriteDraft {
     var statements = question.activeStatements();
     if (statements.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no views yet, so there is nothing to write a draft from.",
-          "wait for views, or write one yourself: /respond #" + question.id() + " draft <text>");
+          "wait for views, or write one yourself: " + StandardCommands.DRAFT_COMMAND.usageWithWordsOn(question.id()));
     }
     long started = System.nanoTime();
     var input = QuestionVotes.of(question);

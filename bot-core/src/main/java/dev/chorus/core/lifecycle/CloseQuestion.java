@@ -1,6 +1,7 @@
 package dev.chorus.core.lifecycle;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -41,12 +42,12 @@ public final class CloseQuestion {
     }
     if (!question.open()) {
       return Decision.Rejected.because(question.id() + " is already closed.",
-          "/respond #" + question.id() + " reopen to open it again");
+          StandardCommands.REOPEN.on(question.id()) + " to open it again");
     }
     Optional<Draft> draft = named == null ? question.latestDraft() : question.draft(named);
     if (named != null && draft.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no draft " + named + ".",
-          "/respond #" + question.id() + " close to close on the latest draft");
+          StandardCommands.CLOSE.on(question.id()) + " to close on the latest draft");
     }
     return close(question, draft, question.anonymous() ? null : request.actor().displayName());
   }
@@ -81,7 +82,7 @@ public final class CloseQuestion {
     }
     effects.add(Effect.Reply.of(question.id() + " is closed: " + outcome.level().label()
         + (outcome.draft() == null ? "" : " on draft " + outcome.draft()) + ". The outcome is posted in the channel; "
-        + "/respond #" + question.id() + " export gives the full record."));
+        + StandardCommands.EXPORT.on(question.id()) + " gives the full record."));
     return new Decision.Accepted(List.of(closed), effects);
   }
 }

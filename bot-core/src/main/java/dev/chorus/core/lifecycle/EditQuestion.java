@@ -3,6 +3,7 @@ package dev.chorus.core.lifecycle;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.DeadlineSpec;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -38,7 +39,7 @@ public final class EditQuestion {
     if (!Facilitators.facilitates(question, request.actor(), pseudonyms)) {
       return Facilitators.onlyFacilitators("change the question", question);
     }
-    var usage = "/respond #" + question.id() + " edit [--title <t>] [--context <t>] [--for <t>] [--deadline <d>]";
+    var usage = StandardCommands.EDIT.usageOn(question.id());
     var limits = settings.limits();
     var title = question.title();
     var context = question.context();
@@ -68,7 +69,7 @@ public final class EditQuestion {
     if (edit.deadline().isPresent()) {
       if (!question.open() && !(edit.deadline().get() instanceof DeadlineSpec.None)) {
         return Decision.Rejected.because(question.id() + " is closed; a deadline would mean nothing.",
-            "reopen it first: /respond #" + question.id() + " reopen");
+            "reopen it first: " + StandardCommands.REOPEN.on(question.id()));
       }
       var resolved = Deadlines.resolve(edit.deadline().get(), clock, settings, usage);
       if (resolved instanceof Deadlines.Resolved.Refused refused) {

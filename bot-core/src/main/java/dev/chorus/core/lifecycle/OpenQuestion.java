@@ -1,5 +1,6 @@
 package dev.chorus.core.lifecycle;
 
+import dev.chorus.core.command.StandardCommands;
 import java.time.Duration;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.anonymity.Pseudonyms;
@@ -64,7 +65,7 @@ public final class OpenQuestion {
     if (notAllowed.isPresent()) {
       return notAllowed.get();
     }
-    var usage = "/respond open <title> [--context <text>] [--for <outside body>] [--deadline 7d] [--anonymous]";
+    var usage = StandardCommands.OPEN.usage();
     var limits = settings.limits();
     var title = MemberWords.check(open.title(), limits.title(), "The title", usage);
     var context = MemberWords.checkOptional(open.context(), limits.context(), "The context", usage);
@@ -96,8 +97,9 @@ public final class OpenQuestion {
         List.of());
     return new Decision.Accepted(List.of(question), List.of(
         new Effect.Post(new Place.Channel(request.channel()), Cards.question(question), new Target.QuestionCard(id)),
-        Effect.Reply.of(id + " is open. You facilitate it: post a draft with /respond #" + id + " draft <text>, "
-            + "change it with /respond #" + id + " edit, close it with /respond #" + id + " close.")));
+        Effect.Reply.of(id + " is open. You facilitate it: post a draft with "
+            + StandardCommands.DRAFT_COMMAND.usageWithWordsOn(id) + ", change it with " + StandardCommands.EDIT.on(id)
+            + ", close it with " + StandardCommands.CLOSE.on(id) + ".")));
   }
 
   /**
@@ -114,7 +116,7 @@ public final class OpenQuestion {
           effects.add(new Effect.Post(new Place.Channel(q.channel()), Cards.question(q), new Target.QuestionCard(q.id())));
         }
         effects.add(Effect.Reply.of(q.id() + " is open: you opened it a moment ago with this title (your earlier try "
-            + "went through), so no second question was opened. /respond #" + q.id() + " status shows it."));
+            + "went through), so no second question was opened. " + StandardCommands.STATUS.on(q.id()) + " shows it."));
         return Optional.of(new Decision.Accepted(List.of(), effects));
       }
     }

@@ -1,6 +1,7 @@
 package dev.chorus.core.lifecycle;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -30,7 +31,7 @@ public final class ReopenQuestion {
       return Facilitators.onlyFacilitators("reopen it", question);
     }
     if (question.open()) {
-      return Decision.Rejected.because(question.id() + " is open already.", "/respond #" + question.id() + " status");
+      return Decision.Rejected.because(question.id() + " is open already.", StandardCommands.STATUS.on(question.id()));
     }
     // A deadline that has passed would close it again at once: it goes, and the facilitator may set a new one.
     boolean deadlinePassed = question.deadline() != null && !question.deadline().isAfter(clock.instant());
@@ -47,7 +48,7 @@ public final class ReopenQuestion {
         .plain(question.id() + " is open again: ").quoted(question.title())
         .plain(". Views, votes and drafts are welcome; the earlier outcome stays in its history.").build()), null));
     effects.add(Effect.Reply.of(question.id() + " is reopened." + (deadlinePassed
-        ? " Its deadline had passed, so it has none now; set one with /respond #" + question.id() + " edit --deadline 7d."
+        ? " Its deadline had passed, so it has none now; set one with " + StandardCommands.editExample(question.id()) + "."
         : "")));
     return new Decision.Accepted(List.of(reopened), effects);
   }

@@ -1,5 +1,6 @@
 package dev.chorus.core.overview;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -56,8 +57,8 @@ public final class ListQuestions {
     var where = wholeCommunity ? "this community" : "this channel";
     if (unchecked > 0) {
       var more = Text.of((items.isEmpty() ? "" : "And ") + (unchecked == 1 ? "1 question" : unchecked + " questions")
-          + " in channels Chorus cannot check that you can see, so not named here: /respond list in a channel "
-          + "shows its questions.");
+          + " in channels Chorus cannot check that you can see, so not named here: " + StandardCommands.LIST.invocation()
+          + " in a channel shows its questions.");
       if (items.isEmpty()) {
         return Decision.Accepted.saying(Effect.Reply.of(more));
       }
@@ -66,7 +67,9 @@ public final class ListQuestions {
     }
     if (items.isEmpty()) {
       return Decision.Accepted.saying(Effect.Reply.of("No open or recently closed questions in " + where
-          + ". Open one with /respond open <title>" + (wholeCommunity ? "." : ", or see the community's with /respond list all.")));
+          + ". Open one with " + StandardCommands.OPEN.with("<title>")
+          + (wholeCommunity ? "." : ", or see the community's with " + StandardCommands.LIST.with(StandardCommands.ALL)
+              + ".")));
     }
     return Decision.Accepted.saying(new Effect.Reply(Card.of(
         new Block.Heading(Text.of("Questions in " + where)), new Block.Bullets(items))));

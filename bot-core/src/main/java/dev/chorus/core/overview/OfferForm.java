@@ -1,6 +1,8 @@
 package dev.chorus.core.overview;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
@@ -33,7 +35,7 @@ public final class OfferForm {
       var named = questions.find(request.community(), request.named());
       if (named.isEmpty() || !named.get().channel().equals(request.channel())) {
         return Decision.Rejected.because("There is no " + request.named() + " in this channel.",
-            "/respond list to see this channel's questions");
+            StandardCommands.LIST.invocation() + " to see this channel's questions");
       }
       return viewForm(request, named.get());
     }
@@ -45,7 +47,7 @@ public final class OfferForm {
       return viewForm(request, open.get(0));
     }
     var choices = open.stream()
-        .map(q -> Text.builder().plain("/respond #" + q.id() + " — your view on ").quoted(q.title()).build())
+        .map(q -> Text.builder().plain(CommandCatalog.naming(q.id()) + " — your view on ").quoted(q.title()).build())
         .toList();
     return Decision.Accepted.saying(new Effect.Reply(Card.of(
         new Block.Paragraph(Text.of("Several questions are open here. Which one? Send one of these:")),
@@ -64,7 +66,7 @@ public final class OfferForm {
   private Decision viewForm(Request request, Question question) {
     if (!question.open()) {
       return Decision.Rejected.because(question.id() + " is closed, so it takes no more views.",
-          "a facilitator can /respond #" + question.id() + " reopen");
+          "a facilitator can " + StandardCommands.REOPEN.on(question.id()));
     }
     var prefill = question.viewOf(pseudonyms.keyOf(question, request.actor().id())).map(Statement::text).orElse("");
     return Decision.Accepted.saying(Effect.ShowForm.of(

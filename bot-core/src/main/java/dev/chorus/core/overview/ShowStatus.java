@@ -1,6 +1,7 @@
 package dev.chorus.core.overview;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
@@ -47,7 +48,7 @@ public final class ShowStatus {
     question.viewOf(member).ifPresentOrElse(
         v -> yours.add(Text.builder().plain("Your view " + v.id() + ": ").quoted(v.text()).build()),
         () -> yours.add(Text.of("You have not shared a view" + (question.open()
-            ? ": /respond #" + question.id() + " view <your view>" : "."))));
+            ? ": " + StandardCommands.VIEW.on(question.id(), "<your view>") : "."))));
     for (var statement : question.activeStatements()) {
       var vote = statement.votes().get(member);
       if (vote != null) {
@@ -59,7 +60,8 @@ public final class ShowStatus {
       if (ballot != null) {
         yours.add(Text.of("Your vote on draft " + draft.version() + ": " + ballot.choice().word()
             + (ballot.choice() == dev.chorus.core.question.DraftChoice.BLOCK
-                ? (ballot.reason() == null ? " (no reason given yet: /respond #" + question.id() + " reason <why>)"
+                ? (ballot.reason() == null
+                    ? " (no reason given yet: " + StandardCommands.REASON_COMMAND.on(question.id(), "<why>") + ")"
                     : " (reason given)") : "")));
       }
     }

@@ -1,6 +1,7 @@
 package dev.chorus.core.view;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
@@ -33,7 +34,7 @@ public final class ForgetEverywhere {
     }
     if (writes.isEmpty()) {
       return Decision.Rejected.because("You have no view or vote on any question of this community.",
-          "nothing to do; /respond list all shows the questions");
+          "nothing to do; " + StandardCommands.LIST.with(StandardCommands.ALL) + " shows the questions");
     }
     effects.add(Effect.Reply.of("Withdrawn everywhere in this community: " + String.join(", ", summaries)
         + ". Outcomes already published keep their words and counts, without your name."));

@@ -1,6 +1,7 @@
 package dev.chorus.core.view;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Request;
@@ -20,7 +21,7 @@ public final class ForgetMember {
     var withdrawal = Withdrawal.of(question, pseudonyms.keyOf(question, request.actor().id()), request.actor().displayName());
     if (withdrawal.nothing()) {
       return Decision.Rejected.because("You have no view or vote on " + question.id() + " to withdraw.",
-          "/respond #" + question.id() + " status shows what you shared");
+          StandardCommands.STATUS.on(question.id()) + " shows what you shared");
     }
     var effects = new ArrayList<>(withdrawal.effects());
     var published = question.open() ? "" : " The outcome published at close keeps its words and counts, without your name.";

@@ -1,6 +1,7 @@
 package dev.chorus.core.view;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -34,7 +35,7 @@ public final class HideStatement {
     var statement = question.statement(id);
     if (statement.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no " + id + ".",
-          "/respond #" + question.id() + " status shows its views; then /respond hide V3 <reason>");
+          StandardCommands.STATUS.on(question.id()) + " shows its views; then " + StandardCommands.HIDE.usage());
     }
     if (statement.get().status() == StatementStatus.HIDDEN) {
       return Decision.Rejected.because(id + " is already hidden.", "nothing more to do");
@@ -42,7 +43,7 @@ public final class HideStatement {
     if (statement.get().status() == StatementStatus.WITHDRAWN) {
       return Decision.Rejected.because(id + " was withdrawn by its author; there is nothing to hide.", "nothing more to do");
     }
-    var usage = "/respond #" + question.id() + " hide " + id + " <reason>";
+    var usage = StandardCommands.HIDE.on(question.id(), id, "<reason>");
     var checked = MemberWords.check(rawReason, settings.limits().hideReason(), "The reason", usage);
     var reason = MemberWords.words(checked);
     if (reason == null) {

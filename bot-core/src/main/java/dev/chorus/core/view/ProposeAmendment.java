@@ -1,6 +1,7 @@
 package dev.chorus.core.view;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -31,9 +32,9 @@ public final class ProposeAmendment {
     var latest = question.latestDraft();
     if (latest.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no draft yet, so there is nothing to amend.",
-          "share your view instead: /respond #" + question.id() + " view <your view>");
+          "share your view instead: " + StandardCommands.VIEW.on(question.id(), "<your view>"));
     }
-    var usage = "/respond #" + question.id() + " amend <your proposed change>";
+    var usage = StandardCommands.AMEND.on(question.id(), "<your proposed change>");
     var checked = MemberWords.check(rawText, settings.limits().view(), "Your amendment", usage);
     var text = MemberWords.words(checked);
     if (text == null) {

@@ -1,6 +1,7 @@
 package dev.chorus.core.view;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -32,7 +33,7 @@ public final class ShareView {
   }
 
   public Decision decide(Request request, Question question, String rawText) {
-    var usage = "/respond #" + question.id() + " view <your view>";
+    var usage = StandardCommands.VIEW.on(question.id(), "<your view>");
     var checked = MemberWords.check(rawText, settings.limits().view(), "Your view", usage);
     var text = MemberWords.words(checked);
     if (text == null) {
@@ -66,7 +67,7 @@ public final class ShareView {
           + ". Votes on the old text stay in the history but no longer count."));
     } else {
       effects.add(Effect.Reply.of("Your view is shared as " + id + " in " + question.id()
-          + "'s thread. To change it, send /respond #" + question.id() + " view <new text>."));
+          + "'s thread. To change it, send " + StandardCommands.VIEW.on(question.id(), "<new text>") + "."));
     }
     effects.add(new Effect.Edit(new Target.QuestionCard(question.id()), Cards.question(changed)));
     return new Decision.Accepted(List.of(changed), effects);

@@ -1,6 +1,7 @@
 package dev.chorus.core.vote;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.MemberWords;
@@ -24,17 +25,17 @@ public final class GiveBlockReason {
     var latest = question.latestDraft();
     if (latest.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no draft, so there is no block to explain.",
-          "/respond #" + question.id() + " status");
+          StandardCommands.STATUS.on(question.id()));
     }
     var version = latest.get().version();
     var member = pseudonyms.keyOf(question, request.actor().id());
     var ballot = latest.get().ballots().get(member);
     if (ballot == null || ballot.choice() != DraftChoice.BLOCK) {
       return Decision.Rejected.because("You have not blocked the latest draft, " + version
-          + "; a reason goes with a block.", "/respond #" + question.id() + " vote " + version + " block, then "
-          + "/respond #" + question.id() + " reason <why>");
+          + "; a reason goes with a block.", StandardCommands.VOTE.on(question.id(), version, DraftChoice.BLOCK.word())
+          + ", then " + StandardCommands.REASON_COMMAND.on(question.id(), "<why>"));
     }
-    var usage = "/respond #" + question.id() + " reason <why you block it>";
+    var usage = StandardCommands.REASON_COMMAND.on(question.id(), "<why you block it>");
     var checked = MemberWords.check(rawReason, settings.limits().reason(), "Your reason", usage);
     var reason = MemberWords.words(checked);
     if (reason == null) {

@@ -1,6 +1,7 @@
 package dev.chorus.core.vote;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -44,7 +45,7 @@ public final class VoteOnDraft {
     var draft = question.draft(version);
     if (draft.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no draft " + version + ".",
-          "/respond #" + question.id() + " status shows the latest draft");
+          StandardCommands.STATUS.on(question.id()) + " shows the latest draft");
     }
     var member = pseudonyms.keyOf(question, request.actor().id());
     var recorded = draft.get().ballots().get(member);
@@ -70,8 +71,8 @@ public final class VoteOnDraft {
           Cards.draft(recordedQuestion, updated, true)));
       if (next != null && choice == DraftChoice.BLOCK) {
         effects.add(Effect.Reply.of("You block draft " + version + " of " + question.id()
-            + ". A block is a serious objection: please say why, so everyone can address it: /respond #"
-            + question.id() + " reason <why you block it>"));
+            + ". A block is a serious objection: please say why, so everyone can address it: "
+            + StandardCommands.REASON_COMMAND.on(question.id(), "<why you block it>")));
       } else if (source != VoteSource.REACTION) {
         effects.add(Effect.Reply.of(next == null ? "Your vote on " + version + " is withdrawn."
             : "Your vote on " + version + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")));

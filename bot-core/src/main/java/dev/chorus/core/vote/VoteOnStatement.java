@@ -1,6 +1,7 @@
 package dev.chorus.core.vote;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Cards;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -12,6 +13,7 @@ import dev.chorus.core.question.StatementId;
 import dev.chorus.core.question.StatementStatus;
 import dev.chorus.core.question.VoteChange;
 import java.util.ArrayList;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,11 +45,13 @@ public final class VoteOnStatement {
     var statement = question.statement(id);
     if (statement.isEmpty()) {
       return Decision.Rejected.because(question.id() + " has no " + id + ".",
-          "/respond #" + question.id() + " status lists its views");
+          StandardCommands.STATUS.on(question.id()) + " lists its views");
     }
     if (statement.get().status() == StatementStatus.REPLACED) {
-      return Decision.Rejected.because(id + " was replaced by its author's new text, " + statement.get().replacedBy() + ".",
-          "/respond #" + question.id() + " vote " + statement.get().replacedBy() + " " + choice.word());
+      // Statement.replacedBy(successor) is the only way a statement becomes REPLACED, so it names its successor.
+      var successor = Objects.requireNonNull(statement.get().replacedBy(), "replacedBy");
+      return Decision.Rejected.because(id + " was replaced by its author's new text, " + successor + ".",
+          StandardCommands.VOTE.on(question.id(), successor, choice.word()));
     }
     if (!statement.get().active()) {
       return Decision.Rejected.because(id + " was " + statement.get().status().name().toLowerCase(java.util.Locale.ROOT)

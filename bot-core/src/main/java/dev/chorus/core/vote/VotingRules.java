@@ -1,5 +1,6 @@
 package dev.chorus.core.vote;
 
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.question.Question;
 import java.util.Optional;
@@ -19,12 +20,11 @@ final class VotingRules {
       // Removing a reaction never counted anything here, so there is nothing to say.
       return Optional.of(retract ? Decision.Accepted.saying() : Decision.Rejected.because(
           question.id() + " is anonymous: reactions are public, so they are not counted.",
-          "vote privately with the buttons under " + item + ", or /respond #" + question.id() + " vote " + item + " "
-              + choice));
+          "vote privately with the buttons under " + item + ", or " + StandardCommands.VOTE.on(question.id(), item, choice)));
     }
     if (!question.open()) {
       return Optional.of(Decision.Rejected.because(question.id() + " is closed, so it takes no more votes.",
-          "a facilitator can /respond #" + question.id() + " reopen"));
+          "a facilitator can " + StandardCommands.REOPEN.on(question.id())));
     }
     return Optional.empty();
   }
