@@ -2,6 +2,7 @@ package dev.chorus.app;
 
 import dev.chorus.app.analyze.AnalyzeCommand;
 import dev.chorus.app.bench.VoteIngestionBench;
+import dev.chorus.core.command.CommandCatalog;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.Banner;
@@ -19,7 +20,7 @@ public class ChorusApplication {
       "Usage: java -jar chorus.jar <command>",
       "",
       "Commands:",
-      "  shell   a local chat in this terminal: play members and try every /respond command",
+      "  shell   a local chat in this terminal: play members and try every " + CommandCatalog.SLASH_COMMAND + " command",
       "          (no token, no network; pipe a script in to replay a conversation)",
       "  analyze --polis <folder> [--json]",
       "          Chorus's analysis of a Polis export, with its evaluation figures",

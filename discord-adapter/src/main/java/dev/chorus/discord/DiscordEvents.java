@@ -1,6 +1,9 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.command.Command.Cadence;
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
@@ -164,8 +167,8 @@ public final class DiscordEvents extends ListenerAdapter {
       List<Effect.Private> answers) {
     try {
       chat.post(community, new Destination.Direct(member), Card.text(Text.of(
-          "Chorus will send your reminders and personal digests here. /respond remind off and /respond digest me off "
-              + "stop them.")));
+          "Chorus will send your reminders and personal digests here. " + StandardCommands.REMIND.with(StandardCommands.OFF)
+              + " and " + StandardCommands.DIGEST.with(StandardCommands.ME, Cadence.OFF.word()) + " stop them.")));
       return answers;
     } catch (ChatException e) {
       var told = new ArrayList<>(answers);
@@ -309,7 +312,7 @@ public final class DiscordEvents extends ListenerAdapter {
 
   /** Every interaction is answered, even one Chorus has nothing to do with (outside a server). */
   private static void outsideAServer(IReplyCallback event) {
-    event.reply("Chorus works in a server's channels: use /respond in the channel of the question.")
+    event.reply("Chorus works in a server's channels: use " + CommandCatalog.SLASH_COMMAND + " in the channel of the question.")
         .setEphemeral(true).queue(null, failure -> failed("a reply outside a server", failure));
   }
 
@@ -399,7 +402,8 @@ public final class DiscordEvents extends ListenerAdapter {
       } else {
         renderer.render(Card.text(Text.of("Discord opens a form only as the very first answer to a command, and "
             + "Chorus was too slow this time. Run the command again, or type your text in the command, for "
-            + "example /respond view text: <your view>."))).forEach(m -> messages.add(m.create()));
+            + "example " + StandardCommands.VIEW.with(StandardCommands.TEXT + ":", "<your view>") + ".")))
+            .forEach(m -> messages.add(m.create()));
       }
     }
     if (messages.isEmpty()) {

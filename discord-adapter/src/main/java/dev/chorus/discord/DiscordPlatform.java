@@ -1,6 +1,7 @@
 package dev.chorus.discord;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.PinnedRoles;
 import dev.chorus.core.logging.Failures;
@@ -209,12 +210,13 @@ public final class DiscordPlatform implements AutoCloseable {
           var guild = jda.getGuildById(id);
           if (guild != null) {
             guild.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
-                failure -> Failures.log(LOG, Level.WARNING, "/respond was not registered in a guild", failure));
+                failure -> Failures.log(LOG, Level.WARNING, CommandCatalog.SLASH_COMMAND + " was not registered in a guild",
+                    failure));
           }
         }
       } else if (jda.getShardInfo().getShardId() == 0) {
         jda.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
-            failure -> Failures.log(LOG, Level.WARNING, "/respond was not registered", failure));
+            failure -> Failures.log(LOG, Level.WARNING, CommandCatalog.SLASH_COMMAND + " was not registered", failure));
       }
     }
   }

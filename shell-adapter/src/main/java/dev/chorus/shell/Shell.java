@@ -4,6 +4,7 @@ import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.command.CommandParser;
 import dev.chorus.core.command.DeadlineSpec;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
@@ -31,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 public final class Shell {
   private static final String HELP = String.join("\n",
       "(shell) Type Chorus commands as a member would, for example:",
-      "(shell)   /respond open Should we adopt the new data policy? --deadline 7d",
-      "(shell)   /respond I support it if we get a transition period",
-      "(shell)   /respond help            every Chorus command",
+      "(shell)   " + StandardCommands.OPEN.with("Should we adopt the new data policy?", "--" + StandardCommands.DEADLINE, "7d"),
+      "(shell)   " + CommandCatalog.bare("I support it if we get a transition period"),
+      "(shell)   " + String.format(Locale.ROOT, "%-24s ", StandardCommands.HELP.invocation()) + "every Chorus command",
       "(shell) Shell commands:",
       "(shell)   :as <name>               act as that member (created on first use)",
       "(shell)   :in <channel>            switch channel (default general)",
@@ -84,7 +85,8 @@ public final class Shell {
   public void run(BufferedReader in, boolean interactive) throws IOException {
     if (interactive) {
       out.println("(shell) Chorus local chat. You are \"" + member + "\" in #" + channel
-          + " of community \"" + community + "\". :help lists the shell commands, /respond help Chorus's.");
+          + " of community \"" + community + "\". :help lists the shell commands, " + StandardCommands.HELP.invocation()
+          + " Chorus's.");
     }
     while (true) {
       if (interactive) {
@@ -110,7 +112,8 @@ public final class Shell {
       } else if (trimmed.startsWith(CommandCatalog.SLASH_COMMAND)) {
         answer(chorus.handle(new Inbound.CommandInvoked(community, channel, actor(), event(), trimmed)));
       } else {
-        out.println("(shell) Commands start with /respond (try /respond help), shell commands with : (try :help).");
+        out.println("(shell) Commands start with " + CommandCatalog.SLASH_COMMAND + " (try " + StandardCommands.HELP.invocation()
+            + "), shell commands with : (try :help).");
       }
       if (time != null) {
         // Real time passes in the shell too: what came due since the last line is done now (after a

@@ -8,6 +8,7 @@ import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.chorus.core.Chorus;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
@@ -174,7 +175,8 @@ public final class SlackEvents {
       LOG.log(Level.WARNING, "a form did not reach Slack: {0}", e.memberMessage());
     }
     reply(community, channel, member, Effect.Reply.of("Slack did not open the form in time. Type the command with "
-        + "its text instead, for example /respond <your view> or /respond open <title>."));
+        + "its text instead, for example " + CommandCatalog.bare("<your view>") + " or " + StandardCommands.OPEN.with("<title>")
+        + "."));
   }
 
   private void reply(CommunityId community, ChannelId channel, String member, Effect.Private answer) {

@@ -6,6 +6,8 @@ import dev.chorus.app.redis.RedisServerHandle;
 import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.CommandCatalog;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
@@ -18,6 +20,7 @@ import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
+import dev.chorus.core.question.StatementChoice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -118,9 +121,9 @@ public final class VoteIngestionBench {
     var statementMessages = new ArrayList<String>();
     for (int q = 0; q < questionCount; q++) {
       var channel = new ChannelId("c" + q);
-      handle(chorus, community, channel, members.get(q), events, "/respond open Benchmark question " + q);
+      handle(chorus, community, channel, members.get(q), events, StandardCommands.OPEN.with("Benchmark question", q));
       int before = chat.posted.size();
-      handle(chorus, community, channel, members.get(q), events, "/respond The statement to vote on");
+      handle(chorus, community, channel, members.get(q), events, CommandCatalog.bare("The statement to vote on"));
       statementMessages.add(chat.posted.subList(before, chat.posted.size()).stream()
           .filter(id -> links.targetOf(community, id).orElse(null) instanceof Target.StatementMessage)
           .findFirst().orElseThrow());
@@ -128,6 +131,8 @@ public final class VoteIngestionBench {
     var accepted = new AtomicLong();
     var handled = new AtomicLong();
     var agrees = new boolean[THREADS];
+    var agree = StandardCommands.VOTE.with("V1", StatementChoice.AGREE.word());
+    var disagree = StandardCommands.VOTE.with("V1", StatementChoice.DISAGREE.word());
     double rate = measure(thread -> {
       handled.incrementAndGet();
       int q = load == Load.HOT ? 0 : thread;
@@ -140,7 +145,7 @@ public final class VoteIngestionBench {
         answer = chorus.handle(new Inbound.ReactionAdded(community, channel, member, event, statementMessages.get(q),
             agrees[thread] ? "👍" : "👎"));
       } else {
-        answer = handle(chorus, community, channel, member, events, "/respond vote V1 " + (agrees[thread] ? "agree" : "disagree"));
+        answer = handle(chorus, community, channel, member, events, agrees[thread] ? agree : disagree);
       }
       // A reaction that counts is answered with nothing private; a command with its confirmation.
       boolean counted = way == Way.REACTION ? answer.isEmpty()
