@@ -112,7 +112,7 @@ class AbuseLimitsTest {
     chat.say(chat.member("Eve"), "/respond vote v1 block");
     chat.say(chat.member("Eve"), "/respond reason <script>steal()</script> [x](javascript:void(0))");
     chat.say(fran, "/respond close v1");
-    var markdown = chat.say(fran, "/respond export markdown").file().content();
+    var markdown = chat.say(fran, "/respond export markdown").file().content().text();
     assertThat(markdown).as("the export still carries the members' words").contains("alert").contains("tracker.example");
     for (var raw : List.of("<img", "<script", "<iframe", "<a href", "](javascript:", "![pixel]", "\n# Heading", "\n---\n")) {
       assertThat(markdown).as("raw " + raw).doesNotContain(raw);

@@ -103,7 +103,7 @@ class AnonymousQuestionTest {
     for (var format : List.of("markdown", "json", "csv")) {
       var answer = chat.say(members.get(5), "/respond export " + format);
       privates.add(new Private(members.get(5), answer));
-      exports.add(answer.file().content());
+      exports.add(answer.file().content().text());
     }
     chat.say(members.get(1), "/respond #Q9 status");
     chat.say(members.get(1), "/respond vote v7 block");

@@ -68,7 +68,7 @@ class ForgetTest {
     // Exports, for someone else.
     for (var question : List.of("#Q1", "#Q2")) {
       for (var format : List.of("markdown", "json", "csv")) {
-        var export = chat.say(fran, "/respond " + question + " export " + format).file().content();
+        var export = chat.say(fran, "/respond " + question + " export " + format).file().content().text();
         assertThat(export).as(question + " " + format).doesNotContain("Annabel");
         for (var word : words) {
           assertThat(export).as(question + " " + format).doesNotContain(word);

@@ -21,7 +21,6 @@ import dev.chorus.core.ordering.MemberOrder;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.discord.DiscordFacilitators.Standing;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -397,7 +396,7 @@ public final class DiscordEvents extends ListenerAdapter {
         messages.add(new MessageCreateBuilder()
             .setContent("Your export: " + DiscordText.inline(file.fileName()))
             .setAllowedMentions(List.of()).mentionRepliedUser(false)
-            .addFiles(FileUpload.fromData(file.content().getBytes(StandardCharsets.UTF_8), file.fileName()))
+            .addFiles(FileUpload.fromData(file.content().bytes(), file.fileName()))
             .build());
       } else {
         renderer.render(Card.text(Text.of("Discord opens a form only as the very first answer to a command, and "

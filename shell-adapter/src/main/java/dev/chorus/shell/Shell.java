@@ -16,6 +16,7 @@ import dev.chorus.core.message.Form;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Shell {
   private final ShellRenderer renderer;
   private final PrintStream out;
   private final @Nullable ShellTime time;
+  private final ShellFiles files;
   private final List<Form> forms = new ArrayList<>();
   private final Set<String> facilitators = new HashSet<>();
   private String member = "you";
@@ -74,6 +76,16 @@ public final class Shell {
    * @param time the clock Chorus runs on, with its schedule; null when the shell cannot move time
    */
   public Shell(Chorus chorus, ShellChat chat, ShellRenderer renderer, PrintStream out, @Nullable ShellTime time) {
+    this(chorus, chat, renderer, out, time, new ShellFiles(Path.of("data", "exports")));
+  }
+
+  /**
+   * @param time the clock Chorus runs on, with its schedule; null when the shell cannot move time
+   * @param files where a PDF or a picture for a member is written
+   */
+  public Shell(Chorus chorus, ShellChat chat, ShellRenderer renderer, PrintStream out, @Nullable ShellTime time,
+      ShellFiles files) {
+    this.files = files;
     this.time = time;
     this.chorus = chorus;
     this.chat = chat;
@@ -251,11 +263,25 @@ public final class Shell {
         }
         out.println("(private)   fill it with :submit " + forms.size() + " <text>");
       } else if (answer instanceof Effect.Attachment file) {
-        out.println("(private) file " + file.fileName() + ":");
-        out.println("--- file: " + file.fileName() + " ---");
-        out.print(file.content().endsWith("\n") ? file.content() : file.content() + "\n");
-        out.println("--- end of file ---");
+        attached(file);
       }
+    }
+  }
+
+  private void attached(Effect.Attachment file) {
+    if (ShellFiles.printable(file.mediaType())) {
+      var text = file.content().text();
+      out.println("(private) file " + file.fileName() + ":");
+      out.println("--- file: " + file.fileName() + " ---");
+      out.print(text.endsWith("\n") ? text : text + "\n");
+      out.println("--- end of file ---");
+      return;
+    }
+    try {
+      out.println("(private) file " + file.fileName() + " (" + file.content().size() + " bytes) written to "
+          + files.write(file));
+    } catch (IOException e) {
+      out.println("(private) file " + file.fileName() + " could not be written: " + e.getMessage());
     }
   }
 

@@ -16,6 +16,7 @@ import com.slack.api.methods.request.reactions.ReactionsGetRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
+import dev.chorus.core.conversation.FileContent;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChannelAccess;
@@ -28,7 +29,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,10 +240,10 @@ public final class SlackChat implements Chat, AutoCloseable {
    * A file for one member (an export), in their direct messages with Chorus: Slack's two-step upload —
    * an upload URL, the bytes, then completing the upload into the conversation.
    */
-  public void sendFile(CommunityId community, MemberId member, String fileName, String content, String comment) {
+  public void sendFile(CommunityId community, MemberId member, String fileName, FileContent content, String comment) {
     var client = clients.apply(community);
     var direct = directChannel(community, member, "Chorus could not open a direct message with you for the file");
-    var bytes = content.getBytes(StandardCharsets.UTF_8);
+    var bytes = content.bytes();
     var upload = call(() -> client.filesGetUploadURLExternal(FilesGetUploadURLExternalRequest.builder().filename(fileName)
         .length(bytes.length).build()), "Slack did not take the file");
     try {

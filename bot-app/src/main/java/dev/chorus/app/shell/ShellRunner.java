@@ -7,8 +7,10 @@ import dev.chorus.core.digest.RunSchedule;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.shell.Shell;
 import dev.chorus.shell.ShellChat;
+import dev.chorus.shell.ShellFiles;
 import dev.chorus.shell.ShellRenderer;
 import dev.chorus.shell.ShellTime;
 import java.io.BufferedReader;
@@ -17,6 +19,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,9 +42,11 @@ class ShellRunner implements ApplicationRunner {
   private final RunSchedule.Timing timing;
   private final StringRedisTemplate redis;
   private final Observer observer;
+  private final Path exports;
 
   ShellRunner(Stores stores, Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing,
-      StringRedisTemplate redis, Observer observer) {
+      StringRedisTemplate redis, Observer observer, RedisSettings storage) {
+    this.exports = storage.dataDir().resolve("exports");
     this.stores = stores;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
@@ -63,6 +68,6 @@ class ShellRunner implements ApplicationRunner {
     var chorus = new Chorus(stores, chat, pseudonyms, time, settings, new SecureRandom(), observer);
     // Nobody can list a terminal's channel: reminders go to those who took part without a view.
     time.schedule(new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, time, settings, timing, observer));
-    new Shell(chorus, chat, renderer, out, time).run(in, System.console() != null);
+    new Shell(chorus, chat, renderer, out, time, new ShellFiles(exports)).run(in, System.console() != null);
   }
 }

@@ -66,6 +66,6 @@ public sealed interface Effect {
     }
   }
 
-  /** A file for the member, such as an export. */
-  record Attachment(String fileName, String mediaType, String content) implements Private {}
+  /** A file for the member, such as an export: bytes, so a PDF or a picture arrives whole. */
+  record Attachment(String fileName, String mediaType, FileContent content) implements Private {}
 }

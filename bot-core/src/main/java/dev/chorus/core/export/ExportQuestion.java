@@ -3,6 +3,7 @@ package dev.chorus.core.export;
 import dev.chorus.core.command.ExportFormat;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.FileContent;
 import dev.chorus.core.question.Question;
 
 /** {@code /respond export}: the whole record as a file for the member who asked. */
@@ -17,7 +18,7 @@ public final class ExportQuestion {
     };
     var name = "chorus-" + question.id() + "." + format.extension();
     return Decision.Accepted.saying(
-        new Effect.Attachment(name, format.mediaType(), content),
+        new Effect.Attachment(name, format.mediaType(), FileContent.text(content)),
         Effect.Reply.of("Here is " + question.id() + " as " + format.name().toLowerCase(java.util.Locale.ROOT)
             + (question.anonymous() ? " (anonymous: counts and words, no names)." : ".")));
   }

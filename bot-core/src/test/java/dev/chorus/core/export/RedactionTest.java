@@ -48,6 +48,6 @@ class RedactionTest {
     var file = (Effect.Attachment) decision.effects().get(0);
 
     // Then the words are there, the name and the pseudonym are not
-    assertThat(file.content()).contains("My words").contains("A reason").doesNotContain("Leaky").doesNotContain("anon:");
+    assertThat(file.content().text()).contains("My words").contains("A reason").doesNotContain("Leaky").doesNotContain("anon:");
   }
 }
