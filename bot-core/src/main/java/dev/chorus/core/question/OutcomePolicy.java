@@ -40,6 +40,43 @@ public final class OutcomePolicy {
     return SupportLevel.NO_CONSENSUS;
   }
 
+  /**
+   * The rule that gave {@link #level} its answer, with the numbers that met it or fell short, in the
+   * same order of tests, so a reader can check the outcome by hand.
+   */
+  public String explain(Draft.DraftTally tally, int membersWithView) {
+    int quorum = quorum(membersWithView);
+    var nonAbstaining = tally.nonAbstaining();
+    var level = level(tally, membersWithView);
+    var quorumPart = tally.voters() + " members voted; the quorum is " + quorum + ", half of the " + membersWithView
+        + " members who shared a view, rounded up";
+    if (tally.voters() < quorum || tally.voters() == 0) {
+      return "No consensus: too few votes. " + quorumPart + ".";
+    }
+    if (nonAbstaining == 0) {
+      return "No consensus: every vote was an abstention. " + quorumPart + ".";
+    }
+    if (tally.agree() == 0) {
+      return "No consensus: no member agreed. " + quorumPart + ".";
+    }
+    var agreeShare = tally.agree() + " of the " + nonAbstaining + " members who did not abstain agreed";
+    return switch (level) {
+      case CONSENSUS -> "Consensus: " + tally.agree() + " agreed, and no one disagreed or blocked. " + quorumPart + ".";
+      case BROAD_SUPPORT -> "Broad support: no one blocked, and " + agreeShare + ", at least "
+          + percent(thresholds.broadSupport()) + " of them. " + quorumPart + ".";
+      case MAJORITY -> "Majority: " + agreeShare + ", more than " + percent(thresholds.majority()) + " of them"
+          + (tally.block() > 0 ? "; " + tally.block() + " blocked, which rules out broad support"
+              : ", but fewer than " + percent(thresholds.broadSupport()) + " needed for broad support")
+          + ". " + quorumPart + ".";
+      case NO_CONSENSUS -> "No consensus: " + agreeShare + ", not more than " + percent(thresholds.majority())
+          + " of them. " + quorumPart + ".";
+    };
+  }
+
+  private static String percent(double share) {
+    return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+
   /** Compares votes with a share of a total exactly: 0.7 × 90 is 63, not 62.999…. */
   private static int compare(int votes, double share, int total) {
     return BigDecimal.valueOf(votes).compareTo(BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(total)));
