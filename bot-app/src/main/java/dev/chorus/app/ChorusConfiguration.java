@@ -1,6 +1,8 @@
 package dev.chorus.app;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.report.Reports;
+import dev.chorus.report.TemplateReports;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.message.Chat;
@@ -28,8 +30,14 @@ public class ChorusConfiguration {
   /** Chorus around a platform's chat: each chat platform builds its own on the shared stores and settings. */
   @Bean
   Function<Chat, Chorus> chorusOnChat(Stores stores, Pseudonyms pseudonyms, Clock clock, Settings settings,
-      Observer observer) {
-    return chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer);
+      Observer observer, Reports reports) {
+    return chat -> new Chorus(stores, chat, pseudonyms, clock, settings, new SecureRandom(), observer, reports);
+  }
+
+  /** Reports as a page, a PDF and the opinion map, from templates compiled into the jar. */
+  @Bean
+  Reports reports() {
+    return new TemplateReports();
   }
 
   @Bean

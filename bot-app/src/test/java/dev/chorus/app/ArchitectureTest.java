@@ -23,14 +23,16 @@ class ArchitectureTest {
           "net.dv8tion..", "club.minnced..",
           "com.slack..",
           "io.lettuce..", "redis..", "org.redisson..",
-          "okhttp3..", "tools.jackson..", "com.fasterxml.jackson..")
+          "okhttp3..", "tools.jackson..", "com.fasterxml.jackson..",
+          "gg.jte..", "com.openhtmltopdf..", "org.apache.batik..", "org.apache.pdfbox..")
       .because("bot-core is the domain: plain Java, so it runs the same under every adapter and store");
 
   @ArchTest
   static final ArchRule coreDependsOnNoOuterModule = noClasses()
       .that().resideInAPackage("dev.chorus.core..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.chorus.app..", "dev.chorus.shell..", "dev.chorus.discord..", "dev.chorus.slack..", "dev.chorus.testkit..")
+          "dev.chorus.app..", "dev.chorus.shell..", "dev.chorus.discord..", "dev.chorus.slack..", "dev.chorus.testkit..",
+          "dev.chorus.report..")
       .because("dependencies point inward");
 
   @ArchTest
@@ -46,7 +48,7 @@ class ArchitectureTest {
           + " the slices above do not see, as the root package is not one of them");
 
   @ArchTest
-  static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.chorus.(shell|slack|discord)..")
+  static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.chorus.(shell|slack|discord|report)..")
       .should().notDependOnEachOther()
       .because("each adapter is built, tested and deployed without the others");
 
@@ -70,8 +72,16 @@ class ArchitectureTest {
       .because("adapters do not depend on each other or on the composition root");
 
   @ArchTest
+  static final ArchRule reportRendererKnowsNoAdapter = noClasses()
+      .that().resideInAPackage("dev.chorus.report..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.slack..",
+          "dev.chorus.discord..", "dev.chorus.app..")
+      .because("the renderer is a port's implementation like any adapter: it knows core only");
+
+  @ArchTest
   static final ArchRule adaptersUseNoSpring = noClasses()
-      .that().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.slack..", "dev.chorus.discord..")
+      .that().resideInAnyPackage("dev.chorus.shell..", "dev.chorus.slack..", "dev.chorus.discord..",
+          "dev.chorus.report..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
       .because("Spring is the composition root's business; adapters are wired by it");
 }

@@ -30,6 +30,7 @@ import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.overview.QuestionChoice;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.Questions;
@@ -82,12 +83,24 @@ public final class Chorus {
     this(stores, chat, pseudonyms, clock, settings, random, observer, Later.SHARED);
   }
 
+  /** @param reports renders reports: the page and PDF exports, shared pages and the opinion map in chat */
+  public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
+      Observer observer, Reports reports) {
+    this(stores, chat, pseudonyms, clock, settings, random, observer, Later.SHARED, reports);
+  }
+
   /**
    * @param later where reactions held for a message not linked yet are looked after and handed back:
    *     never on the thread of the member whose post linked it
    */
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
       Observer observer, ScheduledExecutorService later) {
+    this(stores, chat, pseudonyms, clock, settings, random, observer, later, Reports.UNAVAILABLE);
+  }
+
+  /** @param reports renders reports: the page and PDF exports, shared pages and the opinion map in chat */
+  public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
+      Observer observer, ScheduledExecutorService later, Reports reports) {
     this.observer = observer;
     this.later = later;
     this.chat = chat;
@@ -97,7 +110,7 @@ public final class Chorus {
     this.questions = stores.questions();
     this.links = stores.links();
     this.delivery = new Delivery(chat, links, this::linked);
-    this.router = new Router(stores, chat, pseudonyms, clock, settings, random, observer, CommandCatalog.standard());
+    this.router = new Router(stores, chat, pseudonyms, clock, settings, random, observer, CommandCatalog.standard(), reports);
     this.lookup = router.lookup();
     this.attempts = new Attempts(router, questions, stores.ballots(), new RecentQuestions(), delivery, observer);
   }

@@ -16,6 +16,7 @@ import dev.chorus.core.digest.ChangeNotifications;
 import dev.chorus.core.draft.PostDraft;
 import dev.chorus.core.draft.WriteDraft;
 import dev.chorus.core.export.ExportQuestion;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.lifecycle.CloseQuestion;
 import dev.chorus.core.lifecycle.EditQuestion;
 import dev.chorus.core.lifecycle.OpenQuestion;
@@ -79,14 +80,15 @@ final class Router {
   private final HideStatement hideStatement;
   private final CloseQuestion closeQuestion;
   private final ReopenQuestion reopenQuestion;
-  private final ExportQuestion exportQuestion = new ExportQuestion();
+  private final ExportQuestion exportQuestion;
   private final ChangeNotifications notifications;
   private final ForgetMember forgetMember;
   private final ForgetEverywhere forgetEverywhere;
   private final ShowHelp showHelp;
 
   Router(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
-      Observer observer, CommandCatalog catalog) {
+      Observer observer, CommandCatalog catalog, Reports reports) {
+    this.exportQuestion = new ExportQuestion(reports, settings, clock);
     this.questions = stores.questions();
     this.ballots = stores.ballots();
     this.links = stores.links();

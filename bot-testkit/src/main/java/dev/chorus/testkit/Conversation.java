@@ -1,6 +1,8 @@
 package dev.chorus.testkit;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.conversation.Observer;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.Actor;
 import dev.chorus.core.community.ChannelId;
@@ -34,14 +36,18 @@ public final class Conversation {
   private final String eventPrefix;
   private long events;
 
+  private final Reports reports;
+
   private Conversation(CommunityId community, InMemoryStores stores, RecordingChat chat, MutableClock clock,
-      Settings settings, long seed, String eventPrefix) {
+      Settings settings, long seed, String eventPrefix, Reports reports) {
+    this.reports = reports;
     this.eventPrefix = eventPrefix;
     this.community = community;
     this.stores = stores;
     this.chat = chat;
     this.clock = clock;
-    this.chorus = new Chorus(stores.stores(), chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed));
+    this.chorus = new Chorus(stores.stores(), chat, new Pseudonyms(TEST_SECRET), clock, settings, new Random(seed),
+        Observer.NONE, reports);
   }
 
   /** A fresh community on fresh ports, at 2026-11-02 09:00 UTC. */
@@ -50,13 +56,23 @@ public final class Conversation {
   }
 
   public static Conversation in(CommunityId community) {
+    return in(community, Reports.UNAVAILABLE);
+  }
+
+  /** A fresh community whose Chorus renders reports with {@code reports}. */
+  public static Conversation reporting(Reports reports) {
+    return in(new CommunityId("local"), reports);
+  }
+
+  private static Conversation in(CommunityId community, Reports reports) {
     var clock = MutableClock.at("2026-11-02T09:00:00Z");
-    return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1, "e");
+    return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1, "e",
+        reports);
   }
 
   /** Another community on the same ports, to prove that nothing crosses between them. */
   public Conversation neighbour(CommunityId other) {
-    return new Conversation(other, stores, chat, clock, Settings.DEFAULTS, 1, "e");
+    return new Conversation(other, stores, chat, clock, Settings.DEFAULTS, 1, "e", reports);
   }
 
   /**
@@ -64,7 +80,7 @@ public final class Conversation {
    * keeps its own recent questions, and its platform events have ids of their own.
    */
   public Conversation replica(String name) {
-    var replica = new Conversation(community, stores, chat, clock, Settings.DEFAULTS, 1, name + "-e");
+    var replica = new Conversation(community, stores, chat, clock, Settings.DEFAULTS, 1, name + "-e", reports);
     replica.channel = channel;
     return replica;
   }

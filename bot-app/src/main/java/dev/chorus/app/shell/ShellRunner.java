@@ -1,6 +1,7 @@
 package dev.chorus.app.shell;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.Stores;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.digest.RunSchedule;
@@ -43,9 +44,11 @@ class ShellRunner implements ApplicationRunner {
   private final StringRedisTemplate redis;
   private final Observer observer;
   private final Path exports;
+  private final Reports reports;
 
   ShellRunner(Stores stores, Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing,
-      StringRedisTemplate redis, Observer observer, RedisSettings storage) {
+      StringRedisTemplate redis, Observer observer, RedisSettings storage, Reports reports) {
+    this.reports = reports;
     this.exports = storage.dataDir().resolve("exports");
     this.stores = stores;
     this.pseudonyms = pseudonyms;
@@ -65,7 +68,7 @@ class ShellRunner implements ApplicationRunner {
     var chat = new ShellChat(out, renderer, () -> Math.toIntExact(redis.opsForValue().increment(MESSAGE_COUNTER)));
     // The shell's own clock: real time, moved on by :tick to try digests, reminders and deadlines.
     var time = new ShellTime(clock);
-    var chorus = new Chorus(stores, chat, pseudonyms, time, settings, new SecureRandom(), observer);
+    var chorus = new Chorus(stores, chat, pseudonyms, time, settings, new SecureRandom(), observer, reports);
     // Nobody can list a terminal's channel: reminders go to those who took part without a view.
     time.schedule(new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, time, settings, timing, observer));
     new Shell(chorus, chat, renderer, out, time, new ShellFiles(exports)).run(in, System.console() != null);

@@ -1,5 +1,6 @@
 package dev.chorus.app.analyze;
 
+import dev.chorus.testkit.PolisData;
 import dev.chorus.core.polis.PolisExport;
 import dev.chorus.core.polis.Csv;
 

@@ -1,5 +1,6 @@
 package dev.chorus.app.analyze;
 
+import dev.chorus.testkit.PolisData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.polis.PolisExport;

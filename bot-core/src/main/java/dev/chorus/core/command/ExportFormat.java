@@ -7,7 +7,11 @@ import java.util.Optional;
 public enum ExportFormat {
   MARKDOWN("md", "text/markdown"),
   JSON("json", "application/json"),
-  CSV("csv", "text/csv");
+  CSV("csv", "text/csv"),
+  /** The report as one self-contained page. */
+  HTML("html", "text/html"),
+  /** The report as an A4 PDF. */
+  PDF("pdf", "application/pdf");
 
   private final String extension;
   private final String mediaType;
@@ -28,6 +32,11 @@ public enum ExportFormat {
   /** As a member writes it after {@code export}. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether it is the report (page or PDF) rather than the record as data. */
+  public boolean report() {
+    return this == HTML || this == PDF;
   }
 
   public static Optional<ExportFormat> parse(String word) {

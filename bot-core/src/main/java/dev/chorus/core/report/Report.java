@@ -104,9 +104,15 @@ public record Report(
    *
    * @param writtenBy "Chorus", a name, or "a facilitator" where names are not shown
    * @param fate "adopted", "replaced by v3", "the latest draft", …
+   * @param blocks each block of this draft, with its reason: a block on an earlier draft is often
+   *     what the next one answers
    */
   public record DraftEntry(String version, String text, String writtenBy, Instant postedAt, Tally tally,
-      String fate) {}
+      String fate, List<Objection> blocks) {
+    public DraftEntry {
+      blocks = List.copyOf(blocks);
+    }
+  }
 
   /**
    * An amendment and what became of it.

@@ -3,9 +3,11 @@ package dev.chorus.core.report;
 import dev.chorus.core.analysis.DraftComposer;
 import dev.chorus.core.analysis.Landscape;
 import dev.chorus.core.analysis.StatementFigures;
+import dev.chorus.core.community.MemberText;
 import dev.chorus.core.draft.QuestionVotes;
 import dev.chorus.core.polis.PolisExport;
 import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Outcome;
 import dev.chorus.core.question.OutcomePolicy;
@@ -32,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * conversation. Every name passes through one place ({@link #name}), which the audience decides.
  */
 public final class ReportContent {
-  /** Groups with fewer members are counted but not drawn: a point in a tiny group could point to a person. */
-  public static final int MINIMUM_GROUP_SIZE = 5;
+  /** Groups with fewer members are counted but not drawn: a dot in a group of one or two could point to a person. */
+  public static final int MINIMUM_GROUP_SIZE = 3;
 
   private static final String LANGUAGE = "en";
   private static final String A_MEMBER = "a member";
@@ -92,12 +94,15 @@ public final class ReportContent {
 
   /** The report of a Polis conversation: its opinion landscape, with no outcome, drafts or names. */
   public static Report of(PolisExport export, String name, int draftLimit, Instant now) {
+    name = MemberText.name(name);
     var votes = export.votes();
     var authors = new int[votes.statements()];
     java.util.Arrays.fill(authors, -1);
     var landscape = Landscape.of(votes, authors);
     var figures = landscape.figures();
-    IntFunction<Quoted> quote = j -> new Quoted("#" + export.statementIds().get(j), export.texts().get(j),
+    // Polis's words come as they were typed; they are cleaned as a member's would be in Chorus.
+    var texts = export.texts().stream().map(MemberText::clean).toList();
+    IntFunction<Quoted> quote = j -> new Quoted("#" + export.statementIds().get(j), texts.get(j),
         figures.agree(figures.everyone(), j), figures.disagree(figures.everyone(), j),
         figures.pass(figures.everyone(), j), null);
     var counted = new java.util.BitSet();
@@ -109,7 +114,7 @@ public final class ReportContent {
         }
       }
     }
-    var statements = new DraftComposer.Statements(export.texts(),
+    var statements = new DraftComposer.Statements(texts,
         export.statementIds().stream().map(id -> "#" + id).toList(), authors, new boolean[votes.statements()], counted,
         "the members who agreed with any statement");
     var composed = votes.statements() == 0 ? null
@@ -186,8 +191,15 @@ public final class ReportContent {
       } else {
         fate = question.open() ? "the latest draft, open for votes" : "not adopted";
       }
+      var blocks = new ArrayList<Objection>();
+      draft.ballots().values().forEach(ballot -> {
+        if (ballot.choice() == DraftChoice.BLOCK) {
+          blocks.add(new Objection(name(ballot.voterName(), names),
+              ballot.reason() == null ? "(no reason given)" : ballot.reason()));
+        }
+      });
       entries.add(new DraftEntry(draft.version().toString(), draft.text(), writer(draft, names), draft.postedAt(),
-          tally(question.shownTally(draft)), fate));
+          tally(question.shownTally(draft)), fate, blocks));
     }
     return entries;
   }

@@ -44,7 +44,7 @@ class RedactionTest {
         .evaluate(open, Optional.of(draft), T0, "Leaky Lena"));
 
     // When it is exported
-    var decision = (Decision.Accepted) new ExportQuestion().decide(closed, format);
+    var decision = (Decision.Accepted) new ExportQuestion(dev.chorus.core.report.Reports.UNAVAILABLE, dev.chorus.core.conversation.Settings.DEFAULTS, java.time.Clock.systemUTC()).decide(closed, format);
     var file = (Effect.Attachment) decision.effects().get(0);
 
     // Then the words are there, the name and the pseudonym are not

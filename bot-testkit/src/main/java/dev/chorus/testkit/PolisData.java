@@ -1,4 +1,4 @@
-package dev.chorus.app.analyze;
+package dev.chorus.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,30 +12,30 @@ import java.util.stream.Stream;
  * Where the real Polis conversations are. Those shipped in {@code examples/polis} are in every clone.
  * More may be kept outside the repository, in the folder {@code -Dchorus.polis.data} names, by default
  * {@code shared/data/polis} next to the clone's own folder; a test that asks for one of those where it
- * is absent skips, saying where it looked.
+ * is absent skips, saying where it looked. Paths are read from a module's folder, as Maven runs tests.
  */
-final class PolisData {
+public final class PolisData {
   /** Shipped with the repository (examples/polis/README.md says where they come from). */
-  static final List<String> SHIPPED = List.of("scoop-hivemind.ubi", "american-assembly.bowling-green");
+  public static final List<String> SHIPPED = List.of("scoop-hivemind.ubi", "american-assembly.bowling-green");
   /** Not shipped: evaluated in addition where a copy is kept outside the repository. */
-  static final List<String> EXTRA = List.of("15-per-hour-seattle", "vtaiwan.uberx");
+  public static final List<String> EXTRA = List.of("15-per-hour-seattle", "vtaiwan.uberx");
 
   private static final Path EXAMPLES = Path.of("..", "examples", "polis").toAbsolutePath().normalize();
 
   private PolisData() {}
 
   /** Every conversation this class knows, shipped first. */
-  static Stream<String> all() {
+  public static Stream<String> all() {
     return Stream.concat(SHIPPED.stream(), EXTRA.stream());
   }
 
   /** The shipped conversations and the extra ones that are present. */
-  static List<String> available() {
+  public static List<String> available() {
     return all().filter(name -> SHIPPED.contains(name) || hasVotes(extraFolder().resolve(name))).toList();
   }
 
   /** The conversation's folder; skips the calling test when it is an extra one and absent. */
-  static Path conversation(String name) {
+  public static Path conversation(String name) {
     if (SHIPPED.contains(name)) {
       var folder = EXAMPLES.resolve(name);
       assertThat(folder.resolve("participants-votes.csv")).as("a conversation shipped with the repository")

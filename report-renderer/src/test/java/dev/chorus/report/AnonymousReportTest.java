@@ -1,0 +1,78 @@
+package dev.chorus.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.core.question.Outcome;
+import dev.chorus.core.report.ReportContent;
+import dev.chorus.testkit.Conversation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An anonymous question's report names no one, in any form, including the files' metadata. */
+class AnonymousReportTest {
+  private final TemplateReports reports = new TemplateReports();
+
+  @Test
+  void theAnonymousQuestionsPageAndPdfNameNoMember() throws Exception {
+    var played = JointResponses.playedAnonymously(Conversation.reporting(reports));
+    var member = played.members.get(1);
+
+    var page = played.chat.say(member, "/respond #Q1 export html").file().content();
+    var pdf = played.chat.say(member, "/respond #Q1 export pdf").file().content();
+
+    var forbidden = forbidden(played);
+    var pdfText = Pdfs.text(pdf);
+    var pdfMetadata = Pdfs.metadata(pdf);
+    // Raw bytes as well: a name in a font name, a tag or an uncompressed stream would show here.
+    var pdfBytes = new String(pdf.bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(pdfText).contains("Rural clinics are not mentioned at all").contains("An anonymous question");
+    for (var word : forbidden) {
+      assertThat(page.text()).as("the page").doesNotContain(word);
+      assertThat(pdfText).as("the PDF's text").doesNotContain(word);
+      assertThat(pdfMetadata).as("the PDF's metadata").doesNotContain(word);
+      assertThat(pdfBytes).as("the PDF's bytes").doesNotContain(word);
+    }
+  }
+
+  @Test
+  void theAnonymousQuestionsMapPictureCarriesNoName() {
+    var played = JointResponses.playedAnonymously(Conversation.reporting(reports));
+    var report = ReportContent.of(played.stored(), ReportContent.Audience.MEMBERS, Outcome.Thresholds.DEFAULTS, 3500,
+        Instant.parse("2026-12-05T12:00:00Z"));
+
+    var picture = reports.map(report).orElseThrow();
+
+    var bytes = new String(picture.png().bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(bytes).startsWith("\u0089PNG");
+    for (var word : forbidden(played)) {
+      assertThat(bytes).as("the picture's bytes").doesNotContain(word);
+      assertThat(picture.altText()).doesNotContain(word);
+    }
+  }
+
+  @Test
+  void aSharedPageNamesNoOneEvenInANamedQuestion() {
+    var played = JointResponses.played(Conversation.reporting(reports));
+    var report = ReportContent.of(played.stored(), ReportContent.Audience.PUBLIC, Outcome.Thresholds.DEFAULTS, 3500,
+        Instant.parse("2026-12-05T12:00:00Z"));
+
+    var page = reports.page(report).text();
+
+    assertThat(page).contains("Rural clinics are not mentioned at all").contains("a member");
+    forbidden(played).forEach(word -> assertThat(page).doesNotContain(word));
+  }
+
+  /** Every member's name, each part of it, and their platform id. */
+  private static List<String> forbidden(JointResponses played) {
+    var words = new ArrayList<String>();
+    for (var member : played.members) {
+      words.add(member.displayName());
+      words.addAll(List.of(member.displayName().split(" ")));
+      words.add(member.id().value());
+    }
+    return words;
+  }
+}
