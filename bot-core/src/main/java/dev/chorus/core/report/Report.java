@@ -169,8 +169,9 @@ public record Report(
 
     /** The map in words: its text alternative wherever it is shown. */
     public String description() {
-      var text = new StringBuilder("Opinion map: each dot is a member, placed by how they voted; members who vote "
-          + "alike are near each other. No one is named.");
+      var text = new StringBuilder(points.isEmpty() ? "The opinion map has no one to draw yet."
+          : "Opinion map: each dot is a member, placed by how they voted; members who vote alike are near each "
+              + "other. No one is named.");
       for (var group : groups) {
         if (group.drawn()) {
           text.append(' ').append(group.label()).append(": ").append(group.size())
