@@ -49,7 +49,7 @@ public class ChorusConfiguration {
   Settings settings(ChorusProperties properties) {
     var defaults = Settings.DEFAULTS;
     return new Settings(defaults.limits(), new Outcome.Thresholds(properties.broadSupport(), properties.majority()),
-        defaults.openedBy(), defaults.defaultZone(), defaults.recentlyClosed());
+        defaults.openedBy(), defaults.defaultZone(), defaults.recentlyClosed(), defaults.caps(), properties.publicUrl());
   }
 
   /** Metrics when a registry is there (always, with Actuator on the class path); nothing otherwise. */

@@ -14,16 +14,19 @@ import org.springframework.validation.annotation.Validated;
  * @param secret server secret for anonymous pseudonyms; never printed
  * @param broadSupport share of non-abstaining votes for broad support
  * @param majority share of non-abstaining votes a majority must exceed
+ * @param publicUrl where people reach this deployment's web pages ({@code CHORUS_PUBLIC_URL}): shared reports
  */
 @Validated
 @ConfigurationProperties(prefix = "chorus")
 public record ChorusProperties(
     @Nullable String secret,
     @DefaultValue("0.75") @DecimalMin("0.5") @DecimalMax("1.0") double broadSupport,
-    @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double majority) {
+    @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double majority,
+    @DefaultValue("") String publicUrl) {
 
   @Override
   public String toString() {
-    return "ChorusProperties[secret=" + (secret == null ? "unset" : "hidden") + ", broadSupport=" + broadSupport + ", majority=" + majority + "]";
+    return "ChorusProperties[secret=" + (secret == null ? "unset" : "hidden") + ", broadSupport=" + broadSupport + ", majority=" + majority
+        + ", publicUrl=" + (publicUrl.isBlank() ? "unset" : publicUrl) + "]";
   }
 }

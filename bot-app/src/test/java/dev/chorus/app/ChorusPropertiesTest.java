@@ -69,7 +69,7 @@ class ChorusPropertiesTest {
   @Test
   void theSecretNeverShowsInTextOrLogs() throws Exception {
     var secret = "a-very-secret-value-1234567890";
-    var properties = new ChorusProperties(secret, 0.75, 0.5);
+    var properties = new ChorusProperties(secret, 0.75, 0.5, "");
     assertThat(properties.toString()).doesNotContain(secret).contains("hidden");
     try (var context = app("chorus.secret=" + secret).run()) {
       assertThat(context.getBean(Pseudonyms.class).toString()).doesNotContain(secret);

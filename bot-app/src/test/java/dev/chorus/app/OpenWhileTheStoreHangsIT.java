@@ -92,7 +92,7 @@ class OpenWhileTheStoreHangsIT {
             }
           });
       var stores = new Stores(questions, real.ballots(), real.links(), real.channelDigests(), real.memberPreferences(),
-          real.claims(), real.seenReactions());
+          real.claims(), real.seenReactions(), real.sharedReports());
       var chat = new RecordingChat();
       var chorus = new Chorus(stores, chat, new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(),
           Settings.DEFAULTS, new Random(1));

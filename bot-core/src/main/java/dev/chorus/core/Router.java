@@ -17,6 +17,7 @@ import dev.chorus.core.draft.PostDraft;
 import dev.chorus.core.draft.WriteDraft;
 import dev.chorus.core.export.ExportQuestion;
 import dev.chorus.core.report.Reports;
+import dev.chorus.core.report.ShareReport;
 import dev.chorus.core.lifecycle.CloseQuestion;
 import dev.chorus.core.lifecycle.EditQuestion;
 import dev.chorus.core.lifecycle.OpenQuestion;
@@ -81,6 +82,7 @@ final class Router {
   private final CloseQuestion closeQuestion;
   private final ReopenQuestion reopenQuestion;
   private final ExportQuestion exportQuestion;
+  private final ShareReport shareReport;
   private final ChangeNotifications notifications;
   private final ForgetMember forgetMember;
   private final ForgetEverywhere forgetEverywhere;
@@ -89,6 +91,7 @@ final class Router {
   Router(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random,
       Observer observer, CommandCatalog catalog, Reports reports) {
     this.exportQuestion = new ExportQuestion(reports, settings, clock);
+    this.shareReport = new ShareReport(stores.sharedReports(), pseudonyms, settings, random);
     this.questions = stores.questions();
     this.ballots = stores.ballots();
     this.links = stores.links();
@@ -253,6 +256,11 @@ final class Router {
     @Override
     public Decision export(Command.Export export) {
       return onAny(request, q -> StandardCommands.EXPORT.on(q), q -> exportQuestion.decide(q, export.format()));
+    }
+
+    @Override
+    public Decision share(Command.Share share) {
+      return onAny(request, StandardCommands.SHARE.usage(), q -> shareReport.decide(request, q, share.on()));
     }
 
     @Override

@@ -8,12 +8,14 @@ import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.SeenReactions;
+import dev.chorus.core.report.SharedReports;
 import java.util.Objects;
 
 /** Everything Chorus keeps, one port each; a deployment backs them all with the same store. */
 public record Stores(
     Questions questions, Ballots ballots, MessageLinks links, ChannelDigests channelDigests,
-    MemberPreferences memberPreferences, Claims claims, SeenReactions seenReactions) implements ScheduleStores {
+    MemberPreferences memberPreferences, Claims claims, SeenReactions seenReactions, SharedReports sharedReports)
+    implements ScheduleStores {
   public Stores {
     Objects.requireNonNull(questions, "questions");
     Objects.requireNonNull(ballots, "ballots");
@@ -22,5 +24,6 @@ public record Stores(
     Objects.requireNonNull(memberPreferences, "memberPreferences");
     Objects.requireNonNull(claims, "claims");
     Objects.requireNonNull(seenReactions, "seenReactions");
+    Objects.requireNonNull(sharedReports, "sharedReports");
   }
 }

@@ -9,6 +9,7 @@ public final class InMemoryStores {
   private final InMemoryMessageLinks links = new InMemoryMessageLinks();
   private final InMemoryNotifications notifications;
   private final InMemorySeenReactions seen = new InMemorySeenReactions();
+  private final InMemorySharedReports shared = new InMemorySharedReports();
 
   public InMemoryStores(Clock clock) {
     this.notifications = new InMemoryNotifications(clock);
@@ -16,7 +17,7 @@ public final class InMemoryStores {
   }
 
   public Stores stores() {
-    return new Stores(questions, questions, links, notifications, notifications, notifications, seen);
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared);
   }
 
   public InMemoryQuestions questions() {
@@ -31,6 +32,10 @@ public final class InMemoryStores {
     return notifications;
   }
 
+  public InMemorySharedReports sharedReports() {
+    return shared;
+  }
+
   public InMemorySeenReactions seen() {
     return seen;
   }
@@ -40,5 +45,6 @@ public final class InMemoryStores {
     questions.failWhile(down);
     notifications.failWhile(down);
     seen.failWhile(down);
+    shared.failWhile(down);
   }
 }

@@ -212,7 +212,7 @@ class ScheduledWorkIsNeverLostTest {
           }
         });
     var stores = new Stores(questions, real.ballots(), real.links(), real.channelDigests(), real.memberPreferences(),
-        real.claims(), real.seenReactions());
+        real.claims(), real.seenReactions(), real.sharedReports());
     var platform = new Refusing();
     first.clock().advance(Duration.ofHours(2));
 

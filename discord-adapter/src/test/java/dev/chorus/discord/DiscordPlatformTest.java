@@ -70,7 +70,7 @@ class DiscordPlatformTest {
           }
         });
     var slowable = new dev.chorus.core.Stores(questions, real.ballots(), real.links(), real.channelDigests(),
-        real.memberPreferences(), real.claims(), real.seenReactions());
+        real.memberPreferences(), real.claims(), real.seenReactions(), real.sharedReports());
     platform = new DiscordPlatform(settings, chat -> new Chorus(slowable, chat,
         new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new SplittableRandom(3)),
         Executors.newFixedThreadPool(4), new InMemoryPinnedRoles());

@@ -3,7 +3,7 @@ package dev.chorus.report;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
 import dev.chorus.core.report.Report;
 import dev.chorus.core.report.Reports;
 import gg.jte.ContentType;

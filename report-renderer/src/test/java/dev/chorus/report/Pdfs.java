@@ -1,6 +1,6 @@
 package dev.chorus.report;
 
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;

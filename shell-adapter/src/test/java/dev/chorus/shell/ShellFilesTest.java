@@ -3,7 +3,7 @@ package dev.chorus.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.core.conversation.Effect;
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

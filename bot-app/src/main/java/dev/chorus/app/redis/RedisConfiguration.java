@@ -7,6 +7,7 @@ import dev.chorus.app.store.RedisNotifications;
 import dev.chorus.app.store.RedisPinnedRoles;
 import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.app.store.RedisSeenReactions;
+import dev.chorus.app.store.RedisSharedReports;
 import dev.chorus.core.Stores;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Questions;
@@ -119,14 +120,19 @@ public class RedisConfiguration {
   }
 
   @Bean
+  RedisSharedReports sharedReports(StringRedisTemplate redis) {
+    return new RedisSharedReports(redis);
+  }
+
+  @Bean
   static Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications,
-      RedisSeenReactions seen) {
-    return new Stores(questions, questions, links, notifications, notifications, notifications, seen);
+      RedisSeenReactions seen, RedisSharedReports shared) {
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared);
   }
 
   /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
   public static Stores stores(StringRedisTemplate redis, Clock clock) {
     return stores(new RedisQuestions(redis), messageLinks(redis, clock), new RedisNotifications(redis),
-        new RedisSeenReactions(redis));
+        new RedisSeenReactions(redis), new RedisSharedReports(redis));
   }
 }

@@ -60,6 +60,19 @@ final class RedisKeys {
     return prefix(community) + "roles";
   }
 
+  /** Each shared question's current link, as the SHA-256 of its token. */
+  static String shares(CommunityId community) {
+    return prefix(community) + "shares";
+  }
+
+  /**
+   * Where a shared link's token hash leads. Without a community's hash tag, as the link names no
+   * community; only ever read or written alone.
+   */
+  static String sharedLink(String tokenHash) {
+    return "chorus:shared:" + tokenHash;
+  }
+
   static String job(CommunityId community, String job) {
     return prefix(community) + "job:" + escape(job);
   }

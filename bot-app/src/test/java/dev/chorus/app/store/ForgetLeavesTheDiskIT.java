@@ -50,7 +50,7 @@ class ForgetLeavesTheDiskIT {
       var notifications = new RedisNotifications(fixture.redis);
       var chat = new RecordingChat();
       var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(fixture.redis), notifications,
-          notifications, notifications, new RedisSeenReactions(fixture.redis)), chat,
+          notifications, notifications, new RedisSeenReactions(fixture.redis), new RedisSharedReports(fixture.redis)), chat,
           new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
       var opener = Actor.member("U1", "Olga").asFacilitator();
       var leaving = Actor.member("U2", "Xanthippe");

@@ -58,7 +58,7 @@ class RedisCrashIT {
     var chat = new RecordingChat();
     var notifications = new RedisNotifications(fixture.redis);
     var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(fixture.redis), notifications, notifications,
-        notifications, new RedisSeenReactions(fixture.redis)), chat, new Pseudonyms(Conversation.TEST_SECRET),
+        notifications, new RedisSeenReactions(fixture.redis), new RedisSharedReports(fixture.redis)), chat, new Pseudonyms(Conversation.TEST_SECRET),
         Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();
     // Setup: four questions, each with a draft so members can amend it, and a view per member.

@@ -56,6 +56,8 @@ public sealed interface Command {
 
     R export(Export command);
 
+    R share(Share command);
+
     R channelDigest(ChannelDigest command);
 
     R personalDigest(PersonalDigest command);
@@ -265,6 +267,17 @@ public sealed interface Command {
 
     public <R> R accept(Visitor<R> visitor) {
       return visitor.remind(this);
+    }
+  }
+
+  /** {@code /respond share on|off}: the report at a link, or not. */
+  record Share(boolean on) implements Command {
+    public String keyword() {
+      return StandardCommands.SHARE.keyword();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.share(this);
     }
   }
 

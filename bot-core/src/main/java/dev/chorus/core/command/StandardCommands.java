@@ -64,6 +64,7 @@ public final class StandardCommands {
   private static final String TIME = "time";
   private static final String ZONE = "zone";
   private static final String REMINDERS = "reminders";
+  private static final String SHARING = "sharing";
 
   public static final CommandDefinition VIEW = new CommandDefinition("view",
       "Share or replace your view (without text: a form with your current view)", Audience.MEMBERS, true,
@@ -171,6 +172,14 @@ public final class StandardCommands {
       List.of(HelpLine.of("[markdown|json|csv]", "the whole record as a file")),
       (args, self) -> export(args), (options, self) -> export(value(options, FORMAT)));
 
+  public static final CommandDefinition SHARE = new CommandDefinition("share",
+      "The report as a page anyone with the link can read (no names)", Audience.FACILITATORS, true,
+      List.of(choice(SHARING, "On: a new link; off: the link stops working", true,
+          List.of(Choice.of(ON), Choice.of(OFF)))),
+      List.of(HelpLine.of(ON + "|" + OFF, "the report as a page at a link of its own, naming no one; " + OFF
+          + " ends the link")),
+      StandardCommands::share, (options, self) -> share(value(options, SHARING), self));
+
   private static final List<Choice> CADENCES = Arrays.stream(Command.Cadence.values())
       .map(cadence -> Choice.of(cadence.word())).toList();
 
@@ -210,7 +219,7 @@ public final class StandardCommands {
 
   /** In the order help lists them. */
   static final List<CommandDefinition> DEFINITIONS = List.of(VIEW, OPEN, DRAFT_COMMAND, AMEND, VOTE, REASON_COMMAND, STATUS,
-      LIST, EDIT, HIDE, CLOSE, REOPEN, EXPORT, DIGEST, REMIND, FORGET, HELP);
+      LIST, EDIT, HIDE, CLOSE, REOPEN, EXPORT, SHARE, DIGEST, REMIND, FORGET, HELP);
 
   /** A command whose typed option {@code text} reads as the words after its keyword. */
   private static ParseResult textOption(Map<String, String> options, CommandDefinition self) {
@@ -454,6 +463,16 @@ public final class StandardCommands {
       return parsed(new Command.Remind(false));
     }
     return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(OFF) + ", or " + self.with(ON));
+  }
+
+  private static ParseResult share(String args, CommandDefinition self) {
+    if (args.equalsIgnoreCase(ON)) {
+      return parsed(new Command.Share(true));
+    }
+    if (args.equalsIgnoreCase(OFF)) {
+      return parsed(new Command.Share(false));
+    }
+    return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(ON) + ", or " + self.with(OFF));
   }
 
   private static ParseResult forget(String args, CommandDefinition self) {

@@ -2,6 +2,7 @@ package dev.chorus.core.conversation;
 
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.FileContent;
 import dev.chorus.core.message.Form;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;

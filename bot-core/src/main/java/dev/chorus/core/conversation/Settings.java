@@ -13,14 +13,21 @@ import java.util.Objects;
  * @param defaultZone the zone dates without one are read in, when the community's is unknown
  * @param recentlyClosed how long a closed question still shows in {@code list}
  * @param caps how much one question may hold
+ * @param publicUrl where people reach this deployment's shared report pages ({@code CHORUS_PUBLIC_URL}),
+ *     without a trailing slash; empty when reports cannot be shared
  */
 public record Settings(
     Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed,
-    QuestionCaps caps) {
+    QuestionCaps caps, String publicUrl) {
 
   public static final Settings DEFAULTS = new Settings(
       Limits.DEFAULTS, Outcome.Thresholds.DEFAULTS, OpenedBy.ANYONE, ZoneId.of("UTC"), Duration.ofDays(14),
-      QuestionCaps.DEFAULTS);
+      QuestionCaps.DEFAULTS, "");
+
+  public Settings(Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone,
+      Duration recentlyClosed, QuestionCaps caps) {
+    this(limits, thresholds, openedBy, defaultZone, recentlyClosed, caps, "");
+  }
 
   public Settings(
       Limits limits, Outcome.Thresholds thresholds, OpenedBy openedBy, ZoneId defaultZone, Duration recentlyClosed) {
@@ -34,6 +41,15 @@ public record Settings(
     Objects.requireNonNull(defaultZone, "defaultZone");
     Objects.requireNonNull(recentlyClosed, "recentlyClosed");
     Objects.requireNonNull(caps, "caps");
+    publicUrl = publicUrl.strip();
+    while (publicUrl.endsWith("/")) {
+      publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+    }
+  }
+
+  /** The same settings with reports shared under this base URL. */
+  public Settings sharingAt(String url) {
+    return new Settings(limits, thresholds, openedBy, defaultZone, recentlyClosed, caps, url);
   }
 
   /** Who may open a question. */

@@ -3,7 +3,7 @@ package dev.chorus.core.export;
 import dev.chorus.core.command.ExportFormat;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.report.ReportContent;

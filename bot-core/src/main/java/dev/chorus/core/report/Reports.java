@@ -1,6 +1,6 @@
 package dev.chorus.core.report;
 
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
 import java.util.Optional;
 
 /**
