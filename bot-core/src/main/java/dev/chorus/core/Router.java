@@ -18,6 +18,7 @@ import dev.chorus.core.draft.WriteDraft;
 import dev.chorus.core.export.ExportQuestion;
 import dev.chorus.core.report.Reports;
 import dev.chorus.core.report.ShareReport;
+import dev.chorus.core.report.MapPictures;
 import dev.chorus.core.lifecycle.CloseQuestion;
 import dev.chorus.core.lifecycle.EditQuestion;
 import dev.chorus.core.lifecycle.OpenQuestion;
@@ -83,6 +84,7 @@ final class Router {
   private final ReopenQuestion reopenQuestion;
   private final ExportQuestion exportQuestion;
   private final ShareReport shareReport;
+  private final MapPictures maps;
   private final ChangeNotifications notifications;
   private final ForgetMember forgetMember;
   private final ForgetEverywhere forgetEverywhere;
@@ -113,7 +115,8 @@ final class Router {
     this.listQuestions = new ListQuestions(questions, chat, clock, settings);
     this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
     this.hideStatement = new HideStatement(pseudonyms, settings);
-    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
+    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer, reports);
+    this.maps = new MapPictures(reports, settings, clock);
     this.reopenQuestion = new ReopenQuestion(pseudonyms, clock);
     this.forgetMember = new ForgetMember(pseudonyms);
     this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
@@ -192,7 +195,8 @@ final class Router {
     @Override
     public Decision postDraft(Command.PostDraft draft) {
       if (draft.text().isBlank()) {
-        return onOpen(request, StandardCommands.DRAFT_COMMAND::usageOn, q -> writeDraft.decide(request, q));
+        return onOpen(request, StandardCommands.DRAFT_COMMAND::usageOn,
+            q -> maps.after(writeDraft.decide(request, q), "Chorus wrote a draft"));
       }
       return onOpen(request, StandardCommands.DRAFT_COMMAND::usageWithWordsOn,
           q -> Router.this.postDraft.decide(request, q, draft.text()));

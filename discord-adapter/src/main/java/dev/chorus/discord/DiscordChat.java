@@ -6,6 +6,7 @@ import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Picture;
 import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -119,6 +121,15 @@ public final class DiscordChat implements Chat {
       if (place.replyTo() != null && i == 0) {
         action = action.setMessageReference(place.replyTo()).mentionRepliedUser(false);
       }
+      var picture = card.picture();
+      if (picture != null && i == 0) {
+        if (picture.png().size() <= LARGEST_ATTACHMENT) {
+          action = action.addFiles(FileUpload.fromData(picture.png().bytes(), picture.fileName())
+              .setDescription(picture.altTextWithin(Picture.LONGEST_ALT_TEXT)));
+        } else {
+          LOG.log(Level.WARNING, "a picture of " + picture.png().size() + " bytes is over Discord's limit and was left out");
+        }
+      }
       if (nonce != null) {
         // Discord answers a repeated nonce with the message it already made (enforce_nonce).
         action = action.setNonce(i == 0 ? nonce : nonce(nonce + i));
@@ -161,6 +172,9 @@ public final class DiscordChat implements Chat {
       }
     }
   }
+
+  /** Discord's limit for what a bot attaches to one message without a boosted server: 10 MiB. */
+  static final int LARGEST_ATTACHMENT = 10 * 1024 * 1024;
 
   /** How many members' reactions of one emoji are read back at most. */
   static final int MOST_REACTIONS_READ = 10_000;

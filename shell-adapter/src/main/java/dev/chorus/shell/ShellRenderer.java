@@ -52,6 +52,11 @@ public final class ShellRenderer {
       }
       lines.add(buttons.toString());
     }
+    var picture = card.picture();
+    if (picture != null) {
+      // A terminal shows no picture: its name and its text alternative stand in for it.
+      lines.add("picture " + picture.fileName() + " (" + picture.png().size() + " bytes): " + safe(picture.altText()));
+    }
     return lines;
   }
 

@@ -16,7 +16,8 @@ import com.slack.api.methods.request.reactions.ReactionsGetRequest;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
-import dev.chorus.core.conversation.FileContent;
+import dev.chorus.core.message.FileContent;
+import dev.chorus.core.message.Picture;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.ChannelAccess;
@@ -142,7 +143,19 @@ public final class SlackChat implements Chat, AutoCloseable {
       }
     }
     // The renderer makes at least one message of any card, so the loop set first.
-    return new PostedMessage(SlackIds.message(new ChannelId(channel), Objects.requireNonNull(first)), destination);
+    var posted = new PostedMessage(SlackIds.message(new ChannelId(channel), Objects.requireNonNull(first)), destination);
+    var picture = card.picture();
+    if (picture != null) {
+      // The words are posted and linked; a picture that does not arrive is told in the log, and the
+      // message stands without it rather than being posted twice.
+      try {
+        upload(community, picture.fileName(), picture.png(), picture.altTextWithin(Picture.LONGEST_ALT_TEXT), channel,
+            thread, null);
+      } catch (ChatException e) {
+        Failures.log(LOG, System.Logger.Level.WARNING, "a picture did not reach Slack", e);
+      }
+    }
+    return posted;
   }
 
   /**
@@ -241,11 +254,26 @@ public final class SlackChat implements Chat, AutoCloseable {
    * an upload URL, the bytes, then completing the upload into the conversation.
    */
   public void sendFile(CommunityId community, MemberId member, String fileName, FileContent content, String comment) {
-    var client = clients.apply(community);
     var direct = directChannel(community, member, "Chorus could not open a direct message with you for the file");
+    upload(community, fileName, content, null, direct, null, comment);
+  }
+
+  /**
+   * A file into a conversation, or a thread of it: Slack's two-step upload — an upload URL, the
+   * bytes, then completing the upload into the conversation.
+   *
+   * @param altText for a picture, what a screen reader says in its place; null for other files
+   * @param comment posted with it; null where the message it belongs to says it already
+   */
+  private void upload(CommunityId community, String fileName, FileContent content, @Nullable String altText,
+      String channel, @Nullable String threadTs, @Nullable String comment) {
+    var client = clients.apply(community);
     var bytes = content.bytes();
-    var upload = call(() -> client.filesGetUploadURLExternal(FilesGetUploadURLExternalRequest.builder().filename(fileName)
-        .length(bytes.length).build()), "Slack did not take the file");
+    var asked = FilesGetUploadURLExternalRequest.builder().filename(fileName).length(bytes.length);
+    if (altText != null) {
+      asked.altTxt(altText);
+    }
+    var upload = call(() -> client.filesGetUploadURLExternal(asked.build()), "Slack did not take the file");
     try {
       var response = UPLOADS.send(HttpRequest.newBuilder(URI.create(upload.getUploadUrl())).timeout(LONGEST_CALL)
           .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
@@ -260,7 +288,7 @@ public final class SlackChat implements Chat, AutoCloseable {
     }
     call(() -> client.filesCompleteUploadExternal(FilesCompleteUploadExternalRequest.builder()
         .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(upload.getFileId()).title(fileName).build()))
-        .channelId(direct).initialComment(SlackText.escape(comment)).build()),
+        .channelId(channel).threadTs(threadTs).initialComment(comment == null ? null : SlackText.escape(comment)).build()),
         "Slack did not share the file");
   }
 

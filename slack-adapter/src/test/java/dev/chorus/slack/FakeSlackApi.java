@@ -367,11 +367,14 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     var method = exchange.getRequestURI().getPath().substring("/api/".length());
-    var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    var raw = exchange.getRequestBody().readAllBytes();
+    var body = new String(raw, StandardCharsets.UTF_8);
     if (method.startsWith("upload/")) {
-      // The upload URL of files.getUploadURLExternal: takes the bytes, no token, no limit.
-      record(method, Map.of("body", body), 200);
-      respond(exchange, 200, "OK - " + body.length());
+      // The upload URL of files.getUploadURLExternal: takes the bytes, no token, no limit. A picture
+      // is kept byte for byte as well, since its bytes are not text.
+      record(method, Map.of("body", body, "base64", java.util.Base64.getEncoder().encodeToString(raw),
+          "size", String.valueOf(raw.length)), 200);
+      respond(exchange, 200, "OK - " + raw.length);
       return;
     }
     var params = new LinkedHashMap<String, String>();

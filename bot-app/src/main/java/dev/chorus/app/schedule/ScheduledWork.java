@@ -1,6 +1,7 @@
 package dev.chorus.app.schedule;
 
 import dev.chorus.core.Chorus;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.conversation.Observer;
@@ -48,6 +49,7 @@ public class ScheduledWork implements SmartLifecycle {
   private final RunSchedule.Timing timing;
   private final ScheduleProperties properties;
   private final Observer observer;
+  private final Reports reports;
   private final Function<Chat, Chorus> chorusOnChat;
   private @Nullable ScheduledExecutorService executor;
   private @Nullable ScheduledExecutorService reconciling;
@@ -63,7 +65,8 @@ public class ScheduledWork implements SmartLifecycle {
    */
   public ScheduledWork(Stores stores, ObjectProvider<ChatPlatform> platforms, ObjectProvider<Chat> chat,
       Pseudonyms pseudonyms, Clock clock, Settings settings, RunSchedule.Timing timing, ScheduleProperties properties,
-      Observer observer, Function<Chat, Chorus> chorusOnChat) {
+      Observer observer, Function<Chat, Chorus> chorusOnChat, Reports reports) {
+    this.reports = reports;
     this.chorusOnChat = chorusOnChat;
     this.startRound = "start-" + clock.instant().getEpochSecond() / 60;
     this.stores = stores;
@@ -100,7 +103,7 @@ public class ScheduledWork implements SmartLifecycle {
       var chorus = chorusOnChat.apply(routing);
       var schedule = new RunSchedule(stores, routing, routing, pseudonyms, clock, settings, timing, observer,
           (community, question) -> chorus.reconcile(community, question.id(), Chorus.Reconcile.DRAFTS,
-              null, properties.lease()), routing::serves);
+              null, properties.lease()), routing::serves, reports);
       started = new Started(routing, chorus, schedule);
     }
     return started;

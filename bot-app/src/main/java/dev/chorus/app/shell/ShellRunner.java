@@ -70,7 +70,8 @@ class ShellRunner implements ApplicationRunner {
     var time = new ShellTime(clock);
     var chorus = new Chorus(stores, chat, pseudonyms, time, settings, new SecureRandom(), observer, reports);
     // Nobody can list a terminal's channel: reminders go to those who took part without a view.
-    time.schedule(new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, time, settings, timing, observer));
+    time.schedule(new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, time, settings, timing, observer,
+        RunSchedule.BeforeClose.NOTHING, community -> true, reports));
     new Shell(chorus, chat, renderer, out, time, new ShellFiles(exports)).run(in, System.console() != null);
   }
 }

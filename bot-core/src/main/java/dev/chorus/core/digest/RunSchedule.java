@@ -10,6 +10,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.lifecycle.CloseQuestion;
+import dev.chorus.core.report.Reports;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.ChannelAccess;
 import dev.chorus.core.message.Chat;
@@ -117,6 +118,14 @@ public final class RunSchedule {
   public RunSchedule(ScheduleStores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms,
       Clock clock, Settings settings, Timing timing, Observer observer, BeforeClose beforeClose,
       java.util.function.Predicate<CommunityId> serves) {
+    this(stores, channelMembers, chat, pseudonyms, clock, settings, timing, observer, beforeClose, serves,
+        Reports.UNAVAILABLE);
+  }
+
+  /** @param reports draws the opinion map posted with an outcome a deadline publishes */
+  public RunSchedule(ScheduleStores stores, ChannelMembers channelMembers, Chat chat, Pseudonyms pseudonyms,
+      Clock clock, Settings settings, Timing timing, Observer observer, BeforeClose beforeClose,
+      java.util.function.Predicate<CommunityId> serves, Reports reports) {
     this.serves = serves;
     this.beforeClose = beforeClose;
     this.stores = stores;
@@ -127,7 +136,7 @@ public final class RunSchedule {
     this.clock = clock;
     this.settings = settings;
     this.timing = timing;
-    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer);
+    this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer, reports);
     this.observer = observer;
   }
 

@@ -16,6 +16,8 @@ import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftVersion;
 import dev.chorus.core.question.OutcomePolicy;
 import dev.chorus.core.question.Question;
+import dev.chorus.core.report.MapPictures;
+import dev.chorus.core.report.Reports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,15 @@ public final class CloseQuestion {
   private final Clock clock;
   private final OutcomePolicy policy;
   private final Observer observer;
+  private final MapPictures maps;
 
   public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings, Observer observer) {
+    this(pseudonyms, clock, settings, observer, Reports.UNAVAILABLE);
+  }
+
+  /** @param reports draws the opinion map posted with the outcome */
+  public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings, Observer observer, Reports reports) {
+    this.maps = new MapPictures(reports, settings, clock);
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.policy = new OutcomePolicy(settings.thresholds());
@@ -83,6 +92,6 @@ public final class CloseQuestion {
     effects.add(Effect.Reply.of(question.id() + " is closed: " + outcome.level().label()
         + (outcome.draft() == null ? "" : " on draft " + outcome.draft()) + ". The outcome is posted in the channel; "
         + StandardCommands.EXPORT.on(question.id()) + " gives the full record."));
-    return new Decision.Accepted(List.of(closed), effects);
+    return maps.after(new Decision.Accepted(List.of(closed), effects), "The outcome is published");
   }
 }

@@ -4,16 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A message Chorus posts: blocks, buttons, and the reactions the bot seeds so members can vote
- * with one click.
+ * A message Chorus posts: blocks, buttons, the reactions the bot seeds so members can vote with one
+ * click, and at most one picture.
+ *
+ * @param picture shown with the message (Slack: a file in the same place; Discord: an attachment);
+ *     null for none
  */
-public record Card(List<Block> blocks, List<Button> buttons, List<String> seededReactions) {
+public record Card(List<Block> blocks, List<Button> buttons, List<String> seededReactions,
+    @Nullable Picture picture) {
   public Card {
     blocks = List.copyOf(blocks);
     buttons = List.copyOf(buttons);
     seededReactions = List.copyOf(seededReactions);
+  }
+
+  public Card(List<Block> blocks, List<Button> buttons, List<String> seededReactions) {
+    this(blocks, buttons, seededReactions, null);
+  }
+
+  /** The same card with this picture. */
+  public Card with(Picture shown) {
+    return new Card(blocks, buttons, seededReactions, shown);
   }
 
   public static Card of(Block... blocks) {
@@ -62,7 +76,7 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
         mapped.add(block);
       }
     }
-    return new Card(mapped, buttons, seededReactions);
+    return new Card(mapped, buttons, seededReactions, picture);
   }
 
   /** Every word of the card, unrendered: for tests and for checks that scan what was shown. */

@@ -1,4 +1,4 @@
-package dev.chorus.core.conversation;
+package dev.chorus.core.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
