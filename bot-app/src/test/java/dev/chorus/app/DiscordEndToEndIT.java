@@ -191,8 +191,29 @@ class DiscordEndToEndIT {
       until("the vote sent while disconnected", () -> question(restarted, community, 1).statement(new StatementId(1))
           .orElseThrow().votes().size() == 4);
 
-      // Closed with the outcome and the recorded dissent; exported as an attachment only ana sees.
-      told(command(ana, c1, "close", Map.of("question", "Q1")), "Q1");
+      // A sixth member votes; Chorus writes a draft, and the opinion map follows it into Q1's thread.
+      fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👍");
+      until("six members voted", () -> question(restarted, community, 1).statement(new StatementId(1)).orElseThrow()
+          .votes().size() == 5);
+      told(command(ana, c1, "draft", Map.of("question", "Q1")), "v2");
+      until("the map attached", () -> fake.calls().stream()
+          .anyMatch(c -> c.files().stream().anyMatch(f -> f.fileName().equals("chorus-Q1-map.png"))));
+      var mapCall = fake.calls().stream()
+          .filter(c -> c.files().stream().anyMatch(f -> f.fileName().equals("chorus-Q1-map.png"))).findFirst().orElseThrow();
+      var png = mapCall.files().get(0).bytes();
+      assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+      // Within Discord's 10 MiB for a bot's message, and its description (the alt text) within 1,024 characters.
+      assertThat(png.length).isBetween(1_000, 10 * 1024 * 1024);
+      var described = net.dv8tion.jda.api.utils.data.DataObject.fromJson(mapCall.body()).getArray("attachments")
+          .getObject(0).getString("description");
+      assertThat(described).startsWith("Opinion map: each dot is a member").hasSizeLessThanOrEqualTo(1024)
+          .doesNotContain("ana");
+      var v2 = messageOf(restarted, new Target.DraftMessage(new QuestionId(1), new DraftVersion(2)));
+      assertThat(mapCall.path()).as("posted where Q1's drafts go").contains("/channels/" + channelOf(v2) + "/messages");
+
+      // Closed on the draft that was blocked, with the outcome and the recorded dissent; exported as an
+      // attachment only ana sees.
+      told(command(ana, c1, "close", Map.of("question", "Q1", "draft", "v1")), "Q1");
       until("closed", () -> question(restarted, community, 1).status() == QuestionStatus.CLOSED);
       until("the outcome posted", () -> fake.messages(c1).stream()
           .anyMatch(m -> m.text().contains("closed") && m.text().contains("It ignores rural clinics")));

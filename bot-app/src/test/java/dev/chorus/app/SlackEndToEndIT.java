@@ -151,14 +151,33 @@ class SlackEndToEndIT {
             .isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
       }
 
-      // Closed with the outcome and the recorded dissent; exported as a file.
-      command("UANA", "C1", "#Q1 close");
+      // A sixth member votes; then Chorus writes a draft, and the opinion map follows it into Q1's thread.
+      react("UANA", v1, "+1");
+      until("six members voted", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow()
+          .statement(new StatementId(1)).orElseThrow().votes().size() == 4);
+      command("UANA", "C1", "#Q1 draft");
+      var shared = slack.await("files.completeUploadExternal", 1, Duration.ofSeconds(30));
+      assertThat(shared).as("the map shared after Chorus's draft").isNotEmpty();
+      var card = links.messagesOf(WORKSPACE, new Target.QuestionCard(new QuestionId(1))).get(0).id();
+      assertThat(shared.get(0).params()).containsEntry("channel_id", "C1")
+          .containsEntry("thread_ts", card.substring(card.indexOf(':') + 1));
+      var asked = slack.calls("files.getUploadURLExternal").get(0).params();
+      assertThat(asked).containsEntry("filename", "chorus-Q1-map.png");
+      assertThat(asked.get("alt_txt")).startsWith("Opinion map: each dot is a member").doesNotContain("UANA")
+          .hasSizeLessThanOrEqualTo(1024);
+      var png = java.util.Base64.getDecoder().decode(slack.calls("upload/F1").get(0).params().get("base64"));
+      assertThat(png).hasSize(Integer.parseInt(asked.get("length"))).startsWith(0x89, 'P', 'N', 'G');
+      // Slack takes files up to 1 GB; the map is far below.
+      assertThat(png.length).isBetween(1_000, 1_000_000);
+
+      // Closed on the draft that was blocked, with the outcome and the recorded dissent; exported as a file.
+      command("UANA", "C1", "#Q1 close v1");
       until("closed", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow().status() == QuestionStatus.CLOSED);
       until("outcome posted", () -> slack.calls("chat.postMessage").stream()
           .anyMatch(c -> c.params().get("blocks").contains("Q1 closed") && c.params().get("blocks").contains("It ignores rural clinics")));
       command("UANA", "C1", "#Q1 export json");
-      until("export shared", () -> !slack.calls("files.completeUploadExternal").isEmpty());
-      assertThat(slack.calls("files.completeUploadExternal").get(0).params()).containsEntry("channel_id", "DUANA");
+      until("export shared", () -> slack.calls("files.completeUploadExternal").stream()
+          .anyMatch(c -> "DUANA".equals(c.params().get("channel_id"))));
 
       // An anonymous question in C3: its view carries buttons, and a press counts privately, naming nobody.
       command("UANA", "C3", "open A secret ballot --anonymous");

@@ -264,7 +264,7 @@ final class Router {
 
     @Override
     public Decision share(Command.Share share) {
-      return onAny(request, StandardCommands.SHARE.usage(), q -> shareReport.decide(request, q, share.on()));
+      return onAny(request, StandardCommands.SHARE::usageOn, q -> shareReport.decide(request, q, share.on()));
     }
 
     @Override

@@ -64,6 +64,13 @@ public final class Conversation {
     return in(new CommunityId("local"), reports);
   }
 
+  /** A fresh community whose Chorus runs on these settings. */
+  public static Conversation with(Settings settings) {
+    var clock = MutableClock.at("2026-11-02T09:00:00Z");
+    return new Conversation(new CommunityId("local"), new InMemoryStores(clock), new RecordingChat(), clock, settings, 1,
+        "e", Reports.UNAVAILABLE);
+  }
+
   private static Conversation in(CommunityId community, Reports reports) {
     var clock = MutableClock.at("2026-11-02T09:00:00Z");
     return new Conversation(community, new InMemoryStores(clock), new RecordingChat(), clock, Settings.DEFAULTS, 1, "e",

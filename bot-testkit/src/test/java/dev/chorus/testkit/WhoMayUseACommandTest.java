@@ -22,7 +22,7 @@ class WhoMayUseACommandTest {
       Map.entry("amend", "A change"), Map.entry("vote", "v1 agree"), Map.entry("reason", "It is too early"),
       Map.entry("status", ""), Map.entry("list", ""), Map.entry("edit", "--title A better title"),
       Map.entry("hide", "V1 off topic"), Map.entry("close", ""), Map.entry("reopen", ""),
-      Map.entry("export", ""), Map.entry("digest", "daily 09:00"), Map.entry("remind", "off"),
+      Map.entry("export", ""), Map.entry("share", "on"), Map.entry("digest", "daily 09:00"), Map.entry("remind", "off"),
       Map.entry("forget", ""), Map.entry("help", ""));
 
   @Test

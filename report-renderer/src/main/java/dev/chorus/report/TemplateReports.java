@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dev.chorus.core.message.FileContent;
 import dev.chorus.core.report.Report;
+import dev.chorus.core.report.ReportException;
 import dev.chorus.core.report.Reports;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -12,7 +13,6 @@ import gg.jte.output.StringOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -64,8 +64,8 @@ public final class TemplateReports implements Reports {
     builder.toStream(out);
     try {
       builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the PDF could not be drawn", e);
+    } catch (IOException | RuntimeException e) {
+      throw new ReportException("the PDF could not be drawn", e);
     }
     return FileContent.of(out.toByteArray());
   }
@@ -84,8 +84,9 @@ public final class TemplateReports implements Reports {
     var out = new ByteArrayOutputStream();
     try {
       transcoder.transcode(new TranscoderInput(new StringReader(svg)), new TranscoderOutput(out));
-    } catch (TranscoderException e) {
-      throw new IllegalStateException("the opinion map could not be drawn", e);
+    } catch (TranscoderException | RuntimeException | LinkageError e) {
+      // AWT draws the labels; a machine without fonts for it fails here, and chat goes on without the picture.
+      throw new ReportException("the opinion map could not be drawn", e);
     }
     return Optional.of(new Picture(FileContent.of(out.toByteArray()), map.get().description(), side, side));
   }
@@ -96,7 +97,11 @@ public final class TemplateReports implements Reports {
 
   private String render(String template, Map<String, Object> parameters) {
     var output = new StringOutput();
-    templates.render(template, parameters, output);
+    try {
+      templates.render(template, parameters, output);
+    } catch (gg.jte.TemplateException e) {
+      throw new ReportException("the report's template failed", e);
+    }
     return output.toString();
   }
 }

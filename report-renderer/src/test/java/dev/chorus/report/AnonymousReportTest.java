@@ -2,13 +2,36 @@ package dev.chorus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.core.command.ExportFormat;
+import dev.chorus.core.community.ChannelId;
+import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.conversation.Decision;
+import dev.chorus.core.conversation.Effect;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.export.ExportQuestion;
+import dev.chorus.core.question.Draft;
+import dev.chorus.core.question.DraftBallot;
+import dev.chorus.core.question.DraftChoice;
+import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Outcome;
+import dev.chorus.core.question.OutcomePolicy;
+import dev.chorus.core.question.Question;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.QuestionStatus;
+import dev.chorus.core.question.Statement;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.core.question.StatementKind;
 import dev.chorus.core.report.ReportContent;
 import dev.chorus.testkit.Conversation;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** An anonymous question's report names no one, in any form, including the files' metadata. */
@@ -74,5 +97,27 @@ class AnonymousReportTest {
       words.add(member.id().value());
     }
     return words;
+  }
+
+  /** As the data exports: names stored by mistake in an anonymous question stay out of the page and the PDF. */
+  @Test
+  void namesStoredByMistakeInAnAnonymousQuestionStayOut() throws Exception {
+    var t0 = Instant.parse("2026-11-02T09:00:00Z");
+    var key = new MemberKey("anon:k1");
+    var view = Statement.posted(new StatementId(1), StatementKind.VIEW, key, "Leaky Lena", "My words", t0, null, null);
+    var draft = new Draft(new DraftVersion(1), "Draft", "Leaky Lena", false, t0,
+        Map.of(key, new DraftBallot(DraftChoice.BLOCK, t0, "Leaky Lena", "A reason")));
+    var open = new Question(new CommunityId("c"), new QuestionId(1), new ChannelId("ch"), 1, "T", "", "Body", null, true,
+        key, "Leaky Lena", "salt", t0, QuestionStatus.OPEN, List.of(view), List.of(draft), List.of());
+    var closed = open.closedWith(new OutcomePolicy(Outcome.Thresholds.DEFAULTS)
+        .evaluate(open, Optional.of(draft), t0, "Leaky Lena"));
+    var export = new ExportQuestion(reports, Settings.DEFAULTS, Clock.fixed(t0, ZoneOffset.UTC));
+
+    for (var format : List.of(ExportFormat.HTML, ExportFormat.PDF)) {
+      var file = ((Effect.Attachment) ((Decision.Accepted) export.decide(closed, format)).effects().get(0)).content();
+      var text = format == ExportFormat.PDF ? Pdfs.text(file) + Pdfs.metadata(file) : file.text();
+      assertThat(text).as(format.word()).contains("My words").contains("A reason").doesNotContain("Leaky")
+          .doesNotContain("anon:");
+    }
   }
 }

@@ -9,7 +9,11 @@ import dev.chorus.core.analysis.Landscape;
 import dev.chorus.core.analysis.LowRankModel;
 import dev.chorus.core.analysis.VotePredictor;
 import dev.chorus.core.export.Json;
+import dev.chorus.core.report.ReportContent;
+import dev.chorus.report.TemplateReports;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +26,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code analyze --polis <folder> [--json]}: Chorus's analysis of a Polis conversation, and how well
- * it does. The analysis and the fit read only the vote cells; Polis's own groups are
+ * {@code analyze --polis <folder> [--json] [--report <file.html|file.pdf>]}: Chorus's analysis of a
+ * Polis conversation, and how well it does; with {@code --report}, also its report as a page or PDF. The analysis and the fit read only the vote cells; Polis's own groups are
  * used only for the comparisons.
  */
 public final class AnalyzeCommand {
   static final int FIRST_SEED = 1;
   static final int LAST_SEED = 20;
   static final int DRAFT_LIMIT = 3500;
+  private static final String USAGE = "analyze --polis <folder> [--json] [--report <file.html|file.pdf>]";
   private static final int WARM_UP = 3;
   private static final int TIMED = 5;
 
@@ -40,24 +45,39 @@ public final class AnalyzeCommand {
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     var folder = (String) null;
+    var file = (String) null;
     boolean json = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--polis" -> folder = i + 1 < args.size() ? args.get(++i) : null;
         case "--json" -> json = true;
+        case "--report" -> file = i + 1 < args.size() ? args.get(++i) : "";
         default -> {
-          err.println("analyze: unknown argument \"" + args.get(i) + "\". Usage: analyze --polis <folder> [--json]");
+          err.println("analyze: unknown argument \"" + args.get(i) + "\". Usage: " + USAGE);
           return 2;
         }
       }
     }
     if (folder == null) {
-      err.println("analyze: say which export to read. Usage: analyze --polis <folder> [--json]");
+      err.println("analyze: say which export to read. Usage: " + USAGE);
+      return 2;
+    }
+    if (file != null && !file.endsWith(".html") && !file.endsWith(".pdf")) {
+      err.println("analyze: the report is written as .html or .pdf; \"" + file + "\" is neither. Usage: " + USAGE);
       return 2;
     }
     try {
-      var report = analyze(PolisExport.read(Path.of(folder)));
+      var export = PolisExport.read(Path.of(folder));
+      var report = analyze(export);
       out.print(json ? Json.write(asJson(report)) : asText(report));
+      if (file != null) {
+        var name = Path.of(folder).toAbsolutePath().normalize().getFileName();
+        var content = ReportContent.of(export, name == null ? folder : name.toString(), DRAFT_LIMIT, Instant.now());
+        var reports = new TemplateReports();
+        var written = Path.of(file);
+        Files.write(written, (file.endsWith(".pdf") ? reports.pdf(content) : reports.page(content)).bytes());
+        err.println("analyze: the report is in " + written.toAbsolutePath());
+      }
       return 0;
     } catch (IOException e) {
       err.println("analyze: cannot read the Polis export in " + folder + ": " + e.getMessage());

@@ -39,6 +39,11 @@ public enum ExportFormat {
     return this == HTML || this == PDF;
   }
 
+  /** Every format's word, in order. */
+  public static java.util.List<String> words() {
+    return java.util.Arrays.stream(values()).map(ExportFormat::word).toList();
+  }
+
   public static Optional<ExportFormat> parse(String word) {
     var lower = word.toLowerCase(Locale.ROOT);
     for (var format : values()) {

@@ -169,7 +169,8 @@ public final class StandardCommands {
       "The question, views, analysis and outcome as a file", Audience.MEMBERS, true,
       List.of(choice(FORMAT, "The file's format", false, Arrays.stream(ExportFormat.values())
           .map(format -> Choice.of(format.word())).toList())),
-      List.of(HelpLine.of("[markdown|json|csv]", "the whole record as a file")),
+      List.of(HelpLine.of("[" + String.join("|", ExportFormat.words()) + "]",
+          "the whole record as a file: html and pdf are the report, with the opinion map")),
       (args, self) -> export(args), (options, self) -> export(value(options, FORMAT)));
 
   public static final CommandDefinition SHARE = new CommandDefinition("share",
@@ -398,7 +399,7 @@ public final class StandardCommands {
     }
     var format = ExportFormat.parse(args);
     if (format.isEmpty()) {
-      return invalid(echo(args, "is not an export format."), EXPORT.with("markdown, json or csv"));
+      return invalid(echo(args, "is not an export format."), EXPORT.with(String.join(", ", ExportFormat.words())));
     }
     return parsed(new Command.Export(format.get()));
   }

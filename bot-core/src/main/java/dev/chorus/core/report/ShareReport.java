@@ -1,6 +1,7 @@
 package dev.chorus.core.report;
 
 import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.command.ExportFormat;
 import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
@@ -38,13 +39,13 @@ public final class ShareReport {
     if (!on) {
       var had = shared.unshare(question.community(), question.id());
       return Decision.Accepted.saying(Effect.Reply.of(had
-          ? "The link to " + question.id() + "'s report no longer works. " + StandardCommands.SHARE.on(question.id(), "on")
+          ? "The link to " + question.id() + "'s report no longer works. " + StandardCommands.SHARE.on(question.id(), StandardCommands.ON)
               + " gives a new one."
           : question.id() + "'s report was not shared, so there was no link to end."));
     }
     if (settings.publicUrl().isEmpty()) {
       return Decision.Rejected.because("Reports cannot be shared here yet: this Chorus has no public address.",
-          "ask the operator to set CHORUS_PUBLIC_URL; meanwhile " + StandardCommands.EXPORT.on(question.id(), "html")
+          "ask the operator to set CHORUS_PUBLIC_URL; meanwhile " + StandardCommands.EXPORT.on(question.id(), ExportFormat.HTML.word())
               + " gives the same report as a file");
     }
     var token = ShareTokens.newToken(random);
@@ -52,6 +53,6 @@ public final class ShareReport {
     return Decision.Accepted.saying(Effect.Reply.of("Anyone with this link can now read " + question.id()
         + "'s report, as it stands whenever they open it, with no member named: " + settings.publicUrl() + PATH + token
         + " . Only you were sent it; an earlier link, if any, no longer works. "
-        + StandardCommands.SHARE.on(question.id(), "off") + " ends it."));
+        + StandardCommands.SHARE.on(question.id(), StandardCommands.OFF) + " ends it."));
   }
 }

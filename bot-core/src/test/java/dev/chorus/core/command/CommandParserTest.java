@@ -475,11 +475,11 @@ class CommandParserTest {
     }
 
     @Test
-    void exportPdfIsInvalid() {
-      var invalid = invalid("/respond export pdf");
+    void exportDocxIsInvalid() {
+      var invalid = invalid("/respond export docx");
 
-      assertThat(reason(invalid)).contains("pdf");
-      assertThat(invalid.hint()).contains("markdown", "json", "csv");
+      assertThat(reason(invalid)).contains("docx");
+      assertThat(invalid.hint()).contains("markdown", "json", "csv", "html", "pdf");
     }
   }
 

@@ -248,6 +248,9 @@ final class FakeRestApi implements HttpHandler {
     messageListeners.add(listener);
   }
 
+  /** The most a message's files may weigh together. */
+  static final long LARGEST_UPLOAD = 10L * 1024 * 1024;
+
   // ---- HTTP plumbing -----------------------------------------------------------------------
 
   @Override
@@ -273,8 +276,11 @@ final class FakeRestApi implements HttpHandler {
       Request request = new Request(method, path, query, body, files);
 
       Answer answer;
+      long attached = files.stream().mapToLong(file -> file.bytes().length).sum();
       try {
-        answer = answer(request, rawPath.startsWith(PREFIX), exchange.getRequestHeaders().getFirst("Authorization"));
+        // Discord takes at most 10 MiB of files per message from a bot in a server without boosts.
+        answer = attached > LARGEST_UPLOAD ? Answer.error(413, 40005, "Request entity too large")
+            : answer(request, rawPath.startsWith(PREFIX), exchange.getRequestHeaders().getFirst("Authorization"));
       } catch (RuntimeException e) {
         LOG.warn("fake Discord failed on {} {}", method, path, e);
         answer = Answer.error(500, 0, "500: Internal Server Error (fake): " + e);
