@@ -195,6 +195,16 @@ class DiscordEndToEndIT {
       fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👍");
       until("six members voted", () -> question(restarted, community, 1).statement(new StatementId(1)).orElseThrow()
           .votes().size() == 5);
+      // Every member agrees with the next two members' views, so the analysis can place all six on the map.
+      for (int i = 0; i < members.size(); i++) {
+        for (int step = 1; step <= 2; step++) {
+          var next = messageOf(restarted, new Target.StatementMessage(new QuestionId(1),
+              new StatementId((i + step) % members.size() + 1)));
+          fake.reactionAdd(guild.id(), channelOf(next), idOf(next), members.get(i).userId(), "👍");
+        }
+      }
+      until("every member with three votes", () -> question(restarted, community, 1).statements().stream()
+          .mapToInt(statement -> statement.votes().size()).sum() == 16);
       told(command(ana, c1, "draft", Map.of("question", "Q1")), "v2");
       until("the map attached", () -> fake.calls().stream()
           .anyMatch(c -> c.files().stream().anyMatch(f -> f.fileName().equals("chorus-Q1-map.png"))));
@@ -209,7 +219,7 @@ class DiscordEndToEndIT {
       assertThat(described).startsWith("Opinion map: each dot is a member").hasSizeLessThanOrEqualTo(1024)
           .doesNotContain("ana");
       var v2 = messageOf(restarted, new Target.DraftMessage(new QuestionId(1), new DraftVersion(2)));
-      assertThat(mapCall.path()).as("posted where Q1's drafts go").contains("/channels/" + channelOf(v2) + "/messages");
+      assertThat(mapCall.path()).as("posted where Q1's drafts go").isEqualTo("channels/" + channelOf(v2) + "/messages");
 
       // Closed on the draft that was blocked, with the outcome and the recorded dissent; exported as an
       // attachment only ana sees.

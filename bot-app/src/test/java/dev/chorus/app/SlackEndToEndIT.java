@@ -155,12 +155,22 @@ class SlackEndToEndIT {
       react("UANA", v1, "+1");
       until("six members voted", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow()
           .statement(new StatementId(1)).orElseThrow().votes().size() == 4);
+      // Every member agrees with the next two members' views, so the analysis can place all six on the map.
+      for (int i = 0; i < members.size(); i++) {
+        for (int step = 1; step <= 2; step++) {
+          var next = links.messagesOf(WORKSPACE, new Target.StatementMessage(new QuestionId(1),
+              new StatementId((i + step) % members.size() + 1))).get(0).id();
+          react(members.get(i), next, "+1");
+        }
+      }
+      until("every member with three votes", () -> questions.find(WORKSPACE, new QuestionId(1)).orElseThrow()
+          .statements().stream().mapToInt(statement -> statement.votes().size()).sum() == 16);
       command("UANA", "C1", "#Q1 draft");
       var shared = slack.await("files.completeUploadExternal", 1, Duration.ofSeconds(30));
       assertThat(shared).as("the map shared after Chorus's draft").isNotEmpty();
-      var card = links.messagesOf(WORKSPACE, new Target.QuestionCard(new QuestionId(1))).get(0).id();
+      var questionCard = links.messagesOf(WORKSPACE, new Target.QuestionCard(new QuestionId(1))).get(0).id();
       assertThat(shared.get(0).params()).containsEntry("channel_id", "C1")
-          .containsEntry("thread_ts", card.substring(card.indexOf(':') + 1));
+          .containsEntry("thread_ts", questionCard.substring(questionCard.indexOf(':') + 1));
       var asked = slack.calls("files.getUploadURLExternal").get(0).params();
       assertThat(asked).containsEntry("filename", "chorus-Q1-map.png");
       assertThat(asked.get("alt_txt")).startsWith("Opinion map: each dot is a member").doesNotContain("UANA")

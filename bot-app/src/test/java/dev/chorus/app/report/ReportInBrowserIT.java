@@ -2,34 +2,13 @@ package dev.chorus.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.core.Chorus;
-import dev.chorus.core.anonymity.Pseudonyms;
-import dev.chorus.core.conversation.Observer;
-import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.digest.ChannelMembers;
-import dev.chorus.core.digest.RunSchedule;
 import dev.chorus.core.polis.PolisExport;
 import dev.chorus.core.report.ReportContent;
 import dev.chorus.report.TemplateReports;
-import dev.chorus.shell.Shell;
-import dev.chorus.shell.ShellChat;
-import dev.chorus.shell.ShellFiles;
-import dev.chorus.shell.ShellRenderer;
-import dev.chorus.shell.ShellTime;
-import dev.chorus.testkit.Conversation;
-import dev.chorus.testkit.InMemoryStores;
-import dev.chorus.testkit.MutableClock;
 import dev.chorus.testkit.PolisData;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +36,7 @@ class ReportInBrowserIT {
 
   @Test
   void theExampleQuestionsReportShowsItsTitleOutcomeTallyAndDissent() throws Exception {
-    var page = exampleQuestionOne();
+    var page = ExampleQuestionOne.exported(OUT.resolve("exports"), "html");
 
     chromium.open(page);
     chromium.screenshot(OUT.resolve("joint-response-q1.png"));
@@ -101,30 +80,5 @@ class ReportInBrowserIT {
     chromium.open(bad);
 
     assertThat(chromium.problems()).isNotEmpty();
-  }
-
-  /** Plays examples/joint-response.txt in the shell, as its first line says, and exports Q1 as a page. */
-  private static Path exampleQuestionOne() throws Exception {
-    // The example ends the shell with :quit; the export goes just before it.
-    var script = Files.readString(Path.of("..", "examples", "joint-response.txt"))
-        .replaceFirst("(?m)^:quit\\s*$", ":in general\n:as alice\n/respond #Q1 export html\n:quit\n");
-    var clock = MutableClock.at("2026-11-02T09:00:00Z");
-    var time = new ShellTime(clock);
-    var stores = new InMemoryStores(time);
-    var bytes = new ByteArrayOutputStream();
-    var out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    var renderer = new ShellRenderer(ZoneOffset.UTC);
-    var chat = new ShellChat(out, renderer);
-    var pseudonyms = new Pseudonyms(Conversation.TEST_SECRET);
-    var chorus = new Chorus(stores.stores(), chat, pseudonyms, time, Settings.DEFAULTS, new Random(7), Observer.NONE,
-        new TemplateReports());
-    time.schedule(new RunSchedule(stores.stores(), ChannelMembers.UNKNOWN, chat, pseudonyms, time, Settings.DEFAULTS,
-        RunSchedule.Timing.DEFAULTS, Observer.NONE));
-    new Shell(chorus, chat, renderer, out, time, new ShellFiles(OUT.resolve("exports")))
-        .run(new BufferedReader(new StringReader(script)), false);
-    var printed = bytes.toString(StandardCharsets.UTF_8);
-    var page = OUT.resolve("exports").resolve("chorus-Q1.html");
-    assertThat(printed).contains("file chorus-Q1.html (").contains("written to " + page);
-    return page;
   }
 }

@@ -85,7 +85,9 @@ class SharedReportIT {
       var wrong = get(port, "/reports/" + ShareTokens.newToken(new SecureRandom()));
       assertThat(wrong.statusCode()).isEqualTo(404);
       assertPrivate(wrong);
-      assertThat(get(port, "/reports/..%2F..%2Fetc").statusCode()).isEqualTo(404);
+      assertThat(get(port, "/reports/not-a-token").statusCode()).isEqualTo(404);
+      // The web server itself refuses an encoded slash before Chorus sees the path.
+      assertThat(get(port, "/reports/..%2F..%2Fetc").statusCode()).isIn(400, 404);
 
       // A new link ends the old one; share off ends the new one.
       var renewed = LINK.matcher(say(chorus, zelda, "/respond #Q1 share on").text());

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Chorus's {@code /respond} commands, each defined once: see {@link CommandDefinition}. */
@@ -457,23 +458,19 @@ public final class StandardCommands {
   }
 
   private static ParseResult remind(String args, CommandDefinition self) {
-    if (args.equalsIgnoreCase(ON)) {
-      return parsed(new Command.Remind(true));
-    }
-    if (args.equalsIgnoreCase(OFF)) {
-      return parsed(new Command.Remind(false));
-    }
-    return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(OFF) + ", or " + self.with(ON));
+    return onOrOff(args, self, Command.Remind::new);
   }
 
   private static ParseResult share(String args, CommandDefinition self) {
-    if (args.equalsIgnoreCase(ON)) {
-      return parsed(new Command.Share(true));
+    return onOrOff(args, self, Command.Share::new);
+  }
+
+  /** A command that takes on or off. */
+  private static ParseResult onOrOff(String args, CommandDefinition self, Function<Boolean, Command> command) {
+    if (args.equalsIgnoreCase(ON) || args.equalsIgnoreCase(OFF)) {
+      return parsed(command.apply(args.equalsIgnoreCase(ON)));
     }
-    if (args.equalsIgnoreCase(OFF)) {
-      return parsed(new Command.Share(false));
-    }
-    return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(ON) + ", or " + self.with(OFF));
+    return invalid(self.keyword() + " takes " + ON + " or " + OFF + ".", self.with(OFF) + ", or " + self.with(ON));
   }
 
   private static ParseResult forget(String args, CommandDefinition self) {
