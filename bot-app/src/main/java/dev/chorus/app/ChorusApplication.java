@@ -1,6 +1,7 @@
 package dev.chorus.app;
 
 import dev.chorus.app.analyze.AnalyzeCommand;
+import dev.chorus.app.bench.HistoryBench;
 import dev.chorus.app.bench.VoteIngestionBench;
 import dev.chorus.core.command.CommandCatalog;
 import java.util.Arrays;
@@ -22,12 +23,15 @@ public class ChorusApplication {
       "Commands:",
       "  shell   a local chat in this terminal: play members and try every " + CommandCatalog.SLASH_COMMAND + " command",
       "          (no token, no network; pipe a script in to replay a conversation)",
-      "  analyze --polis <folder> [--json]",
-      "          Chorus's analysis of a Polis export, with its evaluation figures",
+      "  analyze --polis <folder> [--json] [--report <file.html|file.pdf>]",
+      "          Chorus's analysis of a Polis export, with its evaluation figures, and its report",
       "  run     the service: health and metrics on SERVER_PORT (default 8080), and the chat platforms",
       "          whose settings are present",
       "  bench-votes",
       "          votes per second through Chorus and Redis, beside a raw Redis SET loop",
+      "  bench-history [--communities N] [--closed N] [--open N]",
+      "          what a long history costs: a command, a schedule pass, memory (default 1,000",
+      "          communities, 100,000 closed and 1,000 open questions)",
       "  help    this text");
 
   public static void main(String[] args) {
@@ -55,6 +59,14 @@ public class ChorusApplication {
           System.exit(VoteIngestionBench.run(List.of(args).subList(1, args.length), System.out));
         } catch (Exception e) {
           System.err.println("bench-votes: " + e.getMessage());
+          System.exit(1);
+        }
+      }
+      case "bench-history" -> {
+        try {
+          System.exit(HistoryBench.run(List.of(args).subList(1, args.length), System.out));
+        } catch (Exception e) {
+          System.err.println("bench-history: " + e.getMessage());
           System.exit(1);
         }
       }

@@ -14,6 +14,7 @@ import dev.chorus.core.question.Questions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -45,8 +46,14 @@ public class RedisConfiguration {
   }
 
   public static ClientResources clientResources() {
+    return clientResources(CommandLatencyRecorder.disabled());
+  }
+
+  /** @param recorder told of every command sent: the benchmarks count round trips with it */
+  public static ClientResources clientResources(CommandLatencyRecorder recorder) {
     return DefaultClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .commandLatencyRecorder(recorder)
         .build();
   }
 
