@@ -165,8 +165,8 @@ public final class HistoryBench {
       Arrays.sort(times);
       double p50 = times[COMMANDS / 2] / 1e6;
       double p99 = times[(int) (COMMANDS * 0.99)] / 1e6;
-      out.printf(Locale.ROOT, "  %s: /respond status (no #Q) p50 %.2f ms, p99 %.2f ms, over %d commands%n", label,
-          p50, p99, COMMANDS);
+      out.printf(Locale.ROOT, "  %s: %s (no #Q) p50 %.2f ms, p99 %.2f ms, over %d commands%n", label,
+          StandardCommands.STATUS.invocation(), p50, p99, COMMANDS);
 
       var schedule = new RunSchedule(stores, ChannelMembers.UNKNOWN, chat, pseudonyms, clock, Settings.DEFAULTS,
           RunSchedule.Timing.DEFAULTS, Observer.NONE);
