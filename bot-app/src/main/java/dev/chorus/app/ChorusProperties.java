@@ -2,6 +2,7 @@ package dev.chorus.app;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,8 @@ public record ChorusProperties(
     @Nullable String secret,
     @DefaultValue("0.75") @DecimalMin("0.5") @DecimalMax("1.0") double broadSupport,
     @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double majority,
-    @DefaultValue("") String publicUrl) {
+    @DefaultValue("") @Pattern(regexp = "|https?://[A-Za-z0-9._~:/@!$'()*+,;=%-]+",
+        message = "must be empty or a web address such as https://chorus.example.org") String publicUrl) {
 
   @Override
   public String toString() {

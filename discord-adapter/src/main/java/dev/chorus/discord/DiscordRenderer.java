@@ -233,6 +233,9 @@ public final class DiscordRenderer {
         var url = link.message() == null ? null : jumpLink(link.message());
         var label = DiscordText.inline(link.label());
         out.append(url == null ? label : "[" + label + "](" + url + ")");
+      } else if (span instanceof Text.Span.Address address) {
+        // Angle brackets keep Discord from fetching the page for a preview; the address stays whole.
+        out.append('<').append(address.url()).append('>');
       }
     }
     return out.toString();

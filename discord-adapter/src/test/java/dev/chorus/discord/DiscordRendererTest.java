@@ -218,4 +218,15 @@ class DiscordRendererTest {
         : e.getDescription()).reduce("", (a, b) -> a + "\n" + b);
     assertThat(shown.lines().filter(line -> line.startsWith("• ")).count()).as("every line whole").isEqualTo(8);
   }
+
+  /** A shared report's link arrives whole: no backslash before its - or _, and no preview fetched. */
+  @Test
+  void anAddressIsShownWholeInAngleBrackets() {
+    var link = "https://chorus-test.example.org/reports/Ab_cd-EF_gh-1234567890_abcdefghij-KLMNOPQRSTU";
+    var card = Card.text(Text.builder().plain("Anyone with this link can read it: ").address(link).build());
+
+    var description = renderer.render(card).get(0).embeds().get(0).getDescription();
+
+    assertThat(description).contains("<" + link + ">").doesNotContain("\\_").doesNotContain("\\-");
+  }
 }

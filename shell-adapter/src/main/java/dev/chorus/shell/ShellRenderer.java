@@ -76,6 +76,8 @@ public final class ShellRenderer {
         out.append(time(moment.at()));
       } else if (span instanceof Text.Span.Link link) {
         out.append(link.label()).append(link.message() == null ? "" : " (message " + link.message().id() + ")");
+      } else if (span instanceof Text.Span.Address address) {
+        out.append(address.url());
       }
     }
     return out.toString();

@@ -138,6 +138,9 @@ public final class SlackRenderer {
             .append(FALLBACK_TIME.format(moment.at())).append('>');
       } else if (span instanceof Text.Span.Link link) {
         out.append(SlackText.escape(link.label()));
+      } else if (span instanceof Text.Span.Address address) {
+        // A link in mrkdwn; the address holds no <, > or |, and & is the one character to escape.
+        out.append('<').append(address.url().replace("&", "&amp;")).append('>');
       }
     }
     return out.toString();

@@ -177,4 +177,14 @@ class SlackRendererTest {
     var lines = sections.stream().flatMap(text -> text.lines()).filter(line -> line.startsWith("• ")).toList();
     assertThat(lines).containsExactlyElementsOf(whole);
   }
+
+  /** A shared report's link is a mrkdwn link, whole. */
+  @Test
+  void anAddressIsALinkInMrkdwn() {
+    var link = "https://chorus.example.org/reports/Ab_cd-EF_gh-1234567890_abcdefghij-KLMNOPQRSTU";
+
+    var shown = SlackRenderer.inline(Text.builder().plain("Read it: ").address(link).build());
+
+    assertThat(shown).isEqualTo("Read it: <" + link + ">");
+  }
 }

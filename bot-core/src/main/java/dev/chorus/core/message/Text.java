@@ -49,6 +49,8 @@ public record Text(List<Span> spans) {
         out.append(moment.at());
       } else if (span instanceof Span.Link link) {
         out.append(link.label());
+      } else if (span instanceof Span.Address address) {
+        out.append(address.url());
       }
     }
     return out.toString();
@@ -83,6 +85,28 @@ public record Text(List<Span> spans) {
       }
     }
 
+    /**
+     * A web address of Chorus's own, such as a shared report's link: shown as a link, never escaped
+     * (an escaped character would break it) and never unfurled. Only characters that cannot end or
+     * format a link on any platform are allowed.
+     */
+    record Address(String url) implements Span {
+      private static final java.util.regex.Pattern SAFE =
+          java.util.regex.Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$'()*+,;=%-]+");
+
+      public Address {
+        Objects.requireNonNull(url, "url");
+        if (!SAFE.matcher(url).matches()) {
+          throw new IllegalArgumentException("not a web address Chorus can show as a link");
+        }
+      }
+
+      /** Whether the text can be shown as an address. */
+      public static boolean allowed(String url) {
+        return SAFE.matcher(url).matches();
+      }
+    }
+
     /** A point in time, shown in the reader's own zone where possible. */
     record Moment(Instant at) implements Span {
       public Moment {
@@ -109,6 +133,12 @@ public record Text(List<Span> spans) {
 
     public Builder moment(Instant at) {
       spans.add(new Span.Moment(at));
+      return this;
+    }
+
+    /** A web address of Chorus's own, shown as a link. */
+    public Builder address(String url) {
+      spans.add(new Span.Address(url));
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Facilitators;
 import dev.chorus.core.conversation.Request;
 import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Text;
 import dev.chorus.core.question.Question;
 import java.util.random.RandomGenerator;
 
@@ -43,16 +44,20 @@ public final class ShareReport {
               + " gives a new one."
           : question.id() + "'s report was not shared, so there was no link to end."));
     }
-    if (settings.publicUrl().isEmpty()) {
-      return Decision.Rejected.because("Reports cannot be shared here yet: this Chorus has no public address.",
-          "ask the operator to set CHORUS_PUBLIC_URL; meanwhile " + StandardCommands.EXPORT.on(question.id(), ExportFormat.HTML.word())
-              + " gives the same report as a file");
-    }
     var token = ShareTokens.newToken(random);
+    var link = settings.publicUrl() + PATH + token;
+    if (settings.publicUrl().isEmpty() || !Text.Span.Address.allowed(link)) {
+      return Decision.Rejected.because("Reports cannot be shared here yet: this Chorus has no public web address.",
+          "ask the operator to set CHORUS_PUBLIC_URL (https://…); meanwhile "
+              + StandardCommands.EXPORT.on(question.id(), ExportFormat.HTML.word()) + " gives the same report as a file");
+    }
     shared.share(question.community(), question.id(), ShareTokens.hash(token));
-    return Decision.Accepted.saying(Effect.Reply.of("Anyone with this link can now read " + question.id()
-        + "'s report, as it stands whenever they open it, with no member named: " + settings.publicUrl() + PATH + token
-        + " . Only you were sent it; an earlier link, if any, no longer works. "
-        + StandardCommands.SHARE.on(question.id(), StandardCommands.OFF) + " ends it."));
+    return Decision.Accepted.saying(Effect.Reply.of(Text.builder()
+        .plain("Anyone with this link can now read " + question.id() + "'s report, as it stands whenever they open it, "
+            + "with no member named: ")
+        .address(link)
+        .plain(" — only you were sent it; an earlier link, if any, no longer works. "
+            + StandardCommands.SHARE.on(question.id(), StandardCommands.OFF) + " ends it.")
+        .build()));
   }
 }
