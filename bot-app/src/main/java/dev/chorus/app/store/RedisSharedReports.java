@@ -3,16 +3,36 @@ package dev.chorus.app.store;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.report.SharedReports;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Shared report links in Redis. Each community keeps its questions' current token hashes
  * ({@code …:shares}); a global key per hash ({@code chorus:shared:<hash>}) leads back to the
  * question. The community's entry decides: a link works only while it is the question's current
- * one, so a stale global key left by a crash between two writes never reopens an ended link.
+ * one, so a stale global key left by a crash between two writes never reopens an ended link. The
+ * entry is read and changed in one script, so a share and an unshare racing each other end with
+ * one of them whole.
  */
 public final class RedisSharedReports implements SharedReports {
+  /** Sets the question's current hash and answers the one it replaces ("" for none), in one step. */
+  private static final RedisScript<String> SWAP = RedisScript.of("""
+      local old = redis.call('HGET', KEYS[1], ARGV[1])
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      return old or ''
+      """, String.class);
+
+  /** Removes the question's current hash and answers it ("" for none), in one step. */
+  private static final RedisScript<String> TAKE = RedisScript.of("""
+      local old = redis.call('HGET', KEYS[1], ARGV[1])
+      if old then
+        redis.call('HDEL', KEYS[1], ARGV[1])
+      end
+      return old or ''
+      """, String.class);
+
   private final StringRedisTemplate redis;
 
   public RedisSharedReports(StringRedisTemplate redis) {
@@ -21,31 +41,26 @@ public final class RedisSharedReports implements SharedReports {
 
   @Override
   public void share(CommunityId community, QuestionId question, String tokenHash) {
-    var field = String.valueOf(question.number());
-    var old = RedisQuestions.call(() -> redis.<String, String>opsForHash().get(RedisKeys.shares(community), field));
     // The way back first, then the switch: the new link works from the moment the member is told.
     RedisQuestions.call(() -> {
       redis.opsForValue().set(RedisKeys.sharedLink(tokenHash), community.value() + "\n" + question.number());
       return null;
     });
-    RedisQuestions.call(() -> {
-      redis.opsForHash().put(RedisKeys.shares(community), field, tokenHash);
-      return null;
-    });
-    if (old != null && !old.equals(tokenHash)) {
+    var old = RedisQuestions.call(() -> redis.execute(SWAP, List.of(RedisKeys.shares(community)),
+        String.valueOf(question.number()), tokenHash));
+    if (old != null && !old.isEmpty() && !old.equals(tokenHash)) {
       RedisQuestions.call(() -> redis.delete(RedisKeys.sharedLink(old)));
     }
   }
 
   @Override
   public boolean unshare(CommunityId community, QuestionId question) {
-    var field = String.valueOf(question.number());
-    var old = RedisQuestions.call(() -> redis.<String, String>opsForHash().get(RedisKeys.shares(community), field));
-    if (old == null) {
+    // The community's entry goes first, in one step with reading it: once it is gone the link is dead.
+    var old = RedisQuestions.call(() -> redis.execute(TAKE, List.of(RedisKeys.shares(community)),
+        String.valueOf(question.number())));
+    if (old == null || old.isEmpty()) {
       return false;
     }
-    // The community's entry first: once it is gone the link is dead, whatever happens next.
-    RedisQuestions.call(() -> redis.opsForHash().delete(RedisKeys.shares(community), field));
     RedisQuestions.call(() -> redis.delete(RedisKeys.sharedLink(old)));
     return true;
   }
