@@ -57,16 +57,16 @@ public final class MapPictures {
    * @param occasion what just happened, to open the caption: "Draft v3 is written"
    */
   public Optional<Effect.Post> post(Question question, String occasion) {
-    var report = ReportContent.of(question, ReportContent.Audience.PUBLIC, settings.thresholds(),
-        settings.limits().draft(), clock.instant());
-    if (report.participation().voted() < MINIMUM_VOTERS) {
-      return Optional.empty();
-    }
+    Report report;
     Optional<Reports.Picture> map;
     try {
+      report = ReportContent.of(question, ReportContent.Audience.PUBLIC, settings.limits().draft(), clock.instant());
+      if (report.participation().voted() < MINIMUM_VOTERS) {
+        return Optional.empty();
+      }
       map = reports.map(report);
-    } catch (ReportException e) {
-      // The draft or outcome matters; its picture does not hold it up.
+    } catch (RuntimeException e) {
+      // The draft or outcome matters; its picture never holds it up, whatever went wrong with the picture.
       Failures.log(LOG, System.Logger.Level.WARNING, "the opinion map of " + question.id() + " could not be drawn", e);
       return Optional.empty();
     }
