@@ -9,13 +9,11 @@ import java.util.List;
 /**
  * The fonts a PDF report embeds, tried in order for each character: DejaVu Sans for Latin, Greek and
  * Cyrillic, Droid Sans Fallback for Chinese, Japanese and Korean, Symbola for symbols and emoji.
- * Only the characters used are embedded (subsets), so a short report stays small.
+ * Only the characters used are embedded (subsets), so a short report stays small. The page's PDF
+ * stylesheet names these families in this order.
  */
 final class PdfFonts {
   private PdfFonts() {}
-
-  /** The CSS font-family list the PDF's stylesheet names. */
-  static final String FAMILIES = "\"DejaVu Sans\", \"Droid Sans Fallback\", \"Symbola\"";
 
   private record Face(String file, String family, int weight) {}
 

@@ -43,10 +43,6 @@ public record ReportPage(Report report, boolean forPdf) {
     return Math.round(share * 100) + "%";
   }
 
-  public String fonts() {
-    return forPdf ? PdfFonts.FAMILIES : "system-ui, \"Segoe UI\", \"Noto Sans\", \"DejaVu Sans\", sans-serif";
-  }
-
   public String colour(int group) {
     return COLOURS.get(group % COLOURS.size());
   }

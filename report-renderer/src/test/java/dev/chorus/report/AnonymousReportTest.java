@@ -52,6 +52,8 @@ class AnonymousReportTest {
     // Raw bytes as well: a name in a font name, a tag or an uncompressed stream would show here.
     var pdfBytes = new String(pdf.bytes(), StandardCharsets.ISO_8859_1);
     assertThat(pdfText).contains("Rural clinics are not mentioned at all").contains("An anonymous question");
+    // The disagreement is told as a count, never quoted.
+    assertThat(page.text()).contains("1 member disagreed; an anonymous question counts disagreements without quoting them.");
     for (var word : forbidden) {
       assertThat(page.text()).as("the page").doesNotContain(word);
       assertThat(pdfText).as("the PDF's text").doesNotContain(word);
@@ -63,7 +65,7 @@ class AnonymousReportTest {
   @Test
   void theAnonymousQuestionsMapPictureCarriesNoName() {
     var played = JointResponses.playedAnonymously(Conversation.reporting(reports));
-    var report = ReportContent.of(played.stored(), ReportContent.Audience.MEMBERS, Outcome.Thresholds.DEFAULTS, 3500,
+    var report = ReportContent.of(played.stored(), ReportContent.Audience.MEMBERS, 3500,
         Instant.parse("2026-12-05T12:00:00Z"));
 
     var picture = reports.map(report).orElseThrow();
@@ -79,7 +81,7 @@ class AnonymousReportTest {
   @Test
   void aSharedPageNamesNoOneEvenInANamedQuestion() {
     var played = JointResponses.played(Conversation.reporting(reports));
-    var report = ReportContent.of(played.stored(), ReportContent.Audience.PUBLIC, Outcome.Thresholds.DEFAULTS, 3500,
+    var report = ReportContent.of(played.stored(), ReportContent.Audience.PUBLIC, 3500,
         Instant.parse("2026-12-05T12:00:00Z"));
 
     var page = reports.page(report).text();

@@ -66,7 +66,7 @@ class HostileTextTest {
     words.append(" THE-END");
     var statement = new Report.Quoted("#1", words.toString(), 3, 1, 0, null);
     var report = new Report("en", new Report.Subject(words.substring(0, 300), words.toString(), "", "Polis conversation x",
-        "", false), List.of(), Optional.empty(), new Report.Dissent(List.of(), List.of(), List.of(statement)), List.of(),
+        "", false), List.of(), Optional.empty(), new Report.Dissent(List.of(), List.of(), 0, List.of(statement)), List.of(),
         List.of(), new Report.Participation("everyone", 4, 0, 4),
         new Report.Landscape(Optional.empty(), List.of(), List.of(), Optional.empty(), "everyone"), NOW);
 
@@ -84,7 +84,7 @@ class HostileTextTest {
     chat.say(chat.member("ana"), "/respond open A question");
     chat.say(chat.member("ben"), "/respond " + HOSTILE.get(0));
     var report = ReportContent.of(chat.questions().find(chat.community(), new dev.chorus.core.question.QuestionId(1))
-        .orElseThrow(), ReportContent.Audience.MEMBERS, Outcome.Thresholds.DEFAULTS, 3500, NOW);
+        .orElseThrow(), ReportContent.Audience.MEMBERS, 3500, NOW);
 
     assertThat(reports.page(report).text()).doesNotContain("<script>").contains("&lt;script&gt;");
   }

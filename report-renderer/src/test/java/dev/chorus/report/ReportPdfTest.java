@@ -70,7 +70,7 @@ class ReportPdfTest {
   }
 
   private static Report content(JointResponses played) {
-    return ReportContent.of(played.stored(), ReportContent.Audience.MEMBERS, Outcome.Thresholds.DEFAULTS, 3500, NOW);
+    return ReportContent.of(played.stored(), ReportContent.Audience.MEMBERS, 3500, NOW);
   }
 
   static Stream<Report.Quoted> quoted(Report report) {

@@ -64,8 +64,7 @@ public class SharedReportEndpoint {
       if (question.isEmpty()) {
         return notFound();
       }
-      var report = ReportContent.of(question.get(), ReportContent.Audience.PUBLIC, settings.thresholds(),
-          settings.limits().draft(), clock.instant());
+      var report = ReportContent.of(question.get(), ReportContent.Audience.PUBLIC, settings.limits().draft(), clock.instant());
       return answer(HttpStatus.OK, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
           reports.page(report).bytes());
     } catch (StoreUnavailableException | ReportException e) {

@@ -55,7 +55,7 @@ public final class ExportQuestion {
   }
 
   private dev.chorus.core.report.Report report(Question question) {
-    return ReportContent.of(question, ReportContent.Audience.MEMBERS, settings.thresholds(), settings.limits().draft(),
+    return ReportContent.of(question, ReportContent.Audience.MEMBERS, settings.limits().draft(),
         clock.instant());
   }
 }

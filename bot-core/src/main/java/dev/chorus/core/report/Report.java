@@ -78,9 +78,11 @@ public record Report(
    *
    * @param blocks each block of the adopted draft, with its reason
    * @param disagreements each member who disagreed with the adopted draft, with their own view
+   * @param unquotedDisagreements disagreements counted but not quoted: an anonymous question's
    * @param minority the views few members share, or that a small group holds
    */
-  public record Dissent(List<Objection> blocks, List<Objection> disagreements, List<Quoted> minority) {
+  public record Dissent(List<Objection> blocks, List<Objection> disagreements, int unquotedDisagreements,
+      List<Quoted> minority) {
     public Dissent {
       blocks = List.copyOf(blocks);
       disagreements = List.copyOf(disagreements);
@@ -88,7 +90,7 @@ public record Report(
     }
 
     public boolean empty() {
-      return blocks.isEmpty() && disagreements.isEmpty() && minority.isEmpty();
+      return blocks.isEmpty() && disagreements.isEmpty() && unquotedDisagreements == 0 && minority.isEmpty();
     }
   }
 

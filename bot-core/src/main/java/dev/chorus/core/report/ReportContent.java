@@ -15,6 +15,7 @@ import dev.chorus.core.question.Question;
 import dev.chorus.core.question.Statement;
 import dev.chorus.core.question.StatementKind;
 import dev.chorus.core.question.StatementStatus;
+import dev.chorus.core.question.SupportLevel;
 import dev.chorus.core.report.Report.AmendmentEntry;
 import dev.chorus.core.report.Report.DraftEntry;
 import dev.chorus.core.report.Report.Moment;
@@ -56,8 +57,7 @@ public final class ReportContent {
    * @param question as stored; an anonymous one is read without names whatever it holds
    * @param draftLimit the longest draft Chorus writes, for the coverage it would reach now
    */
-  public static Report of(Question question, Audience audience, Outcome.Thresholds thresholds, int draftLimit,
-      Instant now) {
+  public static Report of(Question question, Audience audience, int draftLimit, Instant now) {
     var names = audience == Audience.MEMBERS && !question.anonymous();
     var input = QuestionVotes.of(question);
     var landscape = Landscape.of(input.votes(), input.statements().authorOf());
@@ -65,10 +65,10 @@ public final class ReportContent {
     IntFunction<Quoted> quote = j -> quoted(question, active.get(j), names);
 
     var outcome = question.open() ? Optional.<Outcome>empty() : question.latestOutcome();
-    var policy = new OutcomePolicy(thresholds);
+    // The rule is explained with the thresholds the outcome was decided with, whatever they are now.
     var result = outcome.map(o -> new Report.Result(o.level().label(),
         o.draft() == null ? "No consensus: the question closed without a draft to decide on."
-            : policy.explain(o.tally(), o.membersWithView()),
+            : new OutcomePolicy(o.thresholds()).explain(o.tally(), o.membersWithView()),
         tally(o.tally()), o.draft() == null ? "" : o.draft().toString(), o.draftText(), o.membersWithView(), o.quorum(),
         o.closedAt(), names ? o.closedBy() : null));
 
@@ -81,14 +81,17 @@ public final class ReportContent {
         case DISAGREE, MINORITY_VIEW -> disagreements.add(new Objection(who, d.words()));
       }
     }));
-    var dissent = new Report.Dissent(blocks, disagreements, landscape.minority().stream().map(quote::apply).toList());
+    // An anonymous question records disagreements as counts only: they are told, not quoted.
+    int unquoted = outcome.map(o -> Math.max(0, o.tally().disagree() - disagreements.size())).orElse(0);
+    var dissent = new Report.Dissent(blocks, disagreements, unquoted,
+        landscape.minority().stream().map(quote::apply).toList());
 
     var composed = active.isEmpty() ? null
         : new DraftComposer().compose(input.votes(), landscape, input.statements(), "", draftLimit);
     var subject = new Report.Subject(question.title(), question.context(), question.forBody(),
         "Question " + question.id(), question.open() ? "open" : "closed", question.anonymous());
     return new Report(LANGUAGE, subject, timeline(question, names), result, dissent, drafts(question, names),
-        amendments(question, names), participation(question),
+        amendments(question, names, audience), participation(question),
         landscape(landscape, input.votes().members(), quote, composed, "the members who shared a view"), now);
   }
 
@@ -127,7 +130,7 @@ public final class ReportContent {
     }
     var subject = new Report.Subject(name, "", "", "Polis conversation " + name, "", false);
     return new Report(LANGUAGE, subject, List.of(), Optional.empty(),
-        new Report.Dissent(List.of(), List.of(), landscape.minority().stream().map(quote::apply).toList()), List.of(),
+        new Report.Dissent(List.of(), List.of(), 0, landscape.minority().stream().map(quote::apply).toList()), List.of(),
         List.of(), new Report.Participation("the participants of the Polis conversation", votes.members(), 0, voted),
         landscape(landscape, votes.members(), quote, composed, "the members who agreed with any statement"), now);
   }
@@ -178,14 +181,16 @@ public final class ReportContent {
   }
 
   private static List<DraftEntry> drafts(Question question, boolean names) {
-    var adopted = question.open() ? null : question.latestOutcome().map(Outcome::draft).orElse(null);
+    var closedOn = question.open() ? null : question.latestOutcome().orElse(null);
     var drafts = question.drafts();
     var entries = new ArrayList<DraftEntry>();
     for (int i = 0; i < drafts.size(); i++) {
       var draft = drafts.get(i);
       String fate;
-      if (draft.version().equals(adopted)) {
-        fate = "adopted";
+      if (closedOn != null && draft.version().equals(closedOn.draft())) {
+        // Closing on a draft without consensus adopts nothing: the fate says what the votes gave it.
+        fate = closedOn.level() == SupportLevel.NO_CONSENSUS ? "closed on it, with no consensus"
+            : "adopted (" + closedOn.level().label() + ")";
       } else if (i + 1 < drafts.size()) {
         fate = "replaced by " + drafts.get(i + 1).version();
       } else {
@@ -204,7 +209,7 @@ public final class ReportContent {
     return entries;
   }
 
-  private static List<AmendmentEntry> amendments(Question question, boolean names) {
+  private static List<AmendmentEntry> amendments(Question question, boolean names, Audience audience) {
     var entries = new ArrayList<AmendmentEntry>();
     for (var statement : question.statements()) {
       if (statement.kind() != StatementKind.AMENDMENT || statement.status() == StatementStatus.WITHDRAWN
@@ -215,7 +220,10 @@ public final class ReportContent {
       var later = question.drafts().stream().filter(d -> d.version().compareTo(amends) > 0).findFirst();
       String fate;
       if (statement.status() == StatementStatus.HIDDEN) {
-        fate = "hidden by a facilitator: " + statement.hiddenReason();
+        // The reason was written for the channel; a public page says only that it was hidden.
+        var reason = statement.hiddenReason();
+        fate = audience == Audience.PUBLIC || reason == null || reason.isBlank() ? "hidden by a facilitator"
+            : "hidden by a facilitator: " + reason;
       } else if (later.isPresent()) {
         fate = "a later draft, " + later.get().version() + ", followed";
       } else {
