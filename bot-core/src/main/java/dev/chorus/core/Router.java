@@ -50,6 +50,7 @@ import dev.chorus.core.vote.VoteOnStatement;
 import dev.chorus.core.vote.VoteSource;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,7 @@ final class Router {
     this.editQuestion = new EditQuestion(pseudonyms, clock, settings);
     this.hideStatement = new HideStatement(pseudonyms, settings);
     this.closeQuestion = new CloseQuestion(pseudonyms, clock, settings, observer, reports);
-    this.maps = new MapPictures(reports, settings, clock);
+    this.maps = new MapPictures(reports, clock);
     this.reopenQuestion = new ReopenQuestion(pseudonyms, clock);
     this.forgetMember = new ForgetMember(pseudonyms);
     this.forgetEverywhere = new ForgetEverywhere(pseudonyms);
@@ -299,13 +300,14 @@ final class Router {
   }
 
   private Decision onOpen(Request request, Lookup.Usage usage, Function<Question, Decision> useCase) {
-    var found = lookup.openQuestion(request, usage);
-    var question = Lookup.questionOf(found);
-    return question == null ? Lookup.rejection(found) : useCase.apply(question);
+    return decided(lookup.openQuestion(request, usage), useCase);
   }
 
   private Decision onAny(Request request, Lookup.Usage usage, Function<Question, Decision> useCase) {
-    var found = lookup.anyQuestion(request, usage);
+    return decided(lookup.anyQuestion(request, usage), useCase);
+  }
+
+  private static Decision decided(Lookup.Found found, Function<Question, Decision> useCase) {
     var question = Lookup.questionOf(found);
     return question == null ? Lookup.rejection(found) : useCase.apply(question);
   }
@@ -319,21 +321,11 @@ final class Router {
     var shown = target.get();
     if (shown instanceof Target.StatementMessage statement) {
       var choice = Reactions.statementChoice(emoji);
-      var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
-      if (question.isEmpty()) {
-        return Decision.Accepted.saying();
-      }
-      if (!question.get().anonymous()) {
-        reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
-      }
-      var request = Request.of(inbound, question.get().id());
-      if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), statement.statement(),
-          pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
-        // The vote that counts was cast later by command or button: taking a reaction away leaves it.
-        return Decision.Accepted.saying();
-      }
-      return removed ? voteOnStatement.retract(request, question.get(), statement.statement(), choice.get())
-          : voteOnStatement.decide(request, question.get(), statement.statement(), choice.get(), VoteSource.REACTION);
+      return choice.isEmpty() ? Decision.Accepted.saying()
+          : vote(inbound, reads, messageId, shown.question(), statement.statement(), choice.get().word(), removed,
+              (request, question) -> removed
+                  ? voteOnStatement.retract(request, question, statement.statement(), choice.get())
+                  : voteOnStatement.decide(request, question, statement.statement(), choice.get(), VoteSource.REACTION));
     }
     var version = shown instanceof Target.DraftMessage draft ? draft.draft()
         : shown instanceof Target.DraftAnnouncement announcement ? announcement.draft() : null;
@@ -341,20 +333,32 @@ final class Router {
       return Decision.Accepted.saying();
     }
     var choice = Reactions.draftChoice(emoji);
-    var question = choice.isEmpty() ? Optional.<Question>empty() : reads.question(shown.question());
+    return choice.isEmpty() ? Decision.Accepted.saying()
+        : vote(inbound, reads, messageId, shown.question(), version, choice.get().word(), removed,
+            (request, question) -> removed ? voteOnDraft.retract(request, question, version, choice.get())
+                : voteOnDraft.decide(request, question, version, choice.get(), VoteSource.REACTION));
+  }
+
+  /**
+   * A vote reaction on a view, amendment or draft: the question read, the reaction noted (named
+   * questions only), and a removal that leaves alone a vote cast later by command or button.
+   *
+   * @param item a {@link dev.chorus.core.question.StatementId} or a {@link dev.chorus.core.question.DraftVersion}
+   */
+  private Decision vote(Inbound inbound, Reads reads, String messageId, QuestionId id, Object item, String word,
+      boolean removed, BiFunction<Request, Question, Decision> vote) {
+    var question = reads.question(id);
     if (question.isEmpty()) {
       return Decision.Accepted.saying();
     }
     if (!question.get().anonymous()) {
-      reads.note(messageId, inbound.actor().id(), choice.get().word(), !removed);
+      reads.note(messageId, inbound.actor().id(), word, !removed);
     }
-    var request = Request.of(inbound, question.get().id());
-    if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), version,
+    if (removed && !ballots.castByReaction(inbound.community(), question.get().id(), item,
         pseudonyms.keyOf(question.get(), inbound.actor().id()))) {
       return Decision.Accepted.saying();
     }
-    return removed ? voteOnDraft.retract(request, question.get(), version, choice.get())
-        : voteOnDraft.decide(request, question.get(), version, choice.get(), VoteSource.REACTION);
+    return vote.apply(Request.of(inbound, question.get().id()), question.get());
   }
 
   private Decision button(Inbound inbound, Reads reads, Inbound.ButtonPressed button) {

@@ -2,9 +2,13 @@ package dev.chorus.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fonts a PDF report embeds, tried in order for each character: DejaVu Sans for Latin, Greek and
@@ -25,16 +29,31 @@ final class PdfFonts {
 
   static void addTo(PdfRendererBuilder builder) {
     for (var face : FACES) {
-      builder.useFont(() -> open(face.file()), face.family(), face.weight(), FontStyle.NORMAL, true);
+      var bytes = Loaded.BYTES.get(face.file());
+      builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), FontStyle.NORMAL, true);
     }
   }
 
-  /** A font file shipped in the jar. */
-  static InputStream open(String file) {
-    var stream = PdfFonts.class.getResourceAsStream("fonts/" + file);
-    if (stream == null) {
-      throw new UncheckedIOException(new java.io.FileNotFoundException("font " + file + " is missing from the jar"));
+  /**
+   * The font files, read from the jar once, when the first PDF is drawn: 8 MB that every PDF would
+   * otherwise read and inflate again.
+   */
+  private static final class Loaded {
+    static final Map<String, byte[]> BYTES = read();
+
+    private static Map<String, byte[]> read() {
+      var bytes = new HashMap<String, byte[]>();
+      for (var face : FACES) {
+        try (var stream = PdfFonts.class.getResourceAsStream("fonts/" + face.file())) {
+          if (stream == null) {
+            throw new UncheckedIOException(new FileNotFoundException("font " + face.file() + " is missing from the jar"));
+          }
+          bytes.put(face.file(), stream.readAllBytes());
+        } catch (IOException e) {
+          throw new UncheckedIOException("font " + face.file() + " could not be read", e);
+        }
+      }
+      return Map.copyOf(bytes);
     }
-    return stream;
   }
 }

@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ public final class AnalyzeCommand {
 
   public static Report analyze(PolisExport export) {
     var votes = export.votes();
-    var statements = statements(export);
+    var statements = export.draftStatements(export.texts());
     for (int i = 0; i < WARM_UP; i++) {
       compose(export, statements);
     }
@@ -120,25 +119,6 @@ public final class AnalyzeCommand {
         votes.members(), votes.votes(), votes.statements());
     var draft = new DraftComposer().compose(votes, landscape, statements, header, DRAFT_LIMIT);
     return new Result(landscape, draft);
-  }
-
-  /** Polis exports name no author in the vote cells: coverage is about members who agreed with anything. */
-  static DraftComposer.Statements statements(PolisExport export) {
-    var votes = export.votes();
-    var authors = new int[votes.statements()];
-    Arrays.fill(authors, -1);
-    var counted = new BitSet();
-    for (int i = 0; i < votes.members(); i++) {
-      for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-        if (votes.valueAt(r) > 0) {
-          counted.set(i);
-          break;
-        }
-      }
-    }
-    var labels = export.statementIds().stream().map(id -> "#" + id).toList();
-    return new DraftComposer.Statements(export.texts(), labels, authors, new boolean[votes.statements()], counted,
-        "the members who agreed with any statement");
   }
 
   private static int maxGroup(int[] groups) {

@@ -17,10 +17,6 @@ import dev.chorus.core.conversation.Observer;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.digest.RunSchedule;
-import dev.chorus.core.message.Card;
-import dev.chorus.core.message.Chat;
-import dev.chorus.core.message.Destination;
-import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftBallot;
 import dev.chorus.core.question.DraftChoice;
@@ -269,18 +265,5 @@ public final class HistoryBench {
       var properties = connection.serverCommands().info(section);
       return properties == null ? "?" : properties.getProperty(field, "?");
     }
-  }
-
-  /** A platform that takes every message and shows it nowhere: the benchmark measures Chorus and Redis. */
-  private static final class DiscardingChat implements Chat {
-    private final AtomicLong ids = new AtomicLong();
-
-    @Override
-    public PostedMessage post(CommunityId community, Destination destination, Card card) {
-      return new PostedMessage("m" + ids.incrementAndGet(), destination);
-    }
-
-    @Override
-    public void edit(CommunityId community, PostedMessage message, Card card) {}
   }
 }

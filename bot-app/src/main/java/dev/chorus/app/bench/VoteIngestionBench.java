@@ -15,10 +15,6 @@ import dev.chorus.core.community.EventId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.conversation.Settings;
-import dev.chorus.core.message.Card;
-import dev.chorus.core.message.Chat;
-import dev.chorus.core.message.Destination;
-import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.StatementChoice;
 import java.io.IOException;
@@ -200,21 +196,5 @@ public final class VoteIngestionBench {
     }
     done.await();
     return counted.get() / (MEASURE.toNanos() / 1e9);
-  }
-
-  /** A platform that takes every message and shows it nowhere: the benchmark measures Chorus and Redis. */
-  private static final class DiscardingChat implements Chat {
-    private final AtomicLong ids = new AtomicLong();
-    final List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @Override
-    public PostedMessage post(CommunityId community, Destination destination, Card card) {
-      var id = "m" + ids.incrementAndGet();
-      posted.add(id);
-      return new PostedMessage(id, destination);
-    }
-
-    @Override
-    public void edit(CommunityId community, PostedMessage message, Card card) {}
   }
 }

@@ -38,7 +38,7 @@ public final class CloseQuestion {
 
   /** @param reports draws the opinion map posted with the outcome */
   public CloseQuestion(Pseudonyms pseudonyms, Clock clock, Settings settings, Observer observer, Reports reports) {
-    this.maps = new MapPictures(reports, settings, clock);
+    this.maps = new MapPictures(reports, clock);
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.policy = new OutcomePolicy(settings.thresholds());

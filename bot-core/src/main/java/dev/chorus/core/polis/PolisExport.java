@@ -1,5 +1,6 @@
 package dev.chorus.core.polis;
 
+import dev.chorus.core.analysis.DraftComposer;
 import dev.chorus.core.analysis.VoteMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +140,29 @@ public record PolisExport(
     } catch (NumberFormatException e) {
       return a.compareTo(b);
     }
+  }
+
+  /**
+   * The statements as the draft composer reads them: labelled by Polis comment id ({@code #12}), with
+   * no author, since Polis's vote cells name none, and coverage about the members who agreed with any
+   * statement.
+   *
+   * @param texts the words to quote, in the matrix's column order: the export's own, or cleaned
+   */
+  public DraftComposer.Statements draftStatements(List<String> texts) {
+    var authors = new int[votes.statements()];
+    Arrays.fill(authors, -1);
+    var counted = new BitSet();
+    for (int i = 0; i < votes.members(); i++) {
+      for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
+        if (votes.valueAt(r) > 0) {
+          counted.set(i);
+          break;
+        }
+      }
+    }
+    var labels = statementIds.stream().map(id -> "#" + id).toList();
+    return new DraftComposer.Statements(texts, labels, authors, new boolean[votes.statements()], counted,
+        "the members who agreed with any statement");
   }
 }

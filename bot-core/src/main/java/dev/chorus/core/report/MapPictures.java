@@ -2,7 +2,6 @@ package dev.chorus.core.report;
 
 import dev.chorus.core.conversation.Decision;
 import dev.chorus.core.conversation.Effect;
-import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
@@ -25,12 +24,10 @@ public final class MapPictures {
   private static final System.Logger LOG = System.getLogger(MapPictures.class.getName());
 
   private final Reports reports;
-  private final Settings settings;
   private final Clock clock;
 
-  public MapPictures(Reports reports, Settings settings, Clock clock) {
+  public MapPictures(Reports reports, Clock clock) {
     this.reports = reports;
-    this.settings = settings;
     this.clock = clock;
   }
 
@@ -57,14 +54,14 @@ public final class MapPictures {
    * @param occasion what just happened, to open the caption: "Draft v3 is written"
    */
   public Optional<Effect.Post> post(Question question, String occasion) {
-    Report report;
+    // Counted before any analysis: most drafts and closes come before six members have voted.
+    int voters = ReportContent.voters(question);
+    if (voters < MINIMUM_VOTERS) {
+      return Optional.empty();
+    }
     Optional<Reports.Picture> map;
     try {
-      report = ReportContent.of(question, ReportContent.Audience.PUBLIC, settings.limits().draft(), clock.instant());
-      if (report.participation().voted() < MINIMUM_VOTERS) {
-        return Optional.empty();
-      }
-      map = reports.map(report);
+      map = reports.map(ReportContent.forMap(question, clock.instant()));
     } catch (RuntimeException e) {
       // The draft or outcome matters; its picture never holds it up, whatever went wrong with the picture.
       Failures.log(LOG, System.Logger.Level.WARNING, "the opinion map of " + question.id() + " could not be drawn", e);
@@ -72,7 +69,7 @@ public final class MapPictures {
     }
     return map.map(picture -> new Effect.Post(new Place.QuestionThread(question.channel(), question.id()),
         Card.of(new Block.Paragraph(Text.of(occasion + ": the opinion map of " + question.id() + ", from "
-            + report.participation().voted() + " members' votes. Each dot is a member, unnamed.")))
+            + voters + " members' votes. Each dot is a member, unnamed.")))
             .with(new Picture("chorus-" + question.id() + "-map.png", picture.png(), picture.altText())),
         null));
   }

@@ -58,6 +58,30 @@ public final class ReportContent {
    * @param draftLimit the longest draft Chorus writes, for the coverage it would reach now
    */
   public static Report of(Question question, Audience audience, int draftLimit, Instant now) {
+    return of(question, audience, draftLimit, now, true);
+  }
+
+  /**
+   * The report as the opinion map needs it: no member named, and without the coverage of a draft
+   * Chorus would write, which the map never shows and which costs a whole composition.
+   */
+  public static Report forMap(Question question, Instant now) {
+    return of(question, Audience.PUBLIC, 0, now, false);
+  }
+
+  /** How many members voted on a view, an amendment or a draft. */
+  public static int voters(Question question) {
+    var voted = new HashSet<MemberKey>();
+    for (var statement : question.statements()) {
+      voted.addAll(statement.votes().keySet());
+    }
+    for (var draft : question.drafts()) {
+      voted.addAll(draft.ballots().keySet());
+    }
+    return voted.size();
+  }
+
+  private static Report of(Question question, Audience audience, int draftLimit, Instant now, boolean coverage) {
     var names = audience == Audience.MEMBERS && !question.anonymous();
     var input = QuestionVotes.of(question);
     var landscape = Landscape.of(input.votes(), input.statements().authorOf());
@@ -86,7 +110,7 @@ public final class ReportContent {
     var dissent = new Report.Dissent(blocks, disagreements, unquoted,
         landscape.minority().stream().map(quote::apply).toList());
 
-    var composed = active.isEmpty() ? null
+    var composed = active.isEmpty() || !coverage ? null
         : new DraftComposer().compose(input.votes(), landscape, input.statements(), "", draftLimit);
     var subject = new Report.Subject(question.title(), question.context(), question.forBody(),
         "Question " + question.id(), question.open() ? "open" : "closed", question.anonymous());
@@ -99,32 +123,19 @@ public final class ReportContent {
   public static Report of(PolisExport export, String name, int draftLimit, Instant now) {
     name = MemberText.name(name);
     var votes = export.votes();
-    var authors = new int[votes.statements()];
-    java.util.Arrays.fill(authors, -1);
-    var landscape = Landscape.of(votes, authors);
-    var figures = landscape.figures();
     // Polis's words come as they were typed; they are cleaned as a member's would be in Chorus.
-    var texts = export.texts().stream().map(MemberText::clean).toList();
+    var statements = export.draftStatements(export.texts().stream().map(MemberText::clean).toList());
+    var texts = statements.texts();
+    var landscape = Landscape.of(votes, statements.authorOf());
+    var figures = landscape.figures();
     IntFunction<Quoted> quote = j -> new Quoted("#" + export.statementIds().get(j), texts.get(j),
         figures.agree(figures.everyone(), j), figures.disagree(figures.everyone(), j),
         figures.pass(figures.everyone(), j), null);
-    var counted = new java.util.BitSet();
-    for (int i = 0; i < votes.members(); i++) {
-      for (int r = votes.rowFrom(i); r < votes.rowTo(i); r++) {
-        if (votes.valueAt(r) > 0) {
-          counted.set(i);
-          break;
-        }
-      }
-    }
-    var statements = new DraftComposer.Statements(texts,
-        export.statementIds().stream().map(id -> "#" + id).toList(), authors, new boolean[votes.statements()], counted,
-        "the members who agreed with any statement");
     var composed = votes.statements() == 0 ? null
         : new DraftComposer().compose(votes, landscape, statements, "", draftLimit);
     var voted = 0;
     for (int i = 0; i < votes.members(); i++) {
-      if (votes.rowTo(i) > votes.rowFrom(i)) {
+      if (votes.votesOf(i) > 0) {
         voted++;
       }
     }
@@ -132,7 +143,7 @@ public final class ReportContent {
     return new Report(LANGUAGE, subject, List.of(), Optional.empty(),
         new Report.Dissent(List.of(), List.of(), 0, landscape.minority().stream().map(quote::apply).toList()), List.of(),
         List.of(), new Report.Participation("the participants of the Polis conversation", votes.members(), 0, voted),
-        landscape(landscape, votes.members(), quote, composed, "the members who agreed with any statement"), now);
+        landscape(landscape, votes.members(), quote, composed, statements.countedAre()), now);
   }
 
   private static String name(@Nullable String name, boolean names) {
@@ -237,15 +248,8 @@ public final class ReportContent {
   }
 
   private static Report.Participation participation(Question question) {
-    var voted = new HashSet<MemberKey>();
-    for (var statement : question.statements()) {
-      voted.addAll(statement.votes().keySet());
-    }
-    for (var draft : question.drafts()) {
-      voted.addAll(draft.ballots().keySet());
-    }
     return new Report.Participation("the members of the channel where it was asked", question.participants().size(),
-        question.membersWithView().size(), voted.size());
+        question.membersWithView().size(), voters(question));
   }
 
   private static Report.Landscape landscape(Landscape landscape, int members, IntFunction<Quoted> quote,
