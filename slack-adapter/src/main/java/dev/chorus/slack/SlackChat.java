@@ -59,6 +59,7 @@ public final class SlackChat implements Chat, AutoCloseable {
 
   private final Function<CommunityId, AsyncMethodsClient> clients;
   private final SlackBackground background;
+  private final Function<CommunityId, MethodsClient> synchronous;
   private final SlackMembers members;
   private final SlackChannelMembers channelMembers;
   private final SlackChannelAccess channelAccess;
@@ -73,20 +74,26 @@ public final class SlackChat implements Chat, AutoCloseable {
    * @param background the synchronous client of a workspace, for calls nobody waits for (seeds)
    */
   public SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background) {
-    this(clients, background, null, java.time.Clock.systemUTC());
+    this(clients, clients, background, null, java.time.Clock.systemUTC());
   }
 
   /**
+   * @param posts the asynchronous client for Chorus's posts and edits in channels, which Slack paces
+   *     at about one a second per channel
+   * @param lookups an asynchronous client with a queue of its own, for who a member is and what they
+   *     may see: a command's answer needs these, and must not wait behind a busy channel's posts
+   * @param background the synchronous client, for seeds and for what a member waits for right now
    * @param facilitatorGroup the handle of the user group whose members facilitate; null for none
    * @param clock how long members and the group stay known is measured on it
    */
-  SlackChat(Function<CommunityId, AsyncMethodsClient> clients, Function<CommunityId, MethodsClient> background,
-      @Nullable String facilitatorGroup, java.time.Clock clock) {
-    this.clients = clients;
+  SlackChat(Function<CommunityId, AsyncMethodsClient> posts, Function<CommunityId, AsyncMethodsClient> lookups,
+      Function<CommunityId, MethodsClient> background, @Nullable String facilitatorGroup, java.time.Clock clock) {
+    this.clients = posts;
     this.background = new SlackBackground(background);
-    this.members = new SlackMembers(clients, clock, new SlackUserGroups(facilitatorGroup, clients, clock));
-    this.channelMembers = new SlackChannelMembers(clients, clock);
-    this.channelAccess = new SlackChannelAccess(clients, channelMembers, clock);
+    this.synchronous = background;
+    this.members = new SlackMembers(lookups, clock, new SlackUserGroups(facilitatorGroup, lookups, clock));
+    this.channelMembers = new SlackChannelMembers(lookups, clock);
+    this.channelAccess = new SlackChannelAccess(lookups, channelMembers, clock);
   }
 
   /** Members as Slack describes them, shared with the event handlers. */
@@ -323,6 +330,24 @@ public final class SlackChat implements Chat, AutoCloseable {
         .ts(SlackIds.timestamp(message.id())).text(first.text()).blocksAsString(first.blocksJson()).build();
     var client = clients.apply(community);
     call(() -> client.chatUpdate(request), "Slack did not take Chorus's edit");
+  }
+
+  /**
+   * A call a member is waiting for right now (a private reply, a form), made at once on the caller's
+   * thread with the workspace's synchronous client. The asynchronous client would queue it in its
+   * small pool per workspace, behind channel posts that wait out Slack's one-post-per-second pace, and
+   * a member could wait a minute for "that needs a reason". A 429 is still waited out, as in
+   * {@link #call}.
+   */
+  <T extends SlackApiTextResponse> T now(CommunityId community, SlackBackground.Call<T> request, String failure) {
+    var client = synchronous.apply(community);
+    return call(() -> {
+      try {
+        return CompletableFuture.completedFuture(request.make(client));
+      } catch (java.io.IOException | SlackApiException | RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }, failure);
   }
 
   /**

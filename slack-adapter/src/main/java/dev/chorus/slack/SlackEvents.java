@@ -166,10 +166,9 @@ public final class SlackEvents {
   }
 
   private void openForm(CommunityId community, ChannelId channel, String member, String trigger, Effect.ShowForm form) {
-    var client = clients.apply(community);
     try {
-      SlackChat.call(() -> client.viewsOpen(ViewsOpenRequest.builder().triggerId(trigger)
-          .viewAsString(SlackForms.modal(form.form(), channel)).build()), "Slack did not open the form");
+      var view = ViewsOpenRequest.builder().triggerId(trigger).viewAsString(SlackForms.modal(form.form(), channel)).build();
+      chat.now(community, client -> client.viewsOpen(view), "Slack did not open the form");
       return;
     } catch (ChatException e) {
       LOG.log(Level.WARNING, "a form did not reach Slack: {0}", e.memberMessage());
@@ -197,10 +196,9 @@ public final class SlackEvents {
           "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
               + "command with its text instead."));
     }
-    var client = clients.apply(community);
     for (var request : ephemerals(channel, member, card)) {
       try {
-        SlackChat.call(() -> client.chatPostEphemeral(request), "Slack did not take a private reply");
+        chat.now(community, client -> client.chatPostEphemeral(request), "Slack did not take a private reply");
       } catch (ChatException e) {
         LOG.log(Level.WARNING, "a private reply did not reach Slack: {0}", e.memberMessage());
       }

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SlackPlatform implements AutoCloseable {
   private final Slack slack;
+  private final Slack lookups;
   private final AppConfig config;
   private final App app;
   /** Slack allows about one update a second per channel; a tally is edited at most every two seconds. */
@@ -54,20 +55,21 @@ public final class SlackPlatform implements AutoCloseable {
    * @param executor where events are handled once acknowledged
    */
   public SlackPlatform(SlackSettings settings, Function<Chat, Chorus> chorus, ExecutorService executor) {
-    var slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
-    slackConfig.setMethodsConfig(methodsConfig());
-    this.slack = Slack.getInstance(slackConfig);
+    this.slack = client(settings.apiUrl());
+    this.lookups = client(settings.apiUrl());
     this.executor = executor;
     Function<CommunityId, AsyncMethodsClient> clients =
         community -> slack.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
+    Function<CommunityId, AsyncMethodsClient> answers =
+        community -> lookups.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "chorus-slack-edits");
       thread.setDaemon(true);
       return thread;
     });
-    var slackChat = new SlackChat(clients, community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)),
-        settings.facilitatorGroup(), Clock.systemUTC());
+    var slackChat = new SlackChat(clients, answers,
+        community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)), settings.facilitatorGroup(),
+        Clock.systemUTC());
     this.slackChat = slackChat;
     this.channelMembers = slackChat.channelMembers();
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
@@ -76,7 +78,7 @@ public final class SlackPlatform implements AutoCloseable {
       builder.signingSecret(settings.signingSecret());
     }
     this.config = builder.build();
-    this.app = new SlackEvents(chorus.apply(chat), slackChat, clients, executor).register(new App(config));
+    this.app = new SlackEvents(chorus.apply(chat), slackChat, answers, executor).register(new App(config));
     if (settings.appToken() != null) {
       // Socket Mode: Slack's events come over a WebSocket this app opens, no public URL needed.
       try {
@@ -92,6 +94,18 @@ public final class SlackPlatform implements AutoCloseable {
   /** Whether Slack's events arrive over Socket Mode rather than at the events URL. */
   public boolean socketMode() {
     return socketMode != null;
+  }
+
+  /**
+   * A Web API client with a queue and rate-limit bookkeeping of its own, on Slack's API at the URL.
+   * The platform has two: one for channel posts, one for what answers a member; each method goes
+   * through one of them, so neither can spend more of a method's limit than Slack allows.
+   */
+  static Slack client(String apiUrl) {
+    var config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setMethodsConfig(methodsConfig());
+    return Slack.getInstance(config);
   }
 
   /**
@@ -139,5 +153,6 @@ public final class SlackPlatform implements AutoCloseable {
     timer.shutdown();
     slackChat.close();
     slack.close();
+    lookups.close();
   }
 }

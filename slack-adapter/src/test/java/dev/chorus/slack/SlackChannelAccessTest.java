@@ -40,7 +40,7 @@ class SlackChannelAccessTest {
     client = Slack.getInstance(config);
     clients = community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
     background = community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
-    chat = new SlackChat(clients, background, null, clock);
+    chat = new SlackChat(clients, clients, background, null, clock);
     slack.privateChannel(HR.value(), "UHANA", FakeSlackApi.BOT_USER, "UIDA");
     slack.publicChannel(LOUNGE.value(), "UHANA", FakeSlackApi.BOT_USER);
   }
@@ -102,9 +102,10 @@ class SlackChannelAccessTest {
 
   @Test
   void anAnswerNeverThrowsEvenWhenNoClientCanBeHad() {
-    var broken = new SlackChat(community -> {
+    java.util.function.Function<CommunityId, com.slack.api.methods.AsyncMethodsClient> none = community -> {
       throw new IllegalStateException("no client for " + community);
-    }, background, null, clock);
+    };
+    var broken = new SlackChat(none, none, background, null, clock);
 
     assertThat(broken.access(WORKSPACE, new MemberId("UBOB"), HR)).isEqualTo(ChannelAccess.UNKNOWN);
     assertThat(access("UBOB", HR)).as("where Slack answers").isEqualTo(ChannelAccess.CLOSED);

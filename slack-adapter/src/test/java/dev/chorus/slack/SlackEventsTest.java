@@ -38,6 +38,7 @@ class SlackEventsTest {
   private static final String SECRET = "test-signing-secret";
   private final FakeSlackApi slack;
   private final Slack client;
+  private final Slack lookups;
   private final AppConfig config;
   private final App app;
   private final Chorus chorus;
@@ -55,8 +56,12 @@ class SlackEventsTest {
     client = Slack.getInstance(slackConfig);
     config = AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SECRET).slack(client).build();
     clients = community -> client.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
+    // Lookups have a queue of their own, as in SlackPlatform.
+    lookups = SlackPlatform.client(slack.url());
+    java.util.function.Function<dev.chorus.core.community.CommunityId, com.slack.api.methods.AsyncMethodsClient> answers =
+        community -> lookups.methodsAsync(FakeSlackApi.TOKEN, SlackIds.teamOf(community));
     // Members of the user group @facilitators facilitate, as CHORUS_FACILITATOR_ROLE=facilitators says.
-    slackChat = new SlackChat(clients, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
+    slackChat = new SlackChat(clients, answers, community -> client.methods(FakeSlackApi.TOKEN, SlackIds.teamOf(community)),
         "facilitators", java.time.Clock.systemUTC());
     chorus = new Chorus(stores.stores(), slackChat, new Pseudonyms(Conversation.TEST_SECRET),
         MutableClock.at("2026-11-02T09:00:00Z"), Settings.DEFAULTS, new Random(1));
@@ -70,6 +75,7 @@ class SlackEventsTest {
     executor.shutdownNow();
     slack.close();
     client.close();
+    lookups.close();
   }
 
   /** Sends a request as Slack would, signed (or not) at the given time; the status and how long the answer took. */
@@ -136,6 +142,29 @@ class SlackEventsTest {
     assertThat(ephemeral.get(0).params()).containsEntry("user", "U1").containsEntry("channel", "C1");
     assertThat(ephemeral.get(0).params().get("blocks")).contains("Q1 is open");
     assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1))).isPresent();
+  }
+
+  @Test
+  void aPrivateReplyDoesNotWaitBehindTheChannelsPacedPosts() throws Exception {
+    command("U1", "open Busy channel", "tr1");
+    toldTo("U1", 1);
+    // Slack takes about one post a second in a channel; fifteen cards queued at once keep the
+    // asynchronous client's few threads per workspace waiting for a dozen seconds.
+    var posters = Executors.newFixedThreadPool(15);
+    var card = dev.chorus.core.message.Card.text(dev.chorus.core.message.Text.of("A digest"));
+    for (int i = 0; i < 15; i++) {
+      posters.submit(() -> slackChat.post(SlackIds.community("T1"), new dev.chorus.core.message.Destination.Channel(
+          new dev.chorus.core.community.ChannelId("C1")), card));
+    }
+    slack.await("chat.postMessage", 6);
+
+    command("U2", "status", "tr2");
+
+    assertThat(toldTo("U2", 1)).hasSize(1);
+    var posted = slack.calls("chat.postMessage").stream().filter(call -> call.status() == 200).count();
+    posters.shutdownNow();
+    // The card that opened the question, and the burst Slack lets through; most cards still wait.
+    assertThat(posted).as("posts made before the private reply").isLessThan(12);
   }
 
   @Test

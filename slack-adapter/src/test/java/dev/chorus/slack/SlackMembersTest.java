@@ -57,7 +57,7 @@ class SlackMembersTest {
   @Test
   void aMemberIsKeptAWhileThenAskedAgainSoNewRightsCount() {
     var clock = MutableClock.at("2026-11-02T09:00:00Z");
-    var members = new SlackChat(clients, background, null, clock).members();
+    var members = new SlackChat(clients, clients, background, null, clock).members();
     assertThat(members.actor(WORKSPACE, "U7").admin()).isFalse();
 
     slack.admin("U7");
