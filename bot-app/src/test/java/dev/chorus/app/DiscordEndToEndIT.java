@@ -306,7 +306,7 @@ class DiscordEndToEndIT {
       var stores = zero.getBean(Stores.class);
       for (var g : List.of(first, second)) {
         var opened = stores.questions().inChannel(DiscordIds.community(g.id()),
-            new dev.chorus.core.community.ChannelId(String.valueOf(g.firstChannel())));
+            new dev.chorus.core.community.ChannelId(String.valueOf(g.firstChannel())), java.time.Instant.MIN);
         assertThat(opened).hasSize(1);
         assertThat(fake.messages(g.firstChannel())).filteredOn(m -> m.text().contains("Asked in")).hasSize(1);
       }

@@ -111,7 +111,7 @@ class OpenWhileTheStoreHangsIT {
       var second = text(chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, ana, new EventId("command:2"),
           "/respond open Shall we answer the consultation?")));
 
-      assertThat(stores.questions().inChannel(COMMUNITY, CHANNEL)).hasSize(1);
+      assertThat(stores.questions().inChannel(COMMUNITY, CHANNEL, java.time.Instant.MIN)).hasSize(1);
       assertThat(second).contains("Q2 is open").contains("no second question");
       assertThat(stores.links().messagesOf(COMMUNITY, new Target.QuestionCard(new QuestionId(2)))).hasSize(1);
       assertThat(chat.messages(COMMUNITY)).filteredOn(m -> m.text().contains("Shall we answer the consultation?"))
@@ -120,7 +120,7 @@ class OpenWhileTheStoreHangsIT {
       // A third try, card and all, changes nothing more.
       chorus.handle(new Inbound.CommandInvoked(COMMUNITY, CHANNEL, ana, new EventId("command:3"),
           "/respond open Shall we answer the consultation?"));
-      assertThat(stores.questions().inChannel(COMMUNITY, CHANNEL)).hasSize(1);
+      assertThat(stores.questions().inChannel(COMMUNITY, CHANNEL, java.time.Instant.MIN)).hasSize(1);
       assertThat(chat.messages(COMMUNITY)).filteredOn(m -> m.text().contains("Shall we answer the consultation?"))
           .hasSize(1);
     }

@@ -122,7 +122,7 @@ public final class Chorus {
    * @throws StoreUnavailableException when the store cannot be reached
    */
   public List<QuestionChoice> openQuestions(CommunityId community, ChannelId channel) {
-    return questions.inChannel(community, channel).stream().filter(Question::open)
+    return questions.openInChannel(community, channel).stream()
         .sorted(java.util.Comparator.comparingInt((Question q) -> q.id().number()).reversed())
         .map(q -> new QuestionChoice(q.id(), q.title())).toList();
   }

@@ -102,7 +102,7 @@ final class Router {
     this.parser = new CommandParser(catalog);
     this.notifications = new ChangeNotifications(stores.channelDigests(), stores.memberPreferences(), pseudonyms, clock,
         settings);
-    this.lookup = new Lookup(questions);
+    this.lookup = new Lookup(questions, clock, settings.recentlyClosed());
     this.offerForm = new OfferForm(questions, pseudonyms, settings);
     this.shareView = new ShareView(pseudonyms, clock, settings);
     this.openQuestion = new OpenQuestion(questions, links, pseudonyms, clock, settings, random);
@@ -270,7 +270,7 @@ final class Router {
 
     @Override
     public Decision channelDigest(Command.ChannelDigest digest) {
-      return notifications.channelDigest(request, digest, questions.inChannel(request.community(), request.channel()));
+      return notifications.channelDigest(request, digest, questions.openInChannel(request.community(), request.channel()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.chorus.core.question.Questions;
 import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.question.VoteChange;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +43,16 @@ public final class InMemoryQuestions implements Questions, Ballots {
   }
 
   @Override
-  public synchronized List<Question> inChannel(CommunityId community, ChannelId channel) {
+  public synchronized List<Question> inChannel(CommunityId community, ChannelId channel, Instant closedSince) {
     check();
-    return questions(community).values().stream().filter(q -> q.channel().equals(channel)).toList();
+    return questions(community).values().stream()
+        .filter(q -> q.channel().equals(channel) && q.openOrClosedSince(closedSince)).toList();
+  }
+
+  @Override
+  public synchronized List<Question> inCommunity(CommunityId community, Instant closedSince) {
+    check();
+    return questions(community).values().stream().filter(q -> q.openOrClosedSince(closedSince)).toList();
   }
 
   @Override

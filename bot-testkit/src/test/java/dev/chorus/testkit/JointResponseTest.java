@@ -57,6 +57,25 @@ class JointResponseTest {
   }
 
   @Test
+  void aQuestionClosedLongAgoIsFoundOnlyByItsNumber() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    chat.say(ana, "/respond open Last year's budget");
+    chat.say(ana, "/respond close");
+    chat.clock().advance(Duration.ofDays(13));
+    assertThat(chat.say(ana, "/respond status").text()).as("closed lately: still the channel's question").contains("Q1");
+    assertThat(chat.say(ana, "/respond list").text()).contains("Last year's budget");
+
+    chat.clock().advance(Duration.ofDays(2));
+
+    var status = chat.say(ana, "/respond status");
+    assertThat(status.text()).contains("There is no open or recently closed question in this channel")
+        .contains("/respond #Q1 status");
+    assertThat(chat.say(ana, "/respond list").text()).doesNotContain("Last year's budget");
+    assertThat(chat.say(ana, "/respond #Q1 status").text()).contains("Last year's budget");
+  }
+
+  @Test
   void withSeveralOpenQuestionsACommandMustNameOne() {
     var chat = Conversation.start();
     var ana = chat.member("ana");

@@ -114,7 +114,7 @@ class DiscordRolesTest {
   private QuestionId opened(String title) {
     var answer = command(opener, "open", Map.of("title", title));
     var number = stores.questions().inChannel(community, new dev.chorus.core.community.ChannelId(
-        String.valueOf(channel))).size();
+        String.valueOf(channel)), java.time.Instant.MIN).size();
     assertThat(answer).contains("Q" + number);
     return new QuestionId(number);
   }

@@ -114,7 +114,8 @@ class ShellTest {
         :community local
         /respond #Q2 status
         """);
-    assertThat(output).contains("There is no question in this channel yet.").contains("There is no Q2 in this community.");
+    assertThat(output).contains("There is no open or recently closed question in this channel.")
+        .contains("There is no Q2 in this community.");
     assertThat(shell.question(1).title()).isEqualTo("In the local community");
   }
 

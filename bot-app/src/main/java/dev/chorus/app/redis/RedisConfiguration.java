@@ -94,9 +94,9 @@ public class RedisConfiguration {
   }
 
   /** Questions and, in the same keys, their votes: one bean serving both ports. */
-  @Bean
-  RedisQuestions questions(StringRedisTemplate redis) {
-    return new RedisQuestions(redis);
+  @Bean(initMethod = "indexInBackground")
+  RedisQuestions questions(StringRedisTemplate redis, Clock clock) {
+    return new RedisQuestions(redis, clock);
   }
 
   @Bean
@@ -139,7 +139,7 @@ public class RedisConfiguration {
 
   /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
   public static Stores stores(StringRedisTemplate redis, Clock clock) {
-    return stores(new RedisQuestions(redis), messageLinks(redis, clock), new RedisNotifications(redis),
+    return stores(new RedisQuestions(redis, clock), messageLinks(redis, clock), new RedisNotifications(redis),
         new RedisSeenReactions(redis), new RedisSharedReports(redis));
   }
 }

@@ -142,7 +142,7 @@ public class ScheduledWork implements SmartLifecycle {
         continue;
       }
       try {
-        for (var question : stores.questions().inCommunity(community)) {
+        for (var question : stores.questions().inCommunity(community, java.time.Instant.MAX)) {
           if (question.open() && !question.anonymous()) {
             total = total.plus(ready.chorus().reconcile(community, question.id(), which, round, properties.lease()));
           }

@@ -28,6 +28,24 @@ final class RedisKeys {
     return prefix(community) + "channel:" + escape(channel.value());
   }
 
+  /**
+   * The channel's open and lately closed questions: a sorted set of numbers, scored by when each
+   * closed (epoch milliseconds), {@code +inf} while open. What commands without a number read.
+   */
+  static String recentInChannel(CommunityId community, ChannelId channel) {
+    return prefix(community) + "recent:" + escape(channel.value());
+  }
+
+  /** The same over the whole community. */
+  static String recent(CommunityId community) {
+    return prefix(community) + "recent";
+  }
+
+  /** Set once the community's questions stored before the recent lists existed are in them. */
+  static String recentIndexed(CommunityId community) {
+    return prefix(community) + "recent-indexed";
+  }
+
   static String lastNumber(CommunityId community) {
     return prefix(community) + "last";
   }

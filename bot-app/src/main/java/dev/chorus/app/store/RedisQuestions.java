@@ -3,6 +3,7 @@ package dev.chorus.app.store;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
@@ -14,7 +15,9 @@ import dev.chorus.core.question.SeenReactions;
 import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.core.question.VoteChange;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,30 +86,48 @@ public final class RedisQuestions implements Questions, Ballots {
       return out
       """, List.class);
 
+  // The questions of a recent list closed at or after ARGV[2] (or open), in one round trip.
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final RedisScript<List> READ_RECENT = (RedisScript) RedisScript.of(READ_ONE + """
+      local out = {}
+      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[2], '+inf')) do
+        local one = question(ARGV[1] .. number)
+        if one then
+          table.insert(out, one)
+        end
+      end
+      return out
+      """, List.class);
+
   private static final RedisScript<String> COMMIT = RedisScript.of("""
-      -- KEYS: event, last number, all questions, then per question: its key and its channel's index
-      -- ARGV: has event (0/1), event ttl seconds, write count, the expected revision of each, then per
-      --   question: number, json, item count, then per item: name, pair count, field/value pairs
+      -- KEYS: event, last number, all questions, the community's recent list, then per question: its
+      --   key, its channel's index and its channel's recent list
+      -- ARGV: has event (0/1), event ttl seconds, write count, closed before this (ms) leaves the recent
+      --   lists, the expected revision of each, then per question: number, its score in the recent lists
+      --   (when it closed, ms, or +inf while open), json, item count, then per item: name, pair count,
+      --   field/value pairs
       if ARGV[1] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then
         return 'processed'
       end
       local writes = tonumber(ARGV[3])
       for i = 1, writes do
-        local current = redis.call('HGET', KEYS[2 + 2 * i], 'rev')
+        local current = redis.call('HGET', KEYS[2 + 3 * i], 'rev')
         current = current and tonumber(current) or 0
-        if current ~= tonumber(ARGV[3 + i]) then
+        if current ~= tonumber(ARGV[4 + i]) then
           return 'conflict'
         end
       end
       local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-      local at = 4 + writes
+      local trim = '(' .. ARGV[4]
+      local at = 5 + writes
       for i = 1, writes do
-        local key = KEYS[2 + 2 * i]
-        local revision = tonumber(ARGV[3 + i]) + 1
+        local key = KEYS[2 + 3 * i]
+        local revision = tonumber(ARGV[4 + i]) + 1
         local number = tonumber(ARGV[at])
-        redis.call('HSET', key, 'rev', revision, 'whole', revision, 'json', ARGV[at + 1])
-        local items = tonumber(ARGV[at + 2])
-        at = at + 3
+        local score = ARGV[at + 1]
+        redis.call('HSET', key, 'rev', revision, 'whole', revision, 'json', ARGV[at + 2])
+        local items = tonumber(ARGV[at + 3])
+        at = at + 4
         for _, old in ipairs(redis.call('SMEMBERS', key .. ':voted')) do
           redis.call('DEL', key .. ':v:' .. old)
         end
@@ -130,18 +151,39 @@ public final class RedisQuestions implements Questions, Ballots {
             end
           end
         end
-        redis.call('SADD', KEYS[3 + 2 * i], number)
+        redis.call('SADD', KEYS[3 + 3 * i], number)
         redis.call('SADD', KEYS[3], number)
+        redis.call('ZADD', KEYS[4 + 3 * i], score, number)
+        redis.call('ZADD', KEYS[4], score, number)
+        -- Long closed questions leave the lists that every command reads; they stay found by number.
+        redis.call('ZREMRANGEBYSCORE', KEYS[4 + 3 * i], '-inf', trim)
         if number > last then
           last = number
         end
       end
+      redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', trim)
       redis.call('SET', KEYS[2], last)
       if ARGV[1] == '1' then
         redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[2]))
       end
       return 'committed'
       """, String.class);
+
+  // Questions stored before the recent lists existed join them; NX leaves alone what a commit wrote meanwhile.
+  private static final RedisScript<Long> INDEX_RECENT = RedisScript.of("""
+      -- KEYS: the community's recent list, the mark that it was filled, then the recent lists to fill
+      -- ARGV: closed before this (ms) is left out, then per question: which list (its KEYS index),
+      --   number, score
+      for i = 2, #ARGV, 3 do
+        local score = ARGV[i + 2]
+        if score == '+inf' or tonumber(score) >= tonumber(ARGV[1]) then
+          redis.call('ZADD', KEYS[tonumber(ARGV[i])], 'NX', score, ARGV[i + 1])
+          redis.call('ZADD', KEYS[1], 'NX', score, ARGV[i + 1])
+        end
+      end
+      redis.call('SET', KEYS[2], '1')
+      return 1
+      """, Long.class);
 
   // The hot path: as few commands as a checked vote allows. The event is recorded first (SET NX
   // answers whether it was already) and taken back when the vote turns out stale.
@@ -188,12 +230,28 @@ public final class RedisQuestions implements Questions, Ballots {
       return {'recorded', tostring(revision), redis.call('HGETALL', KEYS[3])}
       """, List.class);
 
+  /**
+   * How long a closed question stays in the recent lists: past what {@code list} and commands without
+   * a number look back on ({@link Settings#recentlyClosed}) and what the schedule does (a day), with a
+   * week to spare for replicas' clocks.
+   */
+  static final Duration KEEP_CLOSED_IN_LISTS = Settings.DEFAULTS.recentlyClosed().plusDays(7);
+  private static final System.Logger LOG = System.getLogger(RedisQuestions.class.getName());
+
   private final StringRedisTemplate redis;
+  private final Clock clock;
   private final Set<CommunityId> indexed = ConcurrentHashMap.newKeySet();
+  private final Set<CommunityId> recentIndexed = ConcurrentHashMap.newKeySet();
   private volatile boolean indexChecked;
 
   public RedisQuestions(StringRedisTemplate redis) {
+    this(redis, Clock.systemUTC());
+  }
+
+  /** @param clock when long closed questions leave the recent lists is measured on it */
+  public RedisQuestions(StringRedisTemplate redis, Clock clock) {
     this.redis = redis;
+    this.clock = clock;
   }
 
   @Override
@@ -204,18 +262,31 @@ public final class RedisQuestions implements Questions, Ballots {
   }
 
   @Override
-  public List<Question> inChannel(CommunityId community, ChannelId channel) {
-    return readIndex(community, RedisKeys.channel(community, channel));
+  public List<Question> inChannel(CommunityId community, ChannelId channel, Instant closedSince) {
+    return readRecent(community, RedisKeys.recentInChannel(community, channel), closedSince);
+  }
+
+  @Override
+  public List<Question> inCommunity(CommunityId community, Instant closedSince) {
+    return readRecent(community, RedisKeys.recent(community), closedSince);
   }
 
   @Override
   public List<Question> inCommunity(CommunityId community) {
-    return readIndex(community, RedisKeys.all(community));
+    return readIndex(community, READ_INDEX, List.of(RedisKeys.all(community)), RedisKeys.prefix(community) + "q:");
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Question> readIndex(CommunityId community, String index) {
-    List<Object> all = call(() -> redis.execute(READ_INDEX, List.of(index), RedisKeys.prefix(community) + "q:"));
+  private List<Question> readRecent(CommunityId community, String list, Instant closedSince) {
+    indexRecent(community);
+    var read = readIndex(community, READ_RECENT, List.of(list), RedisKeys.prefix(community) + "q:", score(closedSince));
+    // A list may still name a question that closed since: the question itself says.
+    read.removeIf(q -> !q.openOrClosedSince(closedSince));
+    return read;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Question> readIndex(CommunityId community, RedisScript<List> script, List<String> keys, String... args) {
+    List<Object> all = call(() -> redis.execute(script, keys, (Object[]) args));
     var questions = new ArrayList<Question>();
     if (all != null) {
       for (var one : all) {
@@ -224,6 +295,86 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     questions.sort(Comparator.comparing(Question::id));
     return questions;
+  }
+
+  /** A moment as the recent lists score it: epoch milliseconds, the ends as Redis's infinities. */
+  private static String score(Instant at) {
+    if (at.equals(Instant.MAX)) {
+      return "+inf";
+    }
+    if (at.equals(Instant.MIN)) {
+      return "-inf";
+    }
+    return String.valueOf(at.toEpochMilli());
+  }
+
+  /** A question's place in the recent lists: when it closed, +inf while open. */
+  private static String score(Question question) {
+    return question.closedAt().map(RedisQuestions::score).orElse("+inf");
+  }
+
+  /**
+   * Puts the community's questions stored before the recent lists existed into them, once: at
+   * start-up for every community ({@link #indexAllRecent}), and before the first read of a community
+   * in case that read comes first. After that, one look per community per process.
+   */
+  void indexRecent(CommunityId community) {
+    if (recentIndexed.contains(community)) {
+      return;
+    }
+    if (!Boolean.TRUE.equals(call(() -> redis.hasKey(RedisKeys.recentIndexed(community))))) {
+      var keys = new ArrayList<String>();
+      keys.add(RedisKeys.recent(community));
+      keys.add(RedisKeys.recentIndexed(community));
+      var args = new ArrayList<String>();
+      args.add(score(clock.instant().minus(KEEP_CLOSED_IN_LISTS)));
+      for (var question : inCommunity(community)) {
+        var list = RedisKeys.recentInChannel(community, question.channel());
+        int index = keys.indexOf(list);
+        if (index < 0) {
+          keys.add(list);
+          index = keys.size() - 1;
+        }
+        args.add(String.valueOf(index + 1));
+        args.add(String.valueOf(question.id().number()));
+        args.add(score(question));
+      }
+      call(() -> redis.execute(INDEX_RECENT, keys, args.toArray()));
+    }
+    recentIndexed.add(community);
+  }
+
+  /** Starts {@link #indexAllRecent} on a thread of its own: start-up does not wait for it, and reads never need it. */
+  public void indexInBackground() {
+    var thread = new Thread(() -> {
+      try {
+        indexAllRecent();
+      } catch (RuntimeException e) {
+        // Each community is still listed at its first read.
+        dev.chorus.core.logging.Failures.log(LOG, System.Logger.Level.WARNING, "listing the recent questions at start-up failed", e);
+      }
+    }, "chorus-recent-index");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * The one-off pass at start-up over every community, for questions a version before the recent
+   * lists stored; a community that fails is tried again at its first read.
+   *
+   * @return how many communities were looked at
+   */
+  public int indexAllRecent() {
+    int looked = 0;
+    for (var community : communities()) {
+      try {
+        indexRecent(community);
+        looked++;
+      } catch (StoreUnavailableException e) {
+        LOG.log(System.Logger.Level.WARNING, "a community's recent questions wait to be listed until Redis answers");
+      }
+    }
+    return looked;
   }
 
   /** The question a read script answered; one stored by a version that kept votes inside it is rewritten first. */
@@ -283,20 +434,24 @@ public final class RedisQuestions implements Questions, Ballots {
     keys.add(RedisKeys.event(community, event == null ? NO_EVENT : event));
     keys.add(RedisKeys.lastNumber(community));
     keys.add(RedisKeys.all(community));
+    keys.add(RedisKeys.recent(community));
     var args = new ArrayList<String>();
     args.add(event == null ? "0" : "1");
     args.add(EVENT_MEMORY_SECONDS);
     args.add(String.valueOf(writes.size()));
+    args.add(score(clock.instant().minus(KEEP_CLOSED_IN_LISTS)));
     for (var write : writes) {
       if (!write.community().equals(community)) {
         throw new IllegalArgumentException("a commit writes only its own community's questions");
       }
       keys.add(RedisKeys.question(community, write.id().number()));
       keys.add(RedisKeys.channel(community, write.channel()));
+      keys.add(RedisKeys.recentInChannel(community, write.channel()));
       args.add(String.valueOf(write.revision()));
     }
     for (var write : writes) {
       args.add(String.valueOf(write.id().number()));
+      args.add(score(write));
       args.add(QuestionCodec.write(write));
       var items = QuestionCodec.votes(write, write.revision() + 1);
       args.add(String.valueOf(items.size()));

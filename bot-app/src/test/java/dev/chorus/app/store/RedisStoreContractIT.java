@@ -37,7 +37,9 @@ class RedisStoreContractIT extends StoreContract {
   @BeforeAll
   static void startRedis() {
     fixture = new RedisFixture(data);
-    questions = new RedisQuestions(fixture.redis);
+    // The contract's questions live in November 2026; long closed ones leave the lists by this clock.
+    questions = new RedisQuestions(fixture.redis, java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"),
+        java.time.ZoneOffset.UTC));
     links = new RedisMessageLinks(fixture.redis);
   }
 
@@ -98,7 +100,7 @@ class RedisStoreContractIT extends StoreContract {
     var read = questions.find(community, new QuestionId(1)).orElseThrow();
 
     assertThat(read).isEqualTo(old.atRevision(8));
-    assertThat(questions.inChannel(community, new ChannelId("general"))).containsExactly(read);
+    assertThat(questions.inChannel(community, new ChannelId("general"), java.time.Instant.MIN)).containsExactly(read);
     assertThat(fixture.redis.<String, String>opsForHash().get(key, "json")).startsWith("{\"format\":2,");
     var carol = new MemberKey("U-carol");
     var v1 = new StatementId(1);
@@ -107,5 +109,33 @@ class RedisStoreContractIT extends StoreContract {
     assertThat(cast).isInstanceOf(Ballots.CastResult.Recorded.class);
     assertThat(questions.find(community, new QuestionId(1)).orElseThrow().statement(v1).orElseThrow().votes())
         .containsEntry(new MemberKey("U-bob"), StatementChoice.DISAGREE).containsEntry(carol, StatementChoice.PASS);
+  }
+  @Test
+  void questionsStoredBeforeTheRecentListsJoinThemInTheOneOffPassAtStartUp() {
+    var community = new CommunityId("before-lists:" + System.nanoTime());
+    var now = java.time.Instant.now();
+    var lately = richQuestion(community, 2, "general");
+    var old = richQuestion(community, 1, "general");
+    var outcome = new dev.chorus.core.question.OutcomePolicy(dev.chorus.core.question.Outcome.Thresholds.DEFAULTS);
+    questions.commit(community, List.of(
+        old.closedWith(outcome.evaluate(old, old.latestDraft(), now.minus(java.time.Duration.ofDays(40)), "Alice")),
+        lately.closedWith(outcome.evaluate(lately, lately.latestDraft(), now.minus(java.time.Duration.ofDays(2)), "Alice")),
+        richQuestion(community, 3, "general"), richQuestion(community, 4, "elsewhere")), null);
+    // As the previous version left it: no recent lists, no mark.
+    fixture.redis.delete(List.of(RedisKeys.recent(community), RedisKeys.recentIndexed(community),
+        RedisKeys.recentInChannel(community, new ChannelId("general")),
+        RedisKeys.recentInChannel(community, new ChannelId("elsewhere"))));
+
+    var restarted = new RedisQuestions(fixture.redis);
+    assertThat(restarted.indexAllRecent()).isGreaterThanOrEqualTo(1);
+
+    var general = fixture.redis.opsForZSet().rangeWithScores(RedisKeys.recentInChannel(community, new ChannelId("general")), 0, -1);
+    assertThat(general).extracting(t -> t.getValue()).as("filled before any read; the long closed one left out")
+        .containsExactlyInAnyOrder("2", "3");
+    assertThat(fixture.redis.opsForZSet().range(RedisKeys.recent(community), 0, -1)).containsExactlyInAnyOrder("2", "3", "4");
+    assertThat(restarted.inChannel(community, new ChannelId("general"), now.minus(java.time.Duration.ofDays(7))))
+        .extracting(q -> q.id().number()).containsExactly(2, 3);
+    assertThat(restarted.find(community, new QuestionId(1))).as("still found by its number").isPresent();
+    assertThat(restarted.inCommunity(community)).hasSize(4);
   }
 }

@@ -16,9 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Lookup {
   private final Questions questions;
+  private final java.time.Clock clock;
+  private final java.time.Duration recentlyClosed;
 
-  public Lookup(Questions questions) {
+  /** @param recentlyClosed how long a closed question is still found without its number */
+  public Lookup(Questions questions, java.time.Clock clock, java.time.Duration recentlyClosed) {
     this.questions = questions;
+    this.clock = clock;
+    this.recentlyClosed = recentlyClosed;
   }
 
   /** How the command looked up is written naming a question, for the hint when it names none among several. */
@@ -48,7 +53,8 @@ public final class Lookup {
 
   /**
    * Any question: the named one, else the channel's only open one, else the channel's most recently
-   * closed one (so {@code export} right after {@code close} works).
+   * closed one, if it closed lately (so {@code export} right after {@code close} works). An older one
+   * is found only by its number: what a command costs does not grow with the channel's history.
    */
   public Found anyQuestion(Request request, Usage usage) {
     if (request.named() != null) {
@@ -63,7 +69,7 @@ public final class Lookup {
       }
       return new Found.Hit(named.get());
     }
-    var inChannel = questions.inChannel(request.community(), request.channel());
+    var inChannel = questions.inChannel(request.community(), request.channel(), clock.instant().minus(recentlyClosed));
     var open = inChannel.stream().filter(Question::open).toList();
     if (open.size() == 1) {
       return new Found.Hit(open.get(0));
@@ -77,7 +83,12 @@ public final class Lookup {
     if (lastClosed.isPresent()) {
       return new Found.Hit(lastClosed.get());
     }
-    return nothing("There is no question in this channel yet.", StandardCommands.OPEN.with("<title>") + " to open one");
+    if (questions.lastNumber(request.community()) == 0) {
+      return nothing("There is no question in this channel yet.", StandardCommands.OPEN.with("<title>") + " to open one");
+    }
+    return nothing("There is no open or recently closed question in this channel.",
+        "name an older one by the number its card and outcome show, for example " + usage.on(new QuestionId(1))
+            + ", or " + StandardCommands.OPEN.with("<title>") + " to open one");
   }
 
   private static String describe(List<Question> open) {

@@ -163,7 +163,7 @@ public final class RunSchedule {
   public Report run(CommunityId community) {
     var now = clock.instant();
     var report = Report.NONE;
-    var questions = stores.questions().inCommunity(community);
+    var questions = stores.questions().inCommunity(community, now.minus(GIVE_UP_AFTER));
     for (var q : questions) {
       if (q.deadline() != null && q.open() && !q.deadline().isAfter(now)) {
         report = report.plus(closeAtDeadline(community, q, q.deadline()));
@@ -175,7 +175,7 @@ public final class RunSchedule {
     }
     // Read again: what was just closed is neither reminded of nor listed as open.
     if (report.closed() > 0) {
-      questions = stores.questions().inCommunity(community);
+      questions = stores.questions().inCommunity(community, now.minus(GIVE_UP_AFTER));
     }
     var preferences = stores.memberPreferences().chosenIn(community);
     var members = new HashMap<ChannelId, Optional<Set<MemberId>>>();

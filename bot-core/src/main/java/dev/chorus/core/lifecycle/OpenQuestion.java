@@ -108,7 +108,7 @@ public final class OpenQuestion {
    */
   private Optional<Decision> sameIntention(Request request, String title) {
     var since = clock.instant().minus(SAME_INTENTION);
-    for (var q : questions.inChannel(request.community(), request.channel())) {
+    for (var q : questions.openInChannel(request.community(), request.channel())) {
       if (q.open() && q.openedAt().isAfter(since) && q.title().strip().equalsIgnoreCase(title.strip())
           && pseudonyms.keyOf(q, request.actor().id()).equals(q.opener())) {
         var effects = new java.util.ArrayList<Effect>();

@@ -34,18 +34,14 @@ public final class ListQuestions {
   }
 
   public Decision decide(Request request, boolean wholeCommunity) {
-    var all = wholeCommunity ? questions.inCommunity(request.community())
-        : questions.inChannel(request.community(), request.channel());
     var since = clock.instant().minus(settings.recentlyClosed());
+    var all = wholeCommunity ? questions.inCommunity(request.community(), since)
+        : questions.inChannel(request.community(), request.channel(), since);
     var items = new ArrayList<Text>();
     var access = new HashMap<ChannelId, ChannelAccess>();
     access.put(request.channel(), ChannelAccess.SEES);
     int unchecked = 0;
     for (var q : all) {
-      var recent = q.latestOutcome().map(o -> o.closedAt().isAfter(since)).orElse(true);
-      if (!q.open() && !recent) {
-        continue;
-      }
       switch (access.computeIfAbsent(q.channel(), c -> chat.access(request.community(), request.actor().id(), c))) {
         case SEES -> items.add(line(q, wholeCommunity));
         case UNKNOWN -> unchecked++;

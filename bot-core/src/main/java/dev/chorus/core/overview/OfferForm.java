@@ -39,7 +39,7 @@ public final class OfferForm {
       }
       return viewForm(request, named.get());
     }
-    var open = questions.inChannel(request.community(), request.channel()).stream().filter(Question::open).toList();
+    var open = questions.openInChannel(request.community(), request.channel());
     if (open.isEmpty()) {
       return openQuestion(request);
     }

@@ -69,6 +69,16 @@ public record Question(
     return status == QuestionStatus.OPEN;
   }
 
+  /** When it closed, for a closed question: its latest outcome's time, else when it opened. */
+  public Optional<Instant> closedAt() {
+    return open() ? Optional.empty() : Optional.of(latestOutcome().map(Outcome::closedAt).orElse(openedAt));
+  }
+
+  /** Whether it is open, or closed at or after {@code since}. */
+  public boolean openOrClosedSince(Instant since) {
+    return closedAt().map(at -> !at.isBefore(since)).orElse(true);
+  }
+
   public Optional<Statement> statement(StatementId statementId) {
     for (var statement : statements) {
       if (statement.id().equals(statementId)) {

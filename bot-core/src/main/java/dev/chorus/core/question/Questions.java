@@ -3,6 +3,7 @@ package dev.chorus.core.question;
 import dev.chorus.core.community.ChannelId;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,25 @@ public interface Questions {
 
   Optional<Question> find(CommunityId community, QuestionId id);
 
-  /** The channel's questions, open and closed, in number order. */
-  List<Question> inChannel(CommunityId community, ChannelId channel);
+  /**
+   * The channel's open questions and those closed at or after {@code closedSince}, in number order:
+   * what commands that name no question choose among. It costs what the channel has on the go, not
+   * what it ever held.
+   */
+  List<Question> inChannel(CommunityId community, ChannelId channel, Instant closedSince);
 
-  /** Every question of the community, in number order. */
+  /** The community's open questions and those closed at or after {@code closedSince}, in number order. */
+  List<Question> inCommunity(CommunityId community, Instant closedSince);
+
+  /** The channel's open questions, in number order. */
+  default List<Question> openInChannel(CommunityId community, ChannelId channel) {
+    return inChannel(community, channel, Instant.MAX);
+  }
+
+  /**
+   * Every question of the community, however long ago it closed, in number order: for rare
+   * whole-community work (a member's forget), never for what runs on every command or pass.
+   */
   List<Question> inCommunity(CommunityId community);
 
   /** Every community that has a question, for work no member triggers (digests, deadlines). */

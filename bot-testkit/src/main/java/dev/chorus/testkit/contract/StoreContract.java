@@ -94,7 +94,7 @@ public abstract class StoreContract {
     var question = richQuestion(community, 1, "general");
     assertThat(questions().commit(community, List.of(question), null)).isInstanceOf(Questions.CommitResult.Committed.class);
     assertThat(questions().find(community, new QuestionId(1))).contains(question.atRevision(1));
-    assertThat(questions().inChannel(community, new ChannelId("general"))).containsExactly(question.atRevision(1));
+    assertThat(questions().inChannel(community, new ChannelId("general"), Instant.MIN)).containsExactly(question.atRevision(1));
     assertThat(questions().inCommunity(community)).containsExactly(question.atRevision(1));
     assertThat(questions().lastNumber(community)).isEqualTo(1);
   }
@@ -103,7 +103,7 @@ public abstract class StoreContract {
   void nothingIsThereBeforeItIsWritten() {
     var community = freshCommunity();
     assertThat(questions().find(community, new QuestionId(1))).isEmpty();
-    assertThat(questions().inChannel(community, new ChannelId("general"))).isEmpty();
+    assertThat(questions().inChannel(community, new ChannelId("general"), Instant.MIN)).isEmpty();
     assertThat(questions().inCommunity(community)).isEmpty();
     assertThat(questions().lastNumber(community)).isZero();
     assertThat(questions().processed(community, new EventId("e1"))).isFalse();
@@ -129,7 +129,7 @@ public abstract class StoreContract {
     questions().commit(community, List.of(richQuestion(community, 1, "general")), null);
     var other = richQuestion(community, 1, "elsewhere");
     assertThat(questions().commit(community, List.of(other), null)).isInstanceOf(Questions.CommitResult.Conflict.class);
-    assertThat(questions().inChannel(community, new ChannelId("elsewhere"))).isEmpty();
+    assertThat(questions().inChannel(community, new ChannelId("elsewhere"), Instant.MIN)).isEmpty();
   }
 
   @Test
@@ -177,11 +177,42 @@ public abstract class StoreContract {
       questions().commit(here, List.of(richQuestion(here, n, n % 2 == 0 ? "even" : "odd")), null);
     }
     questions().commit(there, List.of(richQuestion(there, 1, "odd")), null);
-    assertThat(questions().inChannel(here, new ChannelId("odd"))).extracting(q -> q.id().number()).containsExactly(1, 3);
+    assertThat(questions().inChannel(here, new ChannelId("odd"), Instant.MIN)).extracting(q -> q.id().number()).containsExactly(1, 3);
     assertThat(questions().inCommunity(here)).extracting(q -> q.id().number()).containsExactly(1, 2, 3, 10);
     assertThat(questions().lastNumber(here)).isEqualTo(10);
     assertThat(questions().inCommunity(there)).extracting(q -> q.community()).containsOnly(there);
     assertThat(questions().processed(there, new EventId("e1"))).isFalse();
+  }
+
+  /** The question, closed at the given time with its draft as the outcome. */
+  private static Question closedAt(Question question, Instant at) {
+    var outcome = new OutcomePolicy(Outcome.Thresholds.DEFAULTS).evaluate(question, question.latestDraft(), at, "Alice Ä");
+    return question.closedWith(outcome);
+  }
+
+  @Test
+  void theRecentListsHoldOpenAndLatelyClosedQuestionsAndFollowEveryChange() {
+    var community = freshCommunity();
+    var week = T0.plusSeconds(7 * 86_400);
+    questions().commit(community, List.of(closedAt(richQuestion(community, 1, "c"), T0),
+        closedAt(richQuestion(community, 2, "c"), week), richQuestion(community, 3, "c"),
+        closedAt(richQuestion(community, 4, "other"), week.plusSeconds(1)), richQuestion(community, 5, "other")), null);
+
+    assertThat(questions().inChannel(community, new ChannelId("c"), week)).extracting(q -> q.id().number())
+        .as("closed at the moment asked for counts; one closed before it does not").containsExactly(2, 3);
+    assertThat(questions().openInChannel(community, new ChannelId("c"))).extracting(q -> q.id().number()).containsExactly(3);
+    assertThat(questions().inCommunity(community, week.plusSeconds(1))).extracting(q -> q.id().number())
+        .containsExactly(3, 4, 5);
+    assertThat(questions().inCommunity(community)).as("everything, for whole-community work").hasSize(5);
+    assertThat(questions().find(community, new QuestionId(1))).as("an old one is still found by its number").isPresent();
+
+    var three = questions().find(community, new QuestionId(3)).orElseThrow();
+    questions().commit(community, List.of(closedAt(three, T0)), null);
+    var one = questions().find(community, new QuestionId(1)).orElseThrow();
+    questions().commit(community, List.of(one.reopened()), null);
+    assertThat(questions().inChannel(community, new ChannelId("c"), week)).extracting(q -> q.id().number())
+        .as("a close and a reopening move questions out of and into the list").containsExactly(1, 2);
+    assertThat(questions().inChannel(community, new ChannelId("c"), Instant.MIN)).hasSize(3);
   }
 
   @Test
