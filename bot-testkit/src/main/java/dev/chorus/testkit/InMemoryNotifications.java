@@ -28,9 +28,15 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   /** Jobs marked done, which a release leaves done. */
   private final Map<CommunityId, java.util.Set<String>> done = new HashMap<>();
   private volatile boolean unavailable;
+  private volatile dev.chorus.core.digest.@org.jspecify.annotations.Nullable Agenda agenda;
 
   public InMemoryNotifications(Clock clock) {
     this.clock = clock;
+  }
+
+  /** The agenda told of every digest and choice saved, as the real store tells it. */
+  public void tellChangesTo(dev.chorus.core.digest.Agenda agenda) {
+    this.agenda = agenda;
   }
 
   @Override
@@ -49,6 +55,7 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   public synchronized void save(CommunityId community, ChannelDigest digest) {
     check();
     digests.computeIfAbsent(community, c -> new LinkedHashMap<>()).put(digest.channel(), digest);
+    changed(community);
   }
 
   @Override
@@ -67,6 +74,7 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   public synchronized void remove(CommunityId community, ChannelId channel) {
     check();
     digests.getOrDefault(community, new HashMap<>()).remove(channel);
+    changed(community);
   }
 
   @Override
@@ -79,6 +87,7 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   public synchronized void save(CommunityId community, MemberId member, Preferences chosen) {
     check();
     preferences.computeIfAbsent(community, c -> new LinkedHashMap<>()).put(member, chosen);
+    changed(community);
   }
 
   @Override
@@ -88,16 +97,31 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
   }
 
   @Override
-  public synchronized boolean claim(CommunityId community, String job, Duration lease) {
+  public synchronized Taken take(CommunityId community, String job, Duration lease) {
     check();
     var held = jobs.computeIfAbsent(community, c -> new HashMap<>());
     var until = held.get(job);
     var now = clock.instant();
     if (until != null && until.isAfter(now)) {
-      return false;
+      return done.getOrDefault(community, java.util.Set.of()).contains(job) ? Taken.DONE : Taken.HELD;
     }
     held.put(job, now.plus(lease));
-    return true;
+    return Taken.CLAIMED;
+  }
+
+  @Override
+  public synchronized java.util.Set<String> doneAmong(CommunityId community, java.util.Collection<String> asked) {
+    check();
+    var now = clock.instant();
+    var held = jobs.getOrDefault(community, Map.of());
+    var found = new java.util.HashSet<String>();
+    for (var job : asked) {
+      var until = held.get(job);
+      if (until != null && until.isAfter(now) && done.getOrDefault(community, java.util.Set.of()).contains(job)) {
+        found.add(job);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -112,6 +136,13 @@ public final class InMemoryNotifications implements ChannelDigests, MemberPrefer
     check();
     if (!done.getOrDefault(community, java.util.Set.of()).contains(job)) {
       jobs.computeIfAbsent(community, c -> new HashMap<>()).remove(job);
+    }
+  }
+
+  private void changed(CommunityId community) {
+    var told = agenda;
+    if (told != null) {
+      told.lookSoon(community);
     }
   }
 

@@ -33,6 +33,8 @@ public final class InMemoryQuestions implements Questions, Ballots {
   private final Map<CommunityId, Map<Integer, Long>> structureRevision = new HashMap<>();
   private final Map<CommunityId, Set<EventId>> processed = new HashMap<>();
   private volatile boolean unavailable;
+  /** Told when a commit changes what the schedule may have to do (a deadline, a close), as Redis tells its agenda. */
+  private volatile dev.chorus.core.digest.@Nullable Agenda agenda;
   /** Where a vote cast by reaction records the reaction as seen, in the same step. */
   private volatile @Nullable SeenReactions seenReactions;
 
@@ -59,6 +61,29 @@ public final class InMemoryQuestions implements Questions, Ballots {
   public synchronized List<Question> inCommunity(CommunityId community) {
     check();
     return List.copyOf(questions(community).values());
+  }
+
+  @Override
+  public synchronized Due due(CommunityId community, Instant horizon, Instant closedSince) {
+    check();
+    var due = new java.util.ArrayList<Question>();
+    Instant next = null;
+    for (var q : questions(community).values()) {
+      var deadline = q.deadline();
+      if (q.open() && deadline != null && !deadline.isAfter(horizon)) {
+        due.add(q);
+      } else if (!q.open() && q.openOrClosedSince(closedSince)) {
+        due.add(q);
+      } else if (q.open() && deadline != null && (next == null || deadline.isBefore(next))) {
+        next = deadline;
+      }
+    }
+    return new Due(due, next);
+  }
+
+  /** The agenda told of every commit that changes a deadline or whether a question is open. */
+  public void tellChangesTo(dev.chorus.core.digest.Agenda agenda) {
+    this.agenda = agenda;
   }
 
   @Override
@@ -91,7 +116,11 @@ public final class InMemoryQuestions implements Questions, Ballots {
         return new CommitResult.Conflict();
       }
     }
+    boolean scheduleChanged = false;
     for (var write : writes) {
+      var before = stored.get(write.id().number());
+      scheduleChanged |= before == null ? write.open() && write.deadline() != null
+          : before.open() != write.open() || !Objects.equals(before.deadline(), write.deadline());
       // How a vote was cast is kept only while the vote is (a forget takes both away), as Redis does.
       castBy.keySet().removeIf(key -> key.community().equals(community) && key.question().equals(write.id())
           && !votesOn(write, key.item()).contains(key.member()));
@@ -99,6 +128,10 @@ public final class InMemoryQuestions implements Questions, Ballots {
       structureRevision.computeIfAbsent(community, c -> new HashMap<>()).put(write.id().number(), write.revision() + 1);
     }
     markProcessed(community, event);
+    var told = agenda;
+    if (scheduleChanged && told != null) {
+      told.lookSoon(community);
+    }
     return new CommitResult.Committed();
   }
 

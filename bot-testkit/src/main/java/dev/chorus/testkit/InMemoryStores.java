@@ -10,14 +10,21 @@ public final class InMemoryStores {
   private final InMemoryNotifications notifications;
   private final InMemorySeenReactions seen = new InMemorySeenReactions();
   private final InMemorySharedReports shared = new InMemorySharedReports();
+  private final InMemoryAgenda agenda = new InMemoryAgenda();
 
   public InMemoryStores(Clock clock) {
     this.notifications = new InMemoryNotifications(clock);
     questions.recordSeenIn(seen);
+    questions.tellChangesTo(agenda);
+    notifications.tellChangesTo(agenda);
   }
 
   public Stores stores() {
-    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared);
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared, agenda);
+  }
+
+  public InMemoryAgenda agenda() {
+    return agenda;
   }
 
   public InMemoryQuestions questions() {
@@ -46,5 +53,6 @@ public final class InMemoryStores {
     notifications.failWhile(down);
     seen.failWhile(down);
     shared.failWhile(down);
+    agenda.failWhile(down);
   }
 }

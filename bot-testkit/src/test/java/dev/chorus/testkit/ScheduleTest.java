@@ -85,6 +85,33 @@ class ScheduleTest {
   }
 
   @Test
+  void aPassLooksOnlyAtWhatIsDueYetADeadlineMovedEarlierOrADigestSetMeanwhileIsMet() {
+    chat.clock().set(START);
+    var ana = chat.facilitator("ana");
+    members.put(chat.channel(), Set.of(id("ana"), id("ben")));
+    chat.say(ana, "/respond open Far off --deadline 10d");
+    var schedule = replica();
+    schedule.run();
+    assertThat(chat.stores().agenda().nextLook(chat.community())).as("the day before the deadline")
+        .isEqualTo(START.plus(Duration.ofDays(9)));
+    chat.clock().advance(Duration.ofHours(1));
+    assertThat(chat.stores().agenda().dueBy(chat.clock().instant())).as("nothing due, nothing looked at").isEmpty();
+
+    chat.say(ana, "/respond edit --deadline 2h");
+    chat.say(ana, "/respond digest daily 03:00 UTC");
+    for (int minutes = 0; minutes <= 24 * 60; minutes += 10) {
+      schedule.run();
+      chat.clock().advance(Duration.ofMinutes(10));
+    }
+
+    assertThat(sent).filteredOn(s -> s.text().startsWith("Q1 closed")).extracting(Sent::at)
+        .containsExactly(START.plus(Duration.ofMinutes(180)));
+    assertThat(sent).filteredOn(s -> s.to() instanceof Destination.Direct).as("both, who have no view, were reminded once").hasSize(2);
+    assertThat(chat.stores().agenda().nextLook(chat.community())).as("the next digest, now the deadline is past")
+        .isEqualTo(Instant.parse("2027-03-21T03:00:00Z"));
+  }
+
+  @Test
   void fifteenDaysOfDigestsRemindersAndDeadlines() {
     chat.clock().set(START);
     var ana = chat.facilitator("ana");

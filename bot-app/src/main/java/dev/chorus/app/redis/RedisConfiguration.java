@@ -5,6 +5,7 @@ import dev.chorus.app.store.OldCopies;
 import dev.chorus.app.store.RedisMessageLinks;
 import dev.chorus.app.store.RedisNotifications;
 import dev.chorus.app.store.RedisPinnedRoles;
+import dev.chorus.app.store.RedisAgenda;
 import dev.chorus.app.store.RedisQuestions;
 import dev.chorus.app.store.RedisSeenReactions;
 import dev.chorus.app.store.RedisSharedReports;
@@ -94,9 +95,15 @@ public class RedisConfiguration {
   }
 
   /** Questions and, in the same keys, their votes: one bean serving both ports. */
+  /** When each community next needs the schedule; told by the question and notification stores. */
+  @Bean
+  RedisAgenda agenda(StringRedisTemplate redis) {
+    return new RedisAgenda(redis);
+  }
+
   @Bean(initMethod = "indexInBackground")
-  RedisQuestions questions(StringRedisTemplate redis, Clock clock) {
-    return new RedisQuestions(redis, clock);
+  RedisQuestions questions(StringRedisTemplate redis, Clock clock, RedisAgenda agenda) {
+    return new RedisQuestions(redis, clock, agenda);
   }
 
   @Bean
@@ -111,8 +118,8 @@ public class RedisConfiguration {
   }
 
   @Bean
-  RedisNotifications notifications(StringRedisTemplate redis) {
-    return new RedisNotifications(redis);
+  RedisNotifications notifications(StringRedisTemplate redis, RedisAgenda agenda) {
+    return new RedisNotifications(redis, agenda);
   }
 
   @Bean
@@ -133,13 +140,14 @@ public class RedisConfiguration {
 
   @Bean
   static Stores stores(RedisQuestions questions, MessageLinks links, RedisNotifications notifications,
-      RedisSeenReactions seen, RedisSharedReports shared) {
-    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared);
+      RedisSeenReactions seen, RedisSharedReports shared, RedisAgenda agenda) {
+    return new Stores(questions, questions, links, notifications, notifications, notifications, seen, shared, agenda);
   }
 
   /** Every store on one Redis, for the command-line tools and tests that run without Spring. */
   public static Stores stores(StringRedisTemplate redis, Clock clock) {
-    return stores(new RedisQuestions(redis, clock), messageLinks(redis, clock), new RedisNotifications(redis),
-        new RedisSeenReactions(redis), new RedisSharedReports(redis));
+    var agenda = new RedisAgenda(redis);
+    return stores(new RedisQuestions(redis, clock, agenda), messageLinks(redis, clock), new RedisNotifications(redis, agenda),
+        new RedisSeenReactions(redis), new RedisSharedReports(redis), agenda);
   }
 }

@@ -41,9 +41,14 @@ final class RedisKeys {
     return prefix(community) + "recent";
   }
 
-  /** Set once the community's questions stored before the recent lists existed are in them. */
+  /** The open questions that have a deadline: a sorted set of numbers scored by the deadline (epoch ms). */
+  static String deadlines(CommunityId community) {
+    return prefix(community) + "deadlines";
+  }
+
+  /** Set once the community's questions stored before the recent lists and deadlines existed are in them. */
   static String recentIndexed(CommunityId community) {
-    return prefix(community) + "recent-indexed";
+    return prefix(community) + "indexed";
   }
 
   static String lastNumber(CommunityId community) {

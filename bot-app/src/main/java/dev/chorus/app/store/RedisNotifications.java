@@ -32,9 +32,16 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
   private static final String DONE = "done";
 
   private final StringRedisTemplate redis;
+  private final RedisAgenda agenda;
 
   public RedisNotifications(StringRedisTemplate redis) {
+    this(redis, new RedisAgenda(redis));
+  }
+
+  /** @param agenda told when a digest or a member's choice changes; the one the schedule reads */
+  public RedisNotifications(StringRedisTemplate redis, RedisAgenda agenda) {
     this.redis = redis;
+    this.agenda = agenda;
   }
 
   // ---- channel digests ----
@@ -78,6 +85,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
       redis.opsForHash().put(RedisKeys.digests(community), digest.channel().value(), json);
       return null;
     });
+    agenda.lookSoon(community);
   }
 
   private static String encode(ChannelDigest digest) {
@@ -100,6 +108,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
   @Override
   public void remove(CommunityId community, ChannelId channel) {
     call(() -> redis.opsForHash().delete(RedisKeys.digests(community), channel.value()));
+    agenda.lookSoon(community);
   }
 
   @SuppressWarnings("unchecked")
@@ -137,6 +146,7 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
       redis.opsForHash().put(RedisKeys.members(community), member.value(), Json.compact(map));
       return null;
     });
+    agenda.lookSoon(community);
   }
 
   @Override
@@ -155,9 +165,36 @@ public final class RedisNotifications implements ChannelDigests, MemberPreferenc
 
   // ---- claims ----
 
+  /** Claims the job, or says who has it, in one round trip. */
+  private static final org.springframework.data.redis.core.script.RedisScript<String> TAKE =
+      org.springframework.data.redis.core.script.RedisScript.of("""
+          if redis.call('SET', KEYS[1], 'claimed', 'NX', 'PX', tonumber(ARGV[1])) then
+            return 'mine'
+          end
+          return redis.call('GET', KEYS[1])
+          """, String.class);
+
   @Override
-  public boolean claim(CommunityId community, String job, Duration lease) {
-    return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(RedisKeys.job(community, job), "claimed", lease)));
+  public Taken take(CommunityId community, String job, Duration lease) {
+    var answer = call(() -> redis.execute(TAKE, List.of(RedisKeys.job(community, job)), String.valueOf(lease.toMillis())));
+    return switch (String.valueOf(answer)) {
+      case "mine" -> Taken.CLAIMED;
+      case DONE -> Taken.DONE;
+      default -> Taken.HELD;
+    };
+  }
+
+  @Override
+  public java.util.Set<String> doneAmong(CommunityId community, java.util.Collection<String> jobs) {
+    var asked = List.copyOf(jobs);
+    var values = call(() -> redis.opsForValue().multiGet(asked.stream().map(job -> RedisKeys.job(community, job)).toList()));
+    var done = new java.util.HashSet<String>();
+    for (int i = 0; values != null && i < asked.size(); i++) {
+      if (DONE.equals(values.get(i))) {
+        done.add(asked.get(i));
+      }
+    }
+    return done;
   }
 
   /** A claim is taken back only while it is a claim: a job marked done stays done. */

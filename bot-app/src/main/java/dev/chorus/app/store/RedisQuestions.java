@@ -100,18 +100,19 @@ public final class RedisQuestions implements Questions, Ballots {
       """, List.class);
 
   private static final RedisScript<String> COMMIT = RedisScript.of("""
-      -- KEYS: event, last number, all questions, the community's recent list, then per question: its
-      --   key, its channel's index and its channel's recent list
+      -- KEYS: event, last number, all questions, the community's recent list, its deadlines, then per
+      --   question: its key, its channel's index and its channel's recent list
       -- ARGV: has event (0/1), event ttl seconds, write count, closed before this (ms) leaves the recent
       --   lists, the expected revision of each, then per question: number, its score in the recent lists
-      --   (when it closed, ms, or +inf while open), json, item count, then per item: name, pair count,
-      --   field/value pairs
+      --   (when it closed, ms, or +inf while open), its deadline (ms, or '' for none), json, item count,
+      --   then per item: name, pair count, field/value pairs
+      -- Answers 'committed', or 'committed+due' when a deadline came, went or moved: the agenda is told.
       if ARGV[1] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then
         return 'processed'
       end
       local writes = tonumber(ARGV[3])
       for i = 1, writes do
-        local current = redis.call('HGET', KEYS[2 + 3 * i], 'rev')
+        local current = redis.call('HGET', KEYS[3 + 3 * i], 'rev')
         current = current and tonumber(current) or 0
         if current ~= tonumber(ARGV[4 + i]) then
           return 'conflict'
@@ -119,15 +120,21 @@ public final class RedisQuestions implements Questions, Ballots {
       end
       local last = tonumber(redis.call('GET', KEYS[2]) or '0')
       local trim = '(' .. ARGV[4]
+      local due = 0
       local at = 5 + writes
       for i = 1, writes do
-        local key = KEYS[2 + 3 * i]
+        local key = KEYS[3 + 3 * i]
         local revision = tonumber(ARGV[4 + i]) + 1
         local number = tonumber(ARGV[at])
         local score = ARGV[at + 1]
-        redis.call('HSET', key, 'rev', revision, 'whole', revision, 'json', ARGV[at + 2])
-        local items = tonumber(ARGV[at + 3])
-        at = at + 4
+        if ARGV[at + 2] ~= '' then
+          due = due + redis.call('ZADD', KEYS[5], 'CH', ARGV[at + 2], number)
+        else
+          due = due + redis.call('ZREM', KEYS[5], number)
+        end
+        redis.call('HSET', key, 'rev', revision, 'whole', revision, 'json', ARGV[at + 3])
+        local items = tonumber(ARGV[at + 4])
+        at = at + 5
         for _, old in ipairs(redis.call('SMEMBERS', key .. ':voted')) do
           redis.call('DEL', key .. ':v:' .. old)
         end
@@ -151,12 +158,12 @@ public final class RedisQuestions implements Questions, Ballots {
             end
           end
         end
-        redis.call('SADD', KEYS[3 + 3 * i], number)
+        redis.call('SADD', KEYS[4 + 3 * i], number)
         redis.call('SADD', KEYS[3], number)
-        redis.call('ZADD', KEYS[4 + 3 * i], score, number)
+        redis.call('ZADD', KEYS[5 + 3 * i], score, number)
         redis.call('ZADD', KEYS[4], score, number)
         -- Long closed questions leave the lists that every command reads; they stay found by number.
-        redis.call('ZREMRANGEBYSCORE', KEYS[4 + 3 * i], '-inf', trim)
+        redis.call('ZREMRANGEBYSCORE', KEYS[5 + 3 * i], '-inf', trim)
         if number > last then
           last = number
         end
@@ -166,24 +173,57 @@ public final class RedisQuestions implements Questions, Ballots {
       if ARGV[1] == '1' then
         redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[2]))
       end
+      if due > 0 then
+        return 'committed+due'
+      end
       return 'committed'
       """, String.class);
 
-  // Questions stored before the recent lists existed join them; NX leaves alone what a commit wrote meanwhile.
+  // Questions stored before the recent lists and deadlines existed join them; NX leaves alone what a
+  // commit wrote meanwhile.
   private static final RedisScript<Long> INDEX_RECENT = RedisScript.of("""
-      -- KEYS: the community's recent list, the mark that it was filled, then the recent lists to fill
+      -- KEYS: the community's recent list, the mark that it was filled, its deadlines, then the
+      --   channels' recent lists to fill
       -- ARGV: closed before this (ms) is left out, then per question: which list (its KEYS index),
-      --   number, score
-      for i = 2, #ARGV, 3 do
+      --   number, score, deadline ('' for none)
+      for i = 2, #ARGV, 4 do
         local score = ARGV[i + 2]
         if score == '+inf' or tonumber(score) >= tonumber(ARGV[1]) then
           redis.call('ZADD', KEYS[tonumber(ARGV[i])], 'NX', score, ARGV[i + 1])
           redis.call('ZADD', KEYS[1], 'NX', score, ARGV[i + 1])
         end
+        if ARGV[i + 3] ~= '' then
+          redis.call('ZADD', KEYS[3], 'NX', ARGV[i + 3], ARGV[i + 1])
+        end
       end
       redis.call('SET', KEYS[2], '1')
       return 1
       """, Long.class);
+
+  // What the schedule must look at: open questions with a deadline by the horizon (ARGV[2]), those
+  // closed since ARGV[3], and the first deadline after the horizon.
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final RedisScript<List> READ_DUE = (RedisScript) RedisScript.of(READ_ONE + """
+      local out = {}
+      local seen = {}
+      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])) do
+        seen[number] = true
+        local one = question(ARGV[1] .. number)
+        if one then
+          table.insert(out, one)
+        end
+      end
+      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[3], '(+inf')) do
+        if not seen[number] then
+          local one = question(ARGV[1] .. number)
+          if one then
+            table.insert(out, one)
+          end
+        end
+      end
+      local later = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[2], '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      return {later[2] or '', out}
+      """, List.class);
 
   // The hot path: as few commands as a checked vote allows. The event is recorded first (SET NX
   // answers whether it was already) and taken back when the vote turns out stale.
@@ -240,6 +280,7 @@ public final class RedisQuestions implements Questions, Ballots {
 
   private final StringRedisTemplate redis;
   private final Clock clock;
+  private final RedisAgenda agenda;
   private final Set<CommunityId> indexed = ConcurrentHashMap.newKeySet();
   private final Set<CommunityId> recentIndexed = ConcurrentHashMap.newKeySet();
   private volatile boolean indexChecked;
@@ -250,8 +291,14 @@ public final class RedisQuestions implements Questions, Ballots {
 
   /** @param clock when long closed questions leave the recent lists is measured on it */
   public RedisQuestions(StringRedisTemplate redis, Clock clock) {
+    this(redis, clock, new RedisAgenda(redis));
+  }
+
+  /** @param agenda told when a deadline comes, goes or moves; the one the schedule reads */
+  public RedisQuestions(StringRedisTemplate redis, Clock clock, RedisAgenda agenda) {
     this.redis = redis;
     this.clock = clock;
+    this.agenda = agenda;
   }
 
   @Override
@@ -308,6 +355,30 @@ public final class RedisQuestions implements Questions, Ballots {
     return String.valueOf(at.toEpochMilli());
   }
 
+  /** A question's place among the deadlines: its deadline while open, '' otherwise. */
+  private static String deadline(Question question) {
+    var deadline = question.deadline();
+    return question.open() && deadline != null ? String.valueOf(deadline.toEpochMilli()) : "";
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Due due(CommunityId community, Instant horizon, Instant closedSince) {
+    indexRecent(community);
+    List<Object> read = call(() -> redis.execute(READ_DUE, List.of(RedisKeys.deadlines(community),
+        RedisKeys.recent(community)), RedisKeys.prefix(community) + "q:", score(horizon), score(closedSince)));
+    if (read == null || read.size() < 2) {
+      return new Due(List.of(), null);
+    }
+    var questions = new ArrayList<Question>();
+    for (var one : (List<Object>) read.get(1)) {
+      questions.add(current(community, (List<Object>) one));
+    }
+    questions.sort(Comparator.comparing(Question::id));
+    var later = (String) read.get(0);
+    return new Due(questions, later.isEmpty() ? null : Instant.ofEpochMilli((long) Double.parseDouble(later)));
+  }
+
   /** A question's place in the recent lists: when it closed, +inf while open. */
   private static String score(Question question) {
     return question.closedAt().map(RedisQuestions::score).orElse("+inf");
@@ -326,6 +397,7 @@ public final class RedisQuestions implements Questions, Ballots {
       var keys = new ArrayList<String>();
       keys.add(RedisKeys.recent(community));
       keys.add(RedisKeys.recentIndexed(community));
+      keys.add(RedisKeys.deadlines(community));
       var args = new ArrayList<String>();
       args.add(score(clock.instant().minus(KEEP_CLOSED_IN_LISTS)));
       for (var question : inCommunity(community)) {
@@ -338,6 +410,7 @@ public final class RedisQuestions implements Questions, Ballots {
         args.add(String.valueOf(index + 1));
         args.add(String.valueOf(question.id().number()));
         args.add(score(question));
+        args.add(deadline(question));
       }
       call(() -> redis.execute(INDEX_RECENT, keys, args.toArray()));
     }
@@ -435,6 +508,7 @@ public final class RedisQuestions implements Questions, Ballots {
     keys.add(RedisKeys.lastNumber(community));
     keys.add(RedisKeys.all(community));
     keys.add(RedisKeys.recent(community));
+    keys.add(RedisKeys.deadlines(community));
     var args = new ArrayList<String>();
     args.add(event == null ? "0" : "1");
     args.add(EVENT_MEMORY_SECONDS);
@@ -452,6 +526,7 @@ public final class RedisQuestions implements Questions, Ballots {
     for (var write : writes) {
       args.add(String.valueOf(write.id().number()));
       args.add(score(write));
+      args.add(deadline(write));
       args.add(QuestionCodec.write(write));
       var items = QuestionCodec.votes(write, write.revision() + 1);
       args.add(String.valueOf(items.size()));
@@ -471,8 +546,12 @@ public final class RedisQuestions implements Questions, Ballots {
     if ("conflict".equals(result)) {
       return new CommitResult.Conflict();
     }
-    if (!"committed".equals(result)) {
+    if (!"committed".equals(result) && !"committed+due".equals(result)) {
       throw new StoreUnavailableException("the commit script answered " + result);
+    }
+    if ("committed+due".equals(result)) {
+      // Outside the script: the agenda is shared by every community (see RedisAgenda).
+      agenda.lookSoon(community);
     }
     if (indexed.add(community)) {
       // Outside the script: this key has no community hash tag (see RedisKeys.COMMUNITIES).

@@ -15,9 +15,15 @@ public final class RedisFixture implements AutoCloseable {
   public final EmbeddedRedis server;
   final LettuceConnectionFactory factory;
   public final StringRedisTemplate redis;
-  private final ClientResources resources = RedisConfiguration.clientResources();
+  private final ClientResources resources;
 
   public RedisFixture(Path dataDir) {
+    this(dataDir, io.lettuce.core.metrics.CommandLatencyRecorder.disabled());
+  }
+
+  /** @param recorder told of every command the template sends, for tests that count round trips */
+  public RedisFixture(Path dataDir, io.lettuce.core.metrics.CommandLatencyRecorder recorder) {
+    resources = RedisConfiguration.clientResources(recorder);
     server = EmbeddedRedis.start(dataDir);
     var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2));
     factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings, resources);

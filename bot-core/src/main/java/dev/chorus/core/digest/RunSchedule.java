@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Does the scheduled work that is due: closes questions whose deadline passed, reminds
@@ -99,6 +100,8 @@ public final class RunSchedule {
   }
 
   private final BeforeClose beforeClose;
+  /** Whether this process has put every community on the agenda once. */
+  private volatile boolean repaired;
   private final java.util.function.Predicate<CommunityId> serves;
 
   /** How long a deadline close keeps trying when votes keep changing the question under it. */
@@ -140,16 +143,34 @@ public final class RunSchedule {
     this.observer = observer;
   }
 
-  /** Every community's due work. A community whose store fails is left for the next run. */
+  /**
+   * The due work of every community the agenda says is due. A community whose store fails is left
+   * due for the next run; one whose pass went through gets its next look from what the pass saw.
+   */
   public Report run() {
     var report = Report.NONE;
-    for (var community : stores.questions().communities()) {
+    var agenda = stores.agenda();
+    if (!repaired) {
+      // Once per process: a change whose telling was lost with a replica (or never told, by an older
+      // version) is found here, since every community is looked at once.
+      try {
+        agenda.lookAtAll(stores.questions().communities());
+        repaired = true;
+      } catch (StoreUnavailableException e) {
+        Failures.log(LOG, Level.WARNING, "scheduled work waits for the store", e);
+        return report;
+      }
+    }
+    for (var due : agenda.dueBy(clock.instant())) {
+      var community = due.community();
       if (!serves.test(community)) {
         // Another replica runs its platform or its shard: claiming its work here would send nothing.
         continue;
       }
       try {
-        report = report.plus(run(community));
+        var look = new NextLook();
+        report = report.plus(run(community, look));
+        agenda.looked(due, look.next);
       } catch (StoreUnavailableException e) {
         Failures.log(LOG, Level.WARNING, "scheduled work waits for the store", e);
       } catch (RuntimeException e) {
@@ -160,49 +181,92 @@ public final class RunSchedule {
     return report;
   }
 
-  public Report run(CommunityId community) {
-    var now = clock.instant();
-    var report = Report.NONE;
-    var questions = stores.questions().inCommunity(community, now.minus(GIVE_UP_AFTER));
-    for (var q : questions) {
-      if (q.deadline() != null && q.open() && !q.deadline().isAfter(now)) {
-        report = report.plus(closeAtDeadline(community, q, q.deadline()));
-      } else if (q.deadline() != null && !q.open() && closedByThisDeadline(q, q.deadline())
-          && q.latestOutcome().orElseThrow().closedAt().isAfter(now.minus(GIVE_UP_AFTER))) {
-        // Closed at its deadline lately: if its outcome did not go out, the job is not done and is claimed again.
-        report = report.plus(closeAtDeadline(community, q, q.deadline()));
+  /**
+   * When a community next needs a pass: the earliest moment any piece of its work asked for. Null
+   * while nothing did; a change in the community puts it back on the agenda then.
+   */
+  private static final class NextLook {
+    private @Nullable Instant next;
+
+    void at(Instant moment) {
+      if (next == null || moment.isBefore(next)) {
+        next = moment;
       }
     }
-    // Read again: what was just closed is neither reminded of nor listed as open.
-    if (report.closed() > 0) {
-      questions = stores.questions().inCommunity(community, now.minus(GIVE_UP_AFTER));
+  }
+
+  private Report run(CommunityId community, NextLook look) {
+    var now = clock.instant();
+    var horizon = now.plus(timing.remindBefore());
+    var closedSince = now.minus(GIVE_UP_AFTER);
+    var report = Report.NONE;
+    var due = stores.questions().due(community, horizon, closedSince);
+    for (var q : due.questions()) {
+      if (q.deadline() != null && q.open() && !q.deadline().isAfter(now)) {
+        report = report.plus(closeAtDeadline(community, q, q.deadline(), look));
+      } else if (q.deadline() != null && !q.open() && closedByThisDeadline(q, q.deadline())
+          && q.latestOutcome().orElseThrow().closedAt().isAfter(closedSince)) {
+        // Closed at its deadline lately: if its outcome did not go out, the job is not done and is claimed again.
+        report = report.plus(closeAtDeadline(community, q, q.deadline(), look));
+      }
     }
+    if (due.nextDeadline() != null) {
+      look.at(due.nextDeadline().minus(timing.remindBefore()));
+    }
+    // Read again: what was just closed is neither reminded of nor listed as open.
+    var questions = report.closed() > 0 ? stores.questions().due(community, horizon, closedSince).questions()
+        : due.questions();
     var preferences = stores.memberPreferences().chosenIn(community);
     var members = new HashMap<ChannelId, Optional<Set<MemberId>>>();
     for (var q : questions) {
-      if (q.open() && q.deadline() != null && q.deadline().isAfter(now)
-          && !q.deadline().isAfter(now.plus(timing.remindBefore()))) {
+      if (q.open() && q.deadline() != null && q.deadline().isAfter(now) && !q.deadline().isAfter(horizon)) {
+        // In the day before its deadline, every pass reminds whoever joined the channel since.
+        look.at(now);
         report = report.plus(remind(community, q, q.deadline(), preferences,
             members.computeIfAbsent(q.channel(), c -> channelMembers.in(community, c)), now));
       }
     }
+    // Digests list every open question; they are read only when a digest goes out.
+    var open = new OpenQuestions(community);
     for (var digest : stores.channelDigests().scheduled(community)) {
-      report = report.plus(channelDigest(community, digest, questions, members, now));
+      report = report.plus(channelDigest(community, digest, open, members, now, look));
     }
     for (var entry : preferences.entrySet()) {
       if (entry.getValue().personalDigest() != Cadence.OFF) {
-        report = report.plus(personalDigest(community, entry.getKey(), entry.getValue(), questions, members, now));
+        report = report.plus(personalDigest(community, entry.getKey(), entry.getValue(), open, members, now, look));
       }
     }
     return report;
   }
 
+  /** The community's open questions, read once, and only if a digest asks for them. */
+  private final class OpenQuestions {
+    private final CommunityId community;
+    private @Nullable List<Question> read;
+
+    OpenQuestions(CommunityId community) {
+      this.community = community;
+    }
+
+    List<Question> get() {
+      if (read == null) {
+        read = stores.questions().inCommunity(community, Instant.MAX);
+      }
+      return read;
+    }
+  }
+
   // ---- deadline ----
 
   /** @param deadline {@code seen}'s deadline, which brought it here */
-  private Report closeAtDeadline(CommunityId community, Question seen, Instant deadline) {
+  private Report closeAtDeadline(CommunityId community, Question seen, Instant deadline, NextLook look) {
     var job = "close:" + seen.id() + ":" + deadline.getEpochSecond();
-    if (!stores.claims().claim(community, job, timing.lease())) {
+    var taken = stores.claims().take(community, job, timing.lease());
+    if (taken != Claims.Taken.CLAIMED) {
+      if (taken == Claims.Taken.HELD) {
+        // Should its replica die, the job is free once the lease runs out.
+        look.at(clock.instant().plus(timing.lease()));
+      }
       return Report.NONE;
     }
     int undelivered = 0;
@@ -250,11 +314,13 @@ public final class RunSchedule {
     }
     if (stillOpen) {
       LOG.log(Level.WARNING, "a deadline close kept meeting new votes; the next pass tries again");
+      look.at(clock.instant());
       return Report.NONE;
     }
     if (undelivered > 0 && !givenUp(deadline)) {
       // Closed, but its outcome is not out yet: the job's lease runs out and a pass posts it.
       observer.scheduled("deadline-close", false);
+      look.at(clock.instant().plus(timing.lease()));
       return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);
@@ -339,16 +405,23 @@ public final class RunSchedule {
         recipients.add(new MemberId(key.value()));
       }
     }
-    int sent = 0;
-    int undelivered = 0;
+    // Claims outlive the question's page in Redis: in an anonymous question they name the pseudonym, not the member.
+    var jobs = new java.util.LinkedHashMap<MemberId, String>();
     for (var member : recipients) {
       if (q.viewOf(pseudonyms.keyOf(q, member)).isPresent()
           || !preferences.getOrDefault(member, MemberPreferences.Preferences.DEFAULTS).reminders()) {
         continue;
       }
-      // Claims outlive the question's page in Redis: in an anonymous question they name the pseudonym, not the member.
-      var job = "remind:" + q.id() + ":" + (q.anonymous() ? pseudonyms.keyOf(q, member).value() : member.value());
-      if (!stores.claims().claim(community, job, timing.lease())) {
+      jobs.put(member, "remind:" + q.id() + ":" + (q.anonymous() ? pseudonyms.keyOf(q, member).value() : member.value()));
+    }
+    // Those reminded already are skipped in one look, not a claim each on every pass of the day.
+    var reminded = jobs.isEmpty() ? Set.<String>of() : stores.claims().doneAmong(community, jobs.values());
+    int sent = 0;
+    int undelivered = 0;
+    for (var entry : jobs.entrySet()) {
+      var member = entry.getKey();
+      var job = entry.getValue();
+      if (reminded.contains(job) || !stores.claims().claim(community, job, timing.lease())) {
         continue;
       }
       int failed = deliverOnce(community, job, List.of(
@@ -366,21 +439,26 @@ public final class RunSchedule {
   // ---- channel digests ----
 
   /** @param members who is in each channel, asked of the platform only for a digest that is due */
-  private Report channelDigest(CommunityId community, ChannelDigests.ChannelDigest digest, List<Question> questions,
-      Map<ChannelId, Optional<Set<MemberId>>> members, Instant now) {
+  private Report channelDigest(CommunityId community, ChannelDigests.ChannelDigest digest, OpenQuestions questions,
+      Map<ChannelId, Optional<Set<MemberId>>> members, Instant now, NextLook look) {
     var due = digest.schedule().latestDue(now);
+    var next = digest.schedule().nextAfter(due);
+    look.at(next);
     if (!due.isAfter(digest.since()) || (digest.lastSent() != null && !due.isAfter(digest.lastSent()))) {
       return Report.NONE;
     }
     var job = "digest:" + digest.channel().value() + ":" + due.getEpochSecond();
-    if (!stores.claims().claim(community, job, timing.lease())) {
+    var taken = stores.claims().take(community, job, timing.lease());
+    if (taken != Claims.Taken.CLAIMED) {
+      if (taken == Claims.Taken.HELD) {
+        look.at(now.plus(timing.lease()));
+      }
       return Report.NONE;
     }
-    var next = digest.schedule().nextAfter(due);
     var open = new ArrayList<Question>();
     var shown = new HashMap<QuestionId, ChannelDigests.Activity>();
     boolean anythingNew = false;
-    for (var q : questions) {
+    for (var q : questions.get()) {
       if (!q.open() || !q.channel().equals(digest.channel())) {
         continue;
       }
@@ -415,6 +493,7 @@ public final class RunSchedule {
     }
     if (undelivered > 0 && !givenUp(due)) {
       // Not out: neither recorded as sent nor marked done, so a pass after the lease sends it.
+      look.at(now.plus(timing.lease()));
       return new Report(0, 0, 0, 0, undelivered);
     }
     var keptShown = anythingNew ? shown : digest.shown();
@@ -446,20 +525,25 @@ public final class RunSchedule {
   // ---- personal digests ----
 
   private Report personalDigest(CommunityId community, MemberId member, MemberPreferences.Preferences preferences,
-      List<Question> questions, Map<ChannelId, Optional<Set<MemberId>>> members, Instant now) {
+      OpenQuestions questions, Map<ChannelId, Optional<Set<MemberId>>> members, Instant now, NextLook look) {
     var schedule = ChangeNotifications.personalSchedule(preferences.personalDigest(), settings);
     var due = schedule.latestDue(now);
+    look.at(schedule.nextAfter(due));
     if (!due.isAfter(preferences.personalSince())) {
       return Report.NONE;
     }
     var job = "personal:" + member.value() + ":" + due.getEpochSecond();
-    if (!stores.claims().claim(community, job, timing.lease())) {
+    var taken = stores.claims().take(community, job, timing.lease());
+    if (taken != Claims.Taken.CLAIMED) {
+      if (taken == Claims.Taken.HELD) {
+        look.at(now.plus(timing.lease()));
+      }
       return Report.NONE;
     }
     var awaiting = new ArrayList<DigestCards.Awaiting>();
     var access = new HashMap<ChannelId, ChannelAccess>();
     int unchecked = 0;
-    for (var q : questions) {
+    for (var q : questions.get()) {
       if (!q.open()) {
         continue;
       }
@@ -495,6 +579,7 @@ public final class RunSchedule {
       observer.scheduled("personal-digest", undelivered == 0);
     }
     if (undelivered > 0 && !givenUp(due)) {
+      look.at(now.plus(timing.lease()));
       return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);

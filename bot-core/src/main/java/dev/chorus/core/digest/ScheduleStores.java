@@ -17,4 +17,7 @@ public interface ScheduleStores {
   MemberPreferences memberPreferences();
 
   Claims claims();
+
+  /** When each community next needs a pass. */
+  Agenda agenda();
 }

@@ -40,6 +40,23 @@ public interface Questions {
    */
   List<Question> inCommunity(CommunityId community);
 
+  /**
+   * What the schedule must look at in the community: the open questions whose deadline is at or
+   * before {@code horizon}, the questions closed at or after {@code closedSince}, and the first
+   * deadline after the horizon. It costs what is due, not what the community ever held.
+   */
+  Due due(CommunityId community, Instant horizon, Instant closedSince);
+
+  /**
+   * @param questions in number order
+   * @param nextDeadline the first deadline after the horizon of an open question; null when none
+   */
+  record Due(List<Question> questions, @Nullable Instant nextDeadline) {
+    public Due {
+      questions = List.copyOf(questions);
+    }
+  }
+
   /** Every community that has a question, for work no member triggers (digests, deadlines). */
   List<CommunityId> communities();
 
