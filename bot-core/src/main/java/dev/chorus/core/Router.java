@@ -234,7 +234,7 @@ final class Router {
 
     @Override
     public Decision listQuestions(Command.ListQuestions list) {
-      return Router.this.listQuestions.decide(request, list.wholeCommunity());
+      return Router.this.listQuestions.decide(request, list.wholeCommunity(), list.page());
     }
 
     @Override

@@ -76,6 +76,26 @@ class JointResponseTest {
   }
 
   @Test
+  void aLongListComesInPages() {
+    var chat = Conversation.start();
+    var ana = chat.member("ana");
+    for (int i = 1; i <= 45; i++) {
+      chat.say(ana, "/respond open Question number " + i);
+    }
+
+    var first = chat.say(ana, "/respond list").text();
+    assertThat(first).contains("Question number 1 ").contains("Question number 20 ").doesNotContain("Question number 21 ")
+        .contains("Page 1 of 3. Next: /respond list --page 2");
+    var last = chat.say(ana, "/respond list --page 3").text();
+    assertThat(last).contains("Question number 41 ").contains("Question number 45 ").doesNotContain("Question number 40 ")
+        .contains("Page 3 of 3.").doesNotContain("Next");
+    assertThat(chat.say(ana, "/respond list all --page 2").text()).contains("Question number 21 ")
+        .contains("Next: /respond list all --page 3");
+    assertThat(chat.say(ana, "/respond list --page 4").text()).contains("has 3 pages (45 questions)");
+    assertThat(chat.say(ana, "/respond list --page two").text()).contains("A page is a whole number");
+  }
+
+  @Test
   void withSeveralOpenQuestionsACommandMustNameOne() {
     var chat = Conversation.start();
     var ana = chat.member("ana");

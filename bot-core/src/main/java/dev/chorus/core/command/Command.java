@@ -175,7 +175,23 @@ public sealed interface Command {
     }
   }
 
-  record ListQuestions(boolean wholeCommunity) implements Command {
+  /**
+   * @param page which page of a long list, from 1
+   */
+  record ListQuestions(boolean wholeCommunity, int page) implements Command {
+    /** Past any list a channel could hold; a bound so a page number is never absurd. */
+    public static final int MOST_PAGES = 10_000;
+
+    public ListQuestions {
+      if (page < 1 || page > MOST_PAGES) {
+        throw new IllegalArgumentException("a page is from 1 to " + MOST_PAGES);
+      }
+    }
+
+    public ListQuestions(boolean wholeCommunity) {
+      this(wholeCommunity, 1);
+    }
+
     public String keyword() {
       return StandardCommands.LIST.keyword();
     }

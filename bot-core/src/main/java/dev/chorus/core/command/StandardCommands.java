@@ -49,6 +49,8 @@ public final class StandardCommands {
   // Words other code writes after a keyword: hints name these commands through them.
   /** After {@code list}: the whole community's questions. */
   public static final String ALL = "all";
+  /** Which page of a long list. */
+  public static final String PAGE = "page";
   /** After {@code digest} and {@code forget}: the member's own, rather than this question's or channel's. */
   public static final String ME = "me";
   /** After {@code remind}. */
@@ -132,9 +134,9 @@ public final class StandardCommands {
 
   public static final CommandDefinition LIST = new CommandDefinition("list", "The questions of this channel",
       Audience.MEMBERS, false,
-      List.of(flag(ALL, Written.IN_WORDS, "The whole server's questions")),
-      List.of(HelpLine.of("[all]", "the questions of this channel (or of the whole community)")),
-      StandardCommands::list, (options, self) -> parsed(new Command.ListQuestions(isOn(options, ALL))));
+      List.of(flag(ALL, Written.IN_WORDS, "The whole server's questions"), named(PAGE, "Which page of a long list: 2, 3…")),
+      List.of(HelpLine.of("[all] [--page 2]", "the questions of this channel (or of the whole community)")),
+      StandardCommands::list, (options, self) -> listPage(isOn(options, ALL), value(options, PAGE), self));
 
   public static final CommandDefinition EDIT = new CommandDefinition("edit", "Change the question",
       Audience.FACILITATORS, true,
@@ -360,14 +362,32 @@ public final class StandardCommands {
   }
 
   private static ParseResult list(String args, CommandDefinition self) {
-    if (args.isEmpty()) {
-      return parsed(new Command.ListQuestions(false));
+    var options = splitOptions(args, self.namedOptions());
+    var hint = self.invocation() + ", " + self.with(ALL) + " for the whole community, or " + self.with("--" + PAGE, "2");
+    if (options instanceof CommandParser.Options.Bad bad) {
+      return new ParseResult.Invalid(bad.reason(), hint);
     }
-    if (args.equalsIgnoreCase(ALL)) {
-      return parsed(new Command.ListQuestions(true));
+    var good = (CommandParser.Options.Good) options;
+    if (!good.leading().isEmpty() && !good.leading().equalsIgnoreCase(ALL)) {
+      return invalid(self.keyword() + " takes nothing, \"" + ALL + "\" or --" + PAGE + ".", hint);
     }
-    return invalid(self.keyword() + " takes nothing or \"" + ALL + "\".",
-        self.invocation() + ", or " + self.with(ALL) + " for the whole community");
+    return listPage(!good.leading().isEmpty(), good.values().getOrDefault(PAGE, ""), self);
+  }
+
+  private static ParseResult listPage(boolean all, String page, CommandDefinition self) {
+    if (page.isEmpty()) {
+      return parsed(new Command.ListQuestions(all, 1));
+    }
+    int number;
+    try {
+      number = Integer.parseInt(page.strip());
+    } catch (NumberFormatException e) {
+      number = 0;
+    }
+    if (number < 1 || number > Command.ListQuestions.MOST_PAGES) {
+      return invalid("A page is a whole number from 1, like 2.", self.with("--" + PAGE, "2"));
+    }
+    return parsed(new Command.ListQuestions(all, number));
   }
 
   private static ParseResult hide(String item, String reason, CommandDefinition self) {

@@ -33,7 +33,15 @@ public final class ListQuestions {
     this.settings = settings;
   }
 
+  /** How many questions one reply lists; a longer list is paged. */
+  public static final int PAGE_SIZE = 20;
+
   public Decision decide(Request request, boolean wholeCommunity) {
+    return decide(request, wholeCommunity, 1);
+  }
+
+  /** @param page which page of the list, from 1 */
+  public Decision decide(Request request, boolean wholeCommunity, int page) {
     var since = clock.instant().minus(settings.recentlyClosed());
     var all = wholeCommunity ? questions.inCommunity(request.community(), since)
         : questions.inChannel(request.community(), request.channel(), since);
@@ -51,6 +59,19 @@ public final class ListQuestions {
       }
     }
     var where = wholeCommunity ? "this community" : "this channel";
+    int pages = Math.max(1, (items.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    var listed = wholeCommunity ? StandardCommands.LIST.with(StandardCommands.ALL) : StandardCommands.LIST.invocation();
+    if (page > pages) {
+      return Decision.Rejected.because("The list of " + where + " has " + (pages == 1 ? "one page" : pages + " pages")
+          + " (" + items.size() + (items.size() == 1 ? " question" : " questions") + ").", listed + " shows the first");
+    }
+    var paging = new ArrayList<Block>();
+    if (pages > 1) {
+      items = new ArrayList<>(items.subList((page - 1) * PAGE_SIZE, Math.min(items.size(), page * PAGE_SIZE)));
+      var next = wholeCommunity ? StandardCommands.LIST.with(StandardCommands.ALL, "--" + StandardCommands.PAGE,
+          String.valueOf(page + 1)) : StandardCommands.LIST.with("--" + StandardCommands.PAGE, String.valueOf(page + 1));
+      paging.add(new Block.Paragraph(Text.of("Page " + page + " of " + pages + "." + (page < pages ? " Next: " + next : ""))));
+    }
     if (unchecked > 0) {
       var more = Text.of((items.isEmpty() ? "" : "And ") + (unchecked == 1 ? "1 question" : unchecked + " questions")
           + " in channels Chorus cannot check that you can see, so not named here: " + StandardCommands.LIST.invocation()
@@ -58,8 +79,8 @@ public final class ListQuestions {
       if (items.isEmpty()) {
         return Decision.Accepted.saying(Effect.Reply.of(more));
       }
-      return Decision.Accepted.saying(new Effect.Reply(Card.of(
-          new Block.Heading(Text.of("Questions in " + where)), new Block.Bullets(items), new Block.Paragraph(more))));
+      paging.add(new Block.Paragraph(more));
+      return Decision.Accepted.saying(new Effect.Reply(Card.of(listed(where, items, paging))));
     }
     if (items.isEmpty()) {
       return Decision.Accepted.saying(Effect.Reply.of("No open or recently closed questions in " + where
@@ -67,8 +88,16 @@ public final class ListQuestions {
           + (wholeCommunity ? "." : ", or see the community's with " + StandardCommands.LIST.with(StandardCommands.ALL)
               + ".")));
     }
-    return Decision.Accepted.saying(new Effect.Reply(Card.of(
-        new Block.Heading(Text.of("Questions in " + where)), new Block.Bullets(items))));
+    return Decision.Accepted.saying(new Effect.Reply(Card.of(listed(where, items, paging))));
+  }
+
+  /** A heading, the page's questions, then what follows them (the paging line, questions not named). */
+  private static Block[] listed(String where, List<Text> items, List<Block> after) {
+    var blocks = new ArrayList<Block>();
+    blocks.add(new Block.Heading(Text.of("Questions in " + where)));
+    blocks.add(new Block.Bullets(items));
+    blocks.addAll(after);
+    return blocks.toArray(Block[]::new);
   }
 
   private static Text line(Question q, boolean showChannel) {

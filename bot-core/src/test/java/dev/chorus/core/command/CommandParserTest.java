@@ -507,6 +507,8 @@ class CommandParserTest {
     void listIsThisChannelAndListAllIsTheCommunity() {
       assertThat(command("/respond list")).isEqualTo(new Command.ListQuestions(false));
       assertThat(command("/respond list all")).isEqualTo(new Command.ListQuestions(true));
+      assertThat(command("/respond list all --page 2")).isEqualTo(new Command.ListQuestions(true, 2));
+      assertThat(command("/respond list --page 3")).isEqualTo(new Command.ListQuestions(false, 3));
     }
 
     @Test
