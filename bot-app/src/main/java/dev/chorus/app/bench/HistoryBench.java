@@ -139,8 +139,9 @@ public final class HistoryBench {
       var stores = RedisConfiguration.stores(redis, clock);
       long started = System.nanoTime();
       fill(stores, communities, closed, open);
-      out.printf(Locale.ROOT, "%s: filled in %,d s; Redis holds %s%n", label,
-          Duration.ofNanos(System.nanoTime() - started).toSeconds(), info(factory, "memory", "used_memory_human"));
+      out.printf(Locale.ROOT, "%s: filled in %,d s; Redis holds %s in %s%n", label,
+          Duration.ofNanos(System.nanoTime() - started).toSeconds(), info(factory, "memory", "used_memory_human"),
+          info(factory, "keyspace", "db0"));
 
       var chat = new DiscardingChat();
       var pseudonyms = new Pseudonyms("bench-secret-0123456789".getBytes(StandardCharsets.UTF_8));

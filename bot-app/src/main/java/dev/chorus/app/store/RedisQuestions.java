@@ -100,8 +100,9 @@ public final class RedisQuestions implements Questions, Ballots {
       """, List.class);
 
   private static final RedisScript<String> COMMIT = RedisScript.of("""
-      -- KEYS: event, last number, all questions, the community's recent list, its deadlines, then per
-      --   question: its key, its channel's index and its channel's recent list
+      -- KEYS: event, last number, all questions, the community's recent list, its deadlines, the mark
+      --   that its lists hold every question, then per question: its key, its channel's index and its
+      --   channel's recent list
       -- ARGV: has event (0/1), event ttl seconds, write count, closed before this (ms) leaves the recent
       --   lists, the expected revision of each, then per question: number, its score in the recent lists
       --   (when it closed, ms, or +inf while open), its deadline (ms, or '' for none), json, item count,
@@ -112,18 +113,22 @@ public final class RedisQuestions implements Questions, Ballots {
       end
       local writes = tonumber(ARGV[3])
       for i = 1, writes do
-        local current = redis.call('HGET', KEYS[3 + 3 * i], 'rev')
+        local current = redis.call('HGET', KEYS[4 + 3 * i], 'rev')
         current = current and tonumber(current) or 0
         if current ~= tonumber(ARGV[4 + i]) then
           return 'conflict'
         end
       end
       local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+      if last == 0 then
+        -- A new community: its lists hold every question from the first, nothing to fill in later.
+        redis.call('SET', KEYS[6], '1')
+      end
       local trim = '(' .. ARGV[4]
       local due = 0
       local at = 5 + writes
       for i = 1, writes do
-        local key = KEYS[3 + 3 * i]
+        local key = KEYS[4 + 3 * i]
         local revision = tonumber(ARGV[4 + i]) + 1
         local number = tonumber(ARGV[at])
         local score = ARGV[at + 1]
@@ -158,12 +163,12 @@ public final class RedisQuestions implements Questions, Ballots {
             end
           end
         end
-        redis.call('SADD', KEYS[4 + 3 * i], number)
+        redis.call('SADD', KEYS[5 + 3 * i], number)
         redis.call('SADD', KEYS[3], number)
-        redis.call('ZADD', KEYS[5 + 3 * i], score, number)
+        redis.call('ZADD', KEYS[6 + 3 * i], score, number)
         redis.call('ZADD', KEYS[4], score, number)
         -- Long closed questions leave the lists that every command reads; they stay found by number.
-        redis.call('ZREMRANGEBYSCORE', KEYS[5 + 3 * i], '-inf', trim)
+        redis.call('ZREMRANGEBYSCORE', KEYS[6 + 3 * i], '-inf', trim)
         if number > last then
           last = number
         end
@@ -509,6 +514,7 @@ public final class RedisQuestions implements Questions, Ballots {
     keys.add(RedisKeys.all(community));
     keys.add(RedisKeys.recent(community));
     keys.add(RedisKeys.deadlines(community));
+    keys.add(RedisKeys.recentIndexed(community));
     var args = new ArrayList<String>();
     args.add(event == null ? "0" : "1");
     args.add(EVENT_MEMORY_SECONDS);
