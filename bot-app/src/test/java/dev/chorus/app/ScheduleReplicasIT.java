@@ -34,6 +34,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,6 +56,24 @@ class ScheduleReplicasIT {
   Path data;
 
   private final AtomicLong events = new AtomicLong();
+  /** Whether the test runs on a Redis Cluster of three masters rather than one Redis. */
+  private boolean cluster;
+
+  /** A Redis for the test: one server, or a 3-master cluster, named by its first node. */
+  private record Server(String url, AutoCloseable stop) {
+    void close() throws Exception {
+      stop.close();
+    }
+  }
+
+  private Server redis(String name) {
+    if (cluster) {
+      var nodes = new dev.chorus.app.store.RedisClusterFixture(data.resolve(name));
+      return new Server(nodes.url().toUriWithPassword(), nodes::close);
+    }
+    var server = EmbeddedRedis.start(data.resolve(name));
+    return new Server(server.url().toUriWithPassword(), server::close);
+  }
   private final RecordingChat platform = new RecordingChat();
   private final MutableClock clock = MutableClock.at(START.toString());
 
@@ -64,7 +84,8 @@ class ScheduleReplicasIT {
       builder.initializers(context -> context.getBeanFactory().registerSingleton("platform", chat));
     }
     return builder.run("--chorus.redis.url=" + redisUrl, "--chorus.secret=instances-share-this-secret",
-        "--spring.application.name=instance-" + name, "--chorus.schedule.interval=" + interval);
+        "--spring.application.name=instance-" + name, "--chorus.schedule.interval=" + interval,
+        "--chorus.redis.cluster=" + cluster);
   }
 
   private RunSchedule schedule(ConfigurableApplicationContext context) {
@@ -84,11 +105,13 @@ class ScheduleReplicasIT {
         .map(m -> m.destination() + " " + m.versions().get(0).plainText().lines().findFirst().orElse("")).toList();
   }
 
-  @Test
-  void twoInstancesRacingOverThreeDaysSendEachDigestReminderAndCloseOnce() throws Exception {
-    var redis = EmbeddedRedis.start(data.resolve("redis"));
+  @ParameterizedTest(name = "on a Redis Cluster: {0}")
+  @ValueSource(booleans = {false, true})
+  void twoInstancesRacingOverThreeDaysSendEachDigestReminderAndCloseOnce(boolean onCluster) throws Exception {
+    cluster = onCluster;
+    var redis = redis("redis");
     var pool = Executors.newFixedThreadPool(2);
-    try (var one = instance(redis.url().toUriWithPassword(), "one", null, "1h"); var two = instance(redis.url().toUriWithPassword(), "two", null, "1h")) {
+    try (var one = instance(redis.url(), "one", null, "1h"); var two = instance(redis.url(), "two", null, "1h")) {
       var chorus = new Chorus(one.getBean(Stores.class), platform, one.getBean(Pseudonyms.class), clock, Settings.DEFAULTS,
           new Random(1));
       say(chorus, "ana", "/respond open Racing replicas --deadline 2d");
@@ -135,10 +158,12 @@ class ScheduleReplicasIT {
     }
   }
 
-  @Test
-  void aJobClaimedByAnInstanceThatDiedIsDoneByTheOtherOnceTheLeaseRunsOut() throws Exception {
-    var redis = EmbeddedRedis.start(data.resolve("redis-2"));
-    try (var one = instance(redis.url().toUriWithPassword(), "one", null, "1h"); var two = instance(redis.url().toUriWithPassword(), "two", null, "1h")) {
+  @ParameterizedTest(name = "on a Redis Cluster: {0}")
+  @ValueSource(booleans = {false, true})
+  void aJobClaimedByAnInstanceThatDiedIsDoneByTheOtherOnceTheLeaseRunsOut(boolean onCluster) throws Exception {
+    cluster = onCluster;
+    var redis = redis("redis-2");
+    try (var one = instance(redis.url(), "one", null, "1h"); var two = instance(redis.url(), "two", null, "1h")) {
       var chorus = new Chorus(one.getBean(Stores.class), platform, one.getBean(Pseudonyms.class), clock, Settings.DEFAULTS,
           new Random(1));
       say(chorus, "ana", "/respond open Closing after a crash --deadline 1d");
@@ -164,9 +189,9 @@ class ScheduleReplicasIT {
 
   @Test
   void theSchedulerOfARunningInstanceClosesADueQuestionByItself() throws Exception {
-    var redis = EmbeddedRedis.start(data.resolve("redis-3"));
+    var redis = redis("redis-3");
     var running = new RecordingChat();
-    try (var app = instance(redis.url().toUriWithPassword(), "running", running, "200ms")) {
+    try (var app = instance(redis.url(), "running", running, "200ms")) {
       // Opened two hours ago with a one-hour deadline: due now, by the real clock the instance runs on.
       var past = MutableClock.at(Instant.now().minus(Duration.ofHours(2)).toString());
       var chorus = new Chorus(app.getBean(Stores.class), running, app.getBean(Pseudonyms.class), past, Settings.DEFAULTS,

@@ -54,8 +54,20 @@ class TwoReplicasIT {
 
   @Test
   void votesAndEditsThroughTwoReplicasAddUpExactly() throws Exception {
-    var redis = EmbeddedRedis.start(data.resolve("redis"));
-    try (var first = replica(redis.url().toUriWithPassword(), "one"); var second = replica(redis.url().toUriWithPassword(), "two")) {
+    try (var redis = EmbeddedRedis.start(data.resolve("redis"))) {
+      votesAndEditsAddUp(redis.url().toUriWithPassword(), false);
+    }
+  }
+
+  @Test
+  void votesAndEditsThroughTwoReplicasAddUpExactlyOnARedisCluster() throws Exception {
+    try (var cluster = new dev.chorus.app.store.RedisClusterFixture(data.resolve("cluster"))) {
+      votesAndEditsAddUp(cluster.url().toUriWithPassword(), true);
+    }
+  }
+
+  private void votesAndEditsAddUp(String redisUrl, boolean cluster) throws Exception {
+    try (var first = replica(redisUrl, "one", cluster); var second = replica(redisUrl, "two", cluster)) {
       // Both replicas talk to the same platform, as in production.
       var platform = new RecordingChat();
       var replicas = List.of(chorus(first, platform), chorus(second, platform));
@@ -135,18 +147,16 @@ class TwoReplicasIT {
       var after = questions(second).find(COMMUNITY, new QuestionId(1)).orElseThrow();
       assertThat(after.statement(new StatementId(1)).orElseThrow().tally().total()).isEqualTo(VOTERS + 2);
       assertThat(told).as("one replica answered, the other saw a redelivery").isEqualTo(1);
-      System.out.printf("two replicas: 1,000 votes and 200 edits, %d commits, revision %d at the end%n",
-          events.get(), after.revision());
-    } finally {
-      redis.close();
+      System.out.printf("two replicas%s: 1,000 votes and 200 edits, %d commits, revision %d at the end%n",
+          cluster ? " on a 3-master Redis Cluster" : "", events.get(), after.revision());
     }
   }
 
-  private ConfigurableApplicationContext replica(String redisUrl, String name) {
+  private ConfigurableApplicationContext replica(String redisUrl, String name, boolean cluster) {
     // Arguments, not default properties: those would lose to application.properties.
     return new SpringApplicationBuilder(ChorusApplication.class).web(WebApplicationType.NONE)
         .run("--chorus.redis.url=" + redisUrl, "--chorus.secret=replicas-share-this-secret",
-            "--spring.application.name=replica-" + name);
+            "--spring.application.name=replica-" + name, "--chorus.redis.cluster=" + cluster);
   }
 
   private static Chorus chorus(ConfigurableApplicationContext context, RecordingChat platform) {

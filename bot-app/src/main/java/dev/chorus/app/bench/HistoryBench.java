@@ -130,7 +130,7 @@ public final class HistoryBench {
       }
     });
     var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(10), Duration.ofSeconds(5)), resources);
+        new RedisSettings(null, data, Duration.ofSeconds(10), Duration.ofSeconds(5), false), resources);
     factory.afterPropertiesSet();
     factory.start();
     try {

@@ -49,7 +49,7 @@ public final class VoteIngestionBench {
     var server = EmbeddedRedis.start(data);
     var resources = RedisConfiguration.clientResources();
     var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2)), resources);
+        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2), false), resources);
     factory.afterPropertiesSet();
     factory.start();
     try {

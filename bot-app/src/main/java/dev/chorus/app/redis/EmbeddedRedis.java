@@ -79,6 +79,29 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /** Starts on the given port, for instance to come back where clients are reconnecting to. */
   public static EmbeddedRedis start(Path dataDir, int port) {
+    return start(dataDir, port, false);
+  }
+
+  /**
+   * A node of a Redis Cluster on loopback, for the cluster tests: cluster mode on, its state in the
+   * folder, and the folder's password asked of clients and of the other nodes alike (so a test gives
+   * every node the same one). It holds no slots until it is given some.
+   *
+   * @param password the cluster's password: 64 hexadecimal digits
+   */
+  public static EmbeddedRedis startClusterNode(Path dataDir, int port, String password) {
+    if (!WELL_FORMED_PASSWORD.matcher(password).matches()) {
+      throw new IllegalArgumentException("a node's password is 64 hexadecimal digits");
+    }
+    try {
+      OwnerOnly.replace(OwnerOnly.folder(dataDir).resolve(PASSWORD_FILE), password);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the node's password", e);
+    }
+    return start(dataDir, port, true);
+  }
+
+  private static EmbeddedRedis start(Path dataDir, int port, boolean clusterNode) {
     FileChannel channel = null;
     String password = null;
     try {
@@ -99,7 +122,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         OwnerOnly.narrowFile(folder.resolve(SNAPSHOT_FILE));
         password = password(folder);
         var config = folder.resolve(CONFIG_FILE);
-        OwnerOnly.replace(config, config(folder, port, password));
+        OwnerOnly.replace(config, config(folder, port, password, clusterNode));
         var server = RedisServerProcess.start(binary(), config, folder);
         try {
           ServerRecord.of(server.pid()).write(folder.resolve(PID_FILE));
@@ -147,7 +170,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     return password;
   }
 
-  private static String config(Path folder, int port, String password) {
+  private static String config(Path folder, int port, String password, boolean clusterNode) {
     var lines = new ArrayList<>(List.of(
         "# Written by Chorus at each start of its embedded Redis: changes here are lost.",
         "bind 127.0.0.1",
@@ -161,6 +184,10 @@ public final class EmbeddedRedis implements AutoCloseable {
         "dbfilename " + SNAPSHOT_FILE,
         "save 900 1",
         "requirepass " + password));
+    if (clusterNode) {
+      lines.addAll(List.of("cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 5000",
+          "masterauth " + password));
+    }
     for (var command : DISABLED_COMMANDS) {
       lines.add("rename-command " + command + " \"\"");
     }

@@ -13,6 +13,8 @@ import dev.chorus.core.Stores;
 import dev.chorus.core.message.MessageLinks;
 import dev.chorus.core.question.Questions;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
@@ -21,9 +23,11 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -65,6 +69,39 @@ public class RedisConfiguration {
 
   /** A Lettuce connection factory with Chorus's timeouts and failure behaviour. */
   public static LettuceConnectionFactory connectionFactory(RedisUrl url, RedisSettings settings, ClientResources resources) {
+    // Lettuce's defaults (60 s timeouts, queueing commands while disconnected) would outlast the
+    // platforms' 3-second deadlines and could run a command twice: fail fast instead, and reconnect.
+    var socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true).build();
+    var timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+    ClientOptions options;
+    if (settings.cluster()) {
+      // The cluster's map of slots to masters is asked again every half minute, and at once when a
+      // node answers MOVED or a connection drops, so a failover or a resharding is followed.
+      options = ClusterClientOptions.builder()
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+              .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
+          .timeoutOptions(timeouts).socketOptions(socket).build();
+    } else {
+      options = ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .autoReconnect(true).timeoutOptions(timeouts).socketOptions(socket).build();
+    }
+    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options)
+        .clientResources(resources);
+    if (url.tls()) {
+      client.useSsl();
+    }
+    if (settings.cluster()) {
+      // REDIS_URL names one node; the others are learnt from it.
+      var cluster = new RedisClusterConfiguration(List.of(url.host() + ":" + url.port()));
+      if (url.username() != null) {
+        cluster.setUsername(url.username());
+      }
+      if (url.password() != null) {
+        cluster.setPassword(url.password());
+      }
+      return new LettuceConnectionFactory(cluster, client.build());
+    }
     var standalone = new RedisStandaloneConfiguration(url.host(), url.port());
     standalone.setDatabase(url.database());
     if (url.username() != null) {
@@ -72,19 +109,6 @@ public class RedisConfiguration {
     }
     if (url.password() != null) {
       standalone.setPassword(url.password());
-    }
-    // Lettuce's defaults (60 s timeouts, queueing commands while disconnected) would outlast the
-    // platforms' 3-second deadlines and could run a command twice: fail fast instead, and reconnect.
-    var options = ClientOptions.builder()
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .autoReconnect(true)
-        .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-        .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true).build())
-        .build();
-    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options)
-        .clientResources(resources);
-    if (url.tls()) {
-      client.useSsl();
     }
     return new LettuceConnectionFactory(standalone, client.build());
   }
@@ -94,13 +118,13 @@ public class RedisConfiguration {
     return new StringRedisTemplate(factory);
   }
 
-  /** Questions and, in the same keys, their votes: one bean serving both ports. */
   /** When each community next needs the schedule; told by the question and notification stores. */
   @Bean
   RedisAgenda agenda(StringRedisTemplate redis) {
     return new RedisAgenda(redis);
   }
 
+  /** Questions and, in the same keys, their votes: one bean serving both ports. */
   @Bean(initMethod = "indexInBackground")
   RedisQuestions questions(StringRedisTemplate redis, Clock clock, RedisAgenda agenda) {
     return new RedisQuestions(redis, clock, agenda);

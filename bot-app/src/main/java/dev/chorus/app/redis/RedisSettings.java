@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *     secret); owner-only
  * @param commandTimeout how long a command may take before the member is told to try again
  * @param connectTimeout how long connecting may take
+ * @param cluster whether {@code REDIS_URL} is a seed node of a Redis Cluster ({@code CHORUS_REDIS_CLUSTER})
  */
 @Validated
 @ConfigurationProperties(prefix = "chorus.redis")
@@ -25,7 +26,8 @@ public record RedisSettings(
     @Nullable String url,
     @DefaultValue("./data") @NotNull Path dataDir,
     @DefaultValue("2s") @NotNull Duration commandTimeout,
-    @DefaultValue("2s") @NotNull Duration connectTimeout) {
+    @DefaultValue("2s") @NotNull Duration connectTimeout,
+    @DefaultValue("false") boolean cluster) {
 
   public boolean embedded() {
     return externalUrl() == null;
@@ -40,6 +42,7 @@ public record RedisSettings(
   public String toString() {
     var external = externalUrl();
     return "RedisSettings[url=" + (external == null ? "unset (embedded)" : RedisUrl.parse(external).describe()) + ", dataDir="
-        + dataDir + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + "]";
+        + dataDir + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + ", cluster=" + cluster
+        + "]";
   }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -85,27 +85,17 @@ public final class OldCopies implements AutoCloseable {
       return Check.NOTHING_ASKED;
     }
     try {
-      var persistence = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("persistence"));
-      if (persistence == null) {
-        return Check.FAILED;
-      }
-      // A rewrite already under way may have started before the forget was stored: wait for it, then start another.
-      if ("1".equals(persistence.getProperty("aof_rewrite_in_progress"))
-          || "1".equals(persistence.getProperty("rdb_bgsave_in_progress"))
-          || "1".equals(persistence.getProperty("aof_rewrite_scheduled"))) {
-        return Check.BUSY;
-      }
-      boolean log = "1".equals(persistence.getProperty("aof_enabled"));
-      // RedisCallback<T extends @Nullable Object> lets the callback answer null, but NullAway's standard
-      // mode does not read nullness on a type argument, so it takes Void's null for a non-null T.
+      // On a cluster every master holds some communities' older copies: each one rewrites its own.
       @SuppressWarnings("NullAway")
-      RedisCallback<@Nullable Void> rewriting = c -> {
-        rewrite(c, log);
-        return null;
-      };
-      redis.execute(rewriting);
+      RedisCallback<@Nullable Check> rewriting = c -> c instanceof RedisClusterConnection cluster ? rewriteMasters(cluster)
+          : rewrite(c.serverCommands().info("persistence"), () -> c.serverCommands().bgReWriteAof(),
+              () -> c.serverCommands().bgSave());
+      var done = redis.execute(rewriting);
+      if (done == null || done == Check.BUSY || done == Check.FAILED) {
+        return done == null ? Check.FAILED : done;
+      }
       redis.execute(LET_GO, List.of(RedisKeys.ERASE_REQUESTS), asked);
-      return log ? Check.REWRITING_LOG : Check.SAVING_SNAPSHOT;
+      return done;
     } catch (DataAccessException e) {
       warn("Redis refused to rewrite its files after a forget (" + e.getMessage()
           + "); the forgotten words stay in its older files until it rewrites them itself");
@@ -113,12 +103,44 @@ public final class OldCopies implements AutoCloseable {
     }
   }
 
-  private static void rewrite(RedisConnection connection, boolean log) {
-    if (log) {
-      connection.serverCommands().bgReWriteAof();
-    } else {
-      connection.serverCommands().bgSave();
+  /**
+   * Rewrites one server's files unless a rewrite is under way: one started before the forget was
+   * stored would keep its words, so the forget waits for it and asks again.
+   */
+  private static Check rewrite(@Nullable Properties persistence, Runnable rewriteLog, Runnable saveSnapshot) {
+    if (persistence == null) {
+      return Check.FAILED;
     }
+    if ("1".equals(persistence.getProperty("aof_rewrite_in_progress"))
+        || "1".equals(persistence.getProperty("rdb_bgsave_in_progress"))
+        || "1".equals(persistence.getProperty("aof_rewrite_scheduled"))) {
+      return Check.BUSY;
+    }
+    if ("1".equals(persistence.getProperty("aof_enabled"))) {
+      rewriteLog.run();
+      return Check.REWRITING_LOG;
+    }
+    saveSnapshot.run();
+    return Check.SAVING_SNAPSHOT;
+  }
+
+  /** Every master of a cluster, each asked on its own; busy if any one is. */
+  private static Check rewriteMasters(RedisClusterConnection cluster) {
+    var result = Check.SAVING_SNAPSHOT;
+    for (var node : cluster.clusterGetNodes()) {
+      if (!node.isMaster() || !node.isConnected()) {
+        continue;
+      }
+      var done = rewrite(cluster.serverCommands().info(node, "persistence"),
+          () -> cluster.serverCommands().bgReWriteAof(node), () -> cluster.serverCommands().bgSave(node));
+      if (done == Check.BUSY || done == Check.FAILED) {
+        return done;
+      }
+      if (done == Check.REWRITING_LOG) {
+        result = done;
+      }
+    }
+    return result;
   }
 
   private void warn(String message) {

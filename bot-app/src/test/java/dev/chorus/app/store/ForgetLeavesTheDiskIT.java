@@ -46,11 +46,24 @@ class ForgetLeavesTheDiskIT {
   @Test
   void theForgottenWordsAreGoneFromEveryFileOnceTheRewriteIsDone() throws Exception {
     try (var fixture = new RedisFixture(data)) {
-      var questions = new RedisQuestions(fixture.redis);
-      var notifications = new RedisNotifications(fixture.redis);
+      forgottenWordsLeaveTheDisk(fixture.redis);
+    }
+  }
+
+  @Test
+  void onARedisClusterTheForgottenWordsLeaveEveryMastersFiles() throws Exception {
+    try (var cluster = new RedisClusterFixture(data.resolve("cluster"))) {
+      forgottenWordsLeaveTheDisk(cluster.redis);
+    }
+  }
+
+  private void forgottenWordsLeaveTheDisk(org.springframework.data.redis.core.StringRedisTemplate redis) throws Exception {
+    {
+      var questions = new RedisQuestions(redis);
+      var notifications = new RedisNotifications(redis);
       var chat = new RecordingChat();
-      var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(fixture.redis), notifications,
-          notifications, notifications, new RedisSeenReactions(fixture.redis), new RedisSharedReports(fixture.redis)), chat,
+      var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(redis), notifications,
+          notifications, notifications, new RedisSeenReactions(redis), new RedisSharedReports(redis)), chat,
           new Pseudonyms(Conversation.TEST_SECRET), Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
       var opener = Actor.member("U1", "Olga").asFacilitator();
       var leaving = Actor.member("U2", "Xanthippe");
@@ -66,35 +79,35 @@ class ForgetLeavesTheDiskIT {
       say(chorus, leaving, "/respond vote V3 agree");
       var words = List.of("Xanthippe", "marmalade", "tangerine", "clementine", "kumquat");
       // Everything reaches the disk first, so the test shows the rewrite takes it out again.
-      fixture.redis.execute((RedisCallback<Object>) c -> {
+      redis.execute((RedisCallback<Object>) c -> {
         c.serverCommands().bgReWriteAof();
         return null;
       });
-      awaitNoRewrite(fixture);
+      awaitNoRewrite(redis);
       say(chorus, opener, "/respond status");
       Thread.sleep(1_500);
       assertThat(filesContaining(words)).as("before the forget, the words are on disk").isNotEmpty();
 
       var answer = say(chorus, leaving, "/respond forget me");
       assertThat(answer).contains("Withdrawn everywhere");
-      assertThat(fixture.redis.keys("*:by")).allSatisfy(key ->
-          assertThat(fixture.redis.opsForHash().keys(key)).as(key).doesNotContain("U2"));
+      assertThat(redis.keys("*:by")).allSatisfy(key ->
+          assertThat(redis.opsForHash().keys(key)).as(key).doesNotContain("U2"));
 
-      assertThat(fixture.redis.opsForValue().get(RedisKeys.ERASE_REQUESTS)).as("the forget asked for a rewrite")
+      assertThat(redis.opsForValue().get(RedisKeys.ERASE_REQUESTS)).as("the forget asked for a rewrite")
           .isEqualTo("1");
       // As the application runs it: a check at once, then every 30 s.
-      try (var oldCopies = new OldCopies(fixture.redis)) {
+      try (var oldCopies = new OldCopies(redis)) {
         oldCopies.start();
-        for (int i = 0; i < 100 && fixture.redis.hasKey(RedisKeys.ERASE_REQUESTS); i++) {
+        for (int i = 0; i < 100 && redis.hasKey(RedisKeys.ERASE_REQUESTS); i++) {
           Thread.sleep(100);
         }
-        assertThat(fixture.redis.hasKey(RedisKeys.ERASE_REQUESTS)).as("the request was taken up").isFalse();
+        assertThat(redis.hasKey(RedisKeys.ERASE_REQUESTS)).as("the request was taken up").isFalse();
       }
-      awaitNoRewrite(fixture);
+      awaitNoRewrite(redis);
       // Written once everything settled: the file may take a second to be swapped in.
       Thread.sleep(1_500);
       assertThat(filesContaining(words)).as("files under the data folder that still hold the forgotten words").isEmpty();
-      assertThat(new OldCopies(fixture.redis).checkOnce()).as("nothing more to do").isEqualTo(OldCopies.Check.NOTHING_ASKED);
+      assertThat(new OldCopies(redis).checkOnce()).as("nothing more to do").isEqualTo(OldCopies.Check.NOTHING_ASKED);
     }
   }
 
@@ -110,16 +123,31 @@ class ForgetLeavesTheDiskIT {
     return text.toString();
   }
 
-  private static void awaitNoRewrite(RedisFixture fixture) throws InterruptedException {
+  private static void awaitNoRewrite(org.springframework.data.redis.core.StringRedisTemplate redis)
+      throws InterruptedException {
     for (int i = 0; i < 200; i++) {
-      var info = fixture.redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("persistence"));
-      if (info != null && "0".equals(info.getProperty("aof_rewrite_in_progress"))
-          && "0".equals(info.getProperty("aof_rewrite_scheduled"))) {
+      if (Boolean.TRUE.equals(redis.execute((RedisCallback<Boolean>) ForgetLeavesTheDiskIT::noRewriteAnywhere))) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError("Redis kept rewriting for 10 s");
+  }
+
+  /** Whether no server (on a cluster: no master) is rewriting its append-only file. */
+  private static boolean noRewriteAnywhere(org.springframework.data.redis.connection.RedisConnection connection) {
+    var infos = new ArrayList<Properties>();
+    if (connection instanceof org.springframework.data.redis.connection.RedisClusterConnection cluster) {
+      for (var node : cluster.clusterGetNodes()) {
+        if (node.isMaster()) {
+          infos.add(cluster.serverCommands().info(node, "persistence"));
+        }
+      }
+    } else {
+      infos.add(connection.serverCommands().info("persistence"));
+    }
+    return infos.stream().allMatch(info -> info != null && "0".equals(info.getProperty("aof_rewrite_in_progress"))
+        && "0".equals(info.getProperty("aof_rewrite_scheduled")));
   }
 
   private List<String> filesContaining(List<String> words) throws IOException {

@@ -50,15 +50,62 @@ class RedisCrashIT {
 
   record Ack(String member, int question, String amendment, int statement, StatementChoice choice) {}
 
+  /** Kills Redis (or the part of it that holds the community), then starts it again. */
+  private interface Crash {
+    void kill() throws Exception;
+
+    void restart() throws Exception;
+  }
+
   @Test
   void acknowledgedChangesSurviveAKilledRedis() throws Exception {
     var fixture = new RedisFixture(data);
     int port = fixture.server.port();
-    var questions = new RedisQuestions(fixture.redis);
+    var restarted = new java.util.concurrent.atomic.AtomicReference<EmbeddedRedis>();
+    acknowledgedChangesSurvive(fixture.redis, "Redis", new Crash() {
+      @Override
+      public void kill() throws Exception {
+        var pid = java.nio.file.Files.readAllLines(data.resolve(EmbeddedRedis.PID_FILE)).get(0).strip();
+        new ProcessBuilder("kill", "-9", pid).start().waitFor();
+      }
+
+      @Override
+      public void restart() {
+        // As a supervisor would: let go of the dead server (and its hold on the data folder), start a new one.
+        fixture.server.close();
+        restarted.set(EmbeddedRedis.start(data, port));
+      }
+    });
+    restarted.get().close();
+    fixture.close();
+  }
+
+  @Test
+  void acknowledgedChangesSurviveAKilledMasterOfARedisCluster() throws Exception {
+    try (var cluster = new RedisClusterFixture(data.resolve("cluster"))) {
+      // The master that holds the community's slot.
+      int master = cluster.masterOf(RedisKeys.lastNumber(COMMUNITY));
+      acknowledgedChangesSurvive(cluster.redis, "the master holding the community", new Crash() {
+        @Override
+        public void kill() throws Exception {
+          cluster.kill(master);
+        }
+
+        @Override
+        public void restart() {
+          cluster.restart(master);
+        }
+      });
+    }
+  }
+
+  private void acknowledgedChangesSurvive(org.springframework.data.redis.core.StringRedisTemplate redis, String killed,
+      Crash crash) throws Exception {
+    var questions = new RedisQuestions(redis);
     var chat = new RecordingChat();
-    var notifications = new RedisNotifications(fixture.redis);
-    var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(fixture.redis), notifications, notifications,
-        notifications, new RedisSeenReactions(fixture.redis), new RedisSharedReports(fixture.redis)), chat, new Pseudonyms(Conversation.TEST_SECRET),
+    var notifications = new RedisNotifications(redis);
+    var chorus = new Chorus(new Stores(questions, questions, new RedisMessageLinks(redis), notifications, notifications,
+        notifications, new RedisSeenReactions(redis), new RedisSharedReports(redis)), chat, new Pseudonyms(Conversation.TEST_SECRET),
         Clock.systemUTC(), Settings.DEFAULTS, new Random(1));
     var events = new AtomicLong();
     // Setup: four questions, each with a draft so members can amend it, and a view per member.
@@ -117,14 +164,10 @@ class RedisCrashIT {
       });
     }
     Thread.sleep(1500);
-    var redisProcess = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(data.resolve(dev.chorus.app.redis.EmbeddedRedis.PID_FILE)).get(0).strip()))
-        .orElseThrow();
-    new ProcessBuilder("kill", "-9", String.valueOf(redisProcess.pid())).start().waitFor();
+    crash.kill();
     int acknowledgedBeforeCrash = acknowledged.size();
     Thread.sleep(1000);
-    // As a supervisor would: let go of the dead server (and its hold on the data folder), start a new one.
-    fixture.server.close();
-    var restarted = EmbeddedRedis.start(data, port);
+    crash.restart();
     long back = System.nanoTime();
     long waitUntil = back + TimeUnit.SECONDS.toNanos(10);
     while (lastSuccess.get() < back && System.nanoTime() < waitUntil) {
@@ -136,8 +179,9 @@ class RedisCrashIT {
     pool.shutdown();
     assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-    System.out.printf("crash test: %d changes acknowledged (%d before the kill), %d told they failed, commands served "
-        + "again %.2f s after Redis came back%n", acknowledged.size(), acknowledgedBeforeCrash, failed.get(), secondsToServeAgain);
+    System.out.printf("crash test, %s killed: %d changes acknowledged (%d before the kill), %d told they failed, "
+        + "commands served again %.2f s after it came back%n", killed, acknowledged.size(), acknowledgedBeforeCrash,
+        failed.get(), secondsToServeAgain);
     assertThat(unexplained).as("every answer is an acknowledgement, a refusal or a plain failure").isEmpty();
     assertThat(failed.get()).as("some commands hit the dead Redis and were told so").isPositive();
     assertThat(acknowledgedBeforeCrash).isPositive();
@@ -159,8 +203,6 @@ class RedisCrashIT {
             .as("acknowledged " + ack).isEqualTo(ack.choice());
       }
     }
-    restarted.close();
-    fixture.close();
   }
 
   private static List<Effect.Private> say(Chorus chorus, AtomicLong events, Actor member, int question, String line) {

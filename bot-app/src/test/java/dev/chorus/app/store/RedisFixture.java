@@ -25,7 +25,7 @@ public final class RedisFixture implements AutoCloseable {
   public RedisFixture(Path dataDir, io.lettuce.core.metrics.CommandLatencyRecorder recorder) {
     resources = RedisConfiguration.clientResources(recorder);
     server = EmbeddedRedis.start(dataDir);
-    var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    var settings = new RedisSettings(null, dataDir, Duration.ofSeconds(2), Duration.ofSeconds(2), false);
     factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(), settings, resources);
     factory.afterPropertiesSet();
     factory.start();
