@@ -59,7 +59,7 @@ class RedisClusterContractIT {
     var questions = new RedisQuestions(cluster.redis);
     var keys = new ArrayList<String>();
     for (int i = 0; i < 30; i++) {
-      var community = new CommunityId("slack:T" + (1000 + i));
+      var community = new CommunityId("cluster:T" + (1000 + i));
       var question = new Question(community, new QuestionId(1), new ChannelId("general"), 0, "Where do we meet?", "", "",
           null, false, new MemberKey("U1"), "ana", "", Instant.now(), QuestionStatus.OPEN, List.of(), List.of(), List.of());
       assertThat(questions.commit(community, List.of(question), null)).isInstanceOf(Questions.CommitResult.Committed.class);
