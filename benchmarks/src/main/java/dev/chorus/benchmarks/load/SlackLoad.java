@@ -1,0 +1,303 @@
+package dev.chorus.benchmarks.load;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.chorus.app.PlatformWorkers;
+import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.app.redis.RedisConfiguration;
+import dev.chorus.app.redis.RedisServerHandle;
+import dev.chorus.app.redis.RedisSettings;
+import dev.chorus.core.Chorus;
+import dev.chorus.core.Stores;
+import dev.chorus.core.anonymity.Pseudonyms;
+import dev.chorus.core.conversation.Settings;
+import dev.chorus.core.message.Target;
+import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.StatementId;
+import dev.chorus.slack.FakeSlackApi;
+import dev.chorus.slack.FakeSocketMode;
+import dev.chorus.slack.SlackIds;
+import dev.chorus.slack.SlackPlatform;
+import dev.chorus.slack.SlackSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Members voting by reaction in Slack, delivered over Socket Mode to the real Bolt app with Chorus's
+ * handlers, against the fake Slack Web API with its latency (30–150 ms a call) and Slack's rate
+ * limits, on the embedded Redis. The baseline is a Bolt app on the same SDK and transport that only
+ * acknowledges the same events.
+ */
+final class SlackLoad {
+  private static final String CHANNEL = "C1";
+  private static final Pattern AGREE = Pattern.compile("(\\d+) agree");
+  /** How long Chorus may take after the last vote to show every vote, before the run says some are missing. */
+  private static final Duration SETTLE = Duration.ofMinutes(10);
+
+  private SlackLoad() {}
+
+  /** What one run measured. */
+  /**
+   * @param counted the members' votes stored
+   * @param due what the cards should show: the agree counts of the stored question
+   * @param shown what the cards show, their latest edits' agree counts summed
+   * @param storedAfter from the window's opening until every vote was stored
+   */
+  record Run(Figures acknowledgements, Figures voteToTally, int votes, long counted, long due, long shown,
+      Duration storedAfter, Duration lastShownAfter, long heapMegabytes) {}
+
+  static Run chorus(int members, int statements, Duration window, long seed) throws Exception {
+    var data = Files.createTempDirectory("chorus-load-slack");
+    var redis = EmbeddedRedis.start(data);
+    var resources = RedisConfiguration.clientResources();
+    var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(redis).url(),
+        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2), false), resources);
+    factory.afterPropertiesSet();
+    factory.start();
+    var slack = new FakeSlackApi(seed);
+    var socket = new FakeSocketMode();
+    slack.socketUrl(socket.url());
+    Stores stores = RedisConfiguration.stores(new StringRedisTemplate(factory), Clock.systemUTC());
+    var pseudonyms = new Pseudonyms("load-benchmark-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    var platform = new SlackPlatform(new SlackSettings(FakeSlackApi.TOKEN, FakeSlackApi.APP_TOKEN, null, slack.url(), null),
+        chat -> new Chorus(stores, chat, pseudonyms, Clock.systemUTC(), Settings.DEFAULTS, new Random(seed)),
+        PlatformWorkers.named("chorus-slack"));
+    try {
+      if (!socket.awaitConnection()) {
+        throw new IllegalStateException("Chorus did not connect over Socket Mode");
+      }
+      var community = SlackIds.community("T1");
+      command(socket, "UOPENER", "open How should we answer the ministry's consultation?");
+      until(() -> !stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1))).isEmpty(),
+          Duration.ofSeconds(60), "the question posted");
+      var messages = new ArrayList<String>();
+      for (int s = 0; s < statements; s++) {
+        command(socket, "UAUTHOR" + s, "View " + (s + 1) + ": we should answer, and say so plainly");
+        var target = new Target.StatementMessage(new QuestionId(1), new StatementId(s + 1));
+        until(() -> !stores.links().messagesOf(community, target).isEmpty(), Duration.ofSeconds(60),
+            "view " + (s + 1) + " posted");
+        messages.add(stores.links().messagesOf(community, target).get(0).id());
+      }
+      // What the cards show before any member votes (a view's author agrees with it).
+      var before = dueOnCards(stores, community, statements);
+      var run = vote(socket, slack, messages, members, statements, window, seed);
+      // Every vote stored, then every vote shown on its card.
+      var settled = System.nanoTime() + SETTLE.toNanos();
+      BooleanSupplier allCounted = () -> counted(stores, community, statements) == (long) members * statements;
+      awaitAtMost(allCounted, Duration.ofNanos(settled - System.nanoTime()));
+      var storedAfter = Duration.ofNanos(System.nanoTime() - run.windowStart());
+      awaitAtMost(() -> shown(slack, messages) == dueOnCards(stores, community, statements).stream()
+          .mapToLong(Long::longValue).sum(), Duration.ofNanos(settled - System.nanoTime()));
+      var voteToTally = voteToTally(slack, messages, run.sent(), before);
+      System.gc();
+      long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+      return new Run(run.acknowledgements(), voteToTally, members * statements, counted(stores, community, statements),
+          dueOnCards(stores, community, statements).stream().mapToLong(Long::longValue).sum(), shown(slack, messages),
+          storedAfter, lastEditAfter(slack, messages, run.windowStart()), heap);
+    } finally {
+      platform.close();
+      socket.close();
+      slack.close();
+      factory.destroy();
+      resources.shutdown();
+      redis.close();
+    }
+  }
+
+  /** The same events, acknowledged by a Bolt app that does nothing else. */
+  static Figures baseline(int members, int statements, Duration window, long seed) throws Exception {
+    var slack = new FakeSlackApi(seed);
+    var socket = new FakeSocketMode();
+    slack.socketUrl(socket.url());
+    var config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(slack.url());
+    config.setMethodsConfig(SlackPlatform.methodsConfig());
+    var sdk = Slack.getInstance(config);
+    var app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).slack(sdk).build());
+    app.event(ReactionAddedEvent.class, (payload, context) -> context.ack());
+    var socketApp = new SocketModeApp(FakeSlackApi.APP_TOKEN, app, SocketModeClient.Backend.JavaWebSocket);
+    socketApp.startAsync();
+    try {
+      if (!socket.awaitConnection()) {
+        throw new IllegalStateException("the baseline app did not connect over Socket Mode");
+      }
+      // Messages for the members to react on, as a bot would have posted them.
+      var messages = new ArrayList<String>();
+      for (int s = 0; s < statements; s++) {
+        var posted = sdk.methods(FakeSlackApi.TOKEN).chatPostMessage(r -> r.channel(CHANNEL).text("A view"));
+        messages.add(CHANNEL + ":" + posted.getTs());
+      }
+      return vote(socket, slack, messages, members, statements, window, seed).acknowledgements();
+    } finally {
+      socketApp.close();
+      socket.close();
+      slack.close();
+      sdk.close();
+    }
+  }
+
+  private record Voted(Figures acknowledgements, Map<Integer, List<Instant>> sent, long windowStart) {}
+
+  /** Every member reacts 👍 on every statement's message at their moment; each envelope's acknowledgement timed. */
+  private static Voted vote(FakeSocketMode socket, FakeSlackApi slack, List<String> messages, int members,
+      int statements, Duration window, long seed) throws Exception {
+    var plan = Ballot.plan(members, statements, window, seed);
+    var envelopes = new ArrayList<String>(plan.size());
+    var sent = new HashMap<Integer, List<Instant>>();
+    var events = new AtomicLong();
+    long start = System.nanoTime();
+    for (var ballot : plan) {
+      ballot.awaitMoment(start);
+      var message = messages.get(ballot.statement());
+      var channel = message.substring(0, message.indexOf(':'));
+      var ts = message.substring(message.indexOf(':') + 1);
+      var user = "UM" + ballot.member();
+      // As Slack does: the reaction is on the message before the event is sent.
+      slack.addReaction(channel, ts, user, "+1");
+      sent.computeIfAbsent(ballot.statement(), s -> new ArrayList<>()).add(Instant.now());
+      envelopes.add(socket.send("events_api", "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+          + "\"type\":\"event_callback\",\"event_id\":\"EvLoad" + events.incrementAndGet() + "\",\"event_time\":1700000000,"
+          + "\"event\":{\"type\":\"reaction_added\",\"user\":\"" + user + "\",\"reaction\":\"+1\",\"item_user\":\"UBOT\","
+          + "\"item\":{\"type\":\"message\",\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"},"
+          + "\"event_ts\":\"1700000000.000900\"}}", 0));
+    }
+    var acknowledgements = new Figures();
+    for (var envelope : envelopes) {
+      var took = socket.acknowledgement(envelope);
+      // Not acknowledged within 5 s counts as 5 s: Slack would have sent it again by then.
+      acknowledgements.add(took == null ? Duration.ofSeconds(5) : took);
+    }
+    return new Voted(acknowledgements, sent, start);
+  }
+
+  private static void command(FakeSocketMode socket, String user, String text) throws InterruptedException {
+    var payload = new com.google.gson.JsonObject();
+    payload.addProperty("token", "x");
+    payload.addProperty("team_id", "T1");
+    payload.addProperty("channel_id", CHANNEL);
+    payload.addProperty("user_id", user);
+    payload.addProperty("user_name", user);
+    payload.addProperty("command", "/respond");
+    payload.addProperty("text", text);
+    payload.addProperty("trigger_id", "trigger-" + System.nanoTime());
+    payload.addProperty("response_url", "https://example.invalid/r");
+    if (socket.acknowledgement(socket.send("slash_commands", payload.toString(), 0)) == null) {
+      throw new IllegalStateException("a command was not acknowledged");
+    }
+  }
+
+  private static long counted(Stores stores, dev.chorus.core.community.CommunityId community, int statements) {
+    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
+    long votes = 0;
+    for (int s = 1; s <= statements; s++) {
+      votes += question.statement(new StatementId(s)).orElseThrow().votes().size();
+    }
+    return votes;
+  }
+
+  /** Each view's agree count as the stored question has it: what its card should show. */
+  private static List<Long> dueOnCards(Stores stores, dev.chorus.core.community.CommunityId community, int statements) {
+    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
+    var due = new ArrayList<Long>();
+    for (int s = 1; s <= statements; s++) {
+      due.add((long) question.shownTally(question.statement(new StatementId(s)).orElseThrow()).agree());
+    }
+    return due;
+  }
+
+  /** The agree counts the cards show now, summed: each card's latest edit that Slack took. */
+  private static long shown(FakeSlackApi slack, List<String> messages) {
+    long total = 0;
+    for (var message : messages) {
+      var edits = edits(slack, message);
+      total += edits.isEmpty() ? 0 : edits.get(edits.size() - 1).agree();
+    }
+    return total;
+  }
+
+  private record Edit(Instant at, int agree) {}
+
+  private static List<Edit> edits(FakeSlackApi slack, String message) {
+    var ts = message.substring(message.indexOf(':') + 1);
+    var edits = new ArrayList<Edit>();
+    for (var call : slack.calls("chat.update")) {
+      if (call.status() != 200 || !ts.equals(call.params().get("ts"))) {
+        continue;
+      }
+      var matcher = AGREE.matcher(String.valueOf(call.params().get("blocks")));
+      if (matcher.find()) {
+        edits.add(new Edit(call.at(), Integer.parseInt(matcher.group(1))));
+      }
+    }
+    return edits;
+  }
+
+  /**
+   * For each vote, the time until its card first showed at least as many votes as had been cast on
+   * it by then: a vote is on the card no later than that edit.
+   */
+  private static Figures voteToTally(FakeSlackApi slack, List<String> messages, Map<Integer, List<Instant>> sent,
+      List<Long> before) {
+    var figures = new Figures();
+    for (int s = 0; s < messages.size(); s++) {
+      var edits = edits(slack, messages.get(s));
+      var times = sent.getOrDefault(s, List.of());
+      for (int i = 0; i < times.size(); i++) {
+        var castAt = times.get(i);
+        long needed = before.get(s) + i + 1;
+        edits.stream().filter(e -> !e.at().isBefore(castAt) && e.agree() >= needed).findFirst()
+            .ifPresent(e -> figures.add(Duration.between(castAt, e.at())));
+      }
+    }
+    return figures;
+  }
+
+  private static Duration lastEditAfter(FakeSlackApi slack, List<String> messages, long windowStart) {
+    Instant last = Instant.EPOCH;
+    for (var message : messages) {
+      for (var edit : edits(slack, message)) {
+        if (edit.at().isAfter(last)) {
+          last = edit.at();
+        }
+      }
+    }
+    long startedAgo = System.nanoTime() - windowStart;
+    var windowStartAt = Instant.now().minusNanos(startedAgo);
+    return Duration.between(windowStartAt, last);
+  }
+
+  private static void until(BooleanSupplier done, Duration within, String what) throws InterruptedException {
+    if (!awaitAtMost(done, within)) {
+      throw new IllegalStateException("never happened: " + what);
+    }
+  }
+
+  /** Whether it came true within the time; a run that falls short reports what it saw. */
+  private static boolean awaitAtMost(BooleanSupplier done, Duration within) throws InterruptedException {
+    long until = System.nanoTime() + Math.max(0, within.toNanos());
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+}
