@@ -170,11 +170,14 @@ public final class DiscordPlatform implements AutoCloseable {
     };
   }
 
-  /** The gateway of one's own, for every shard: the address {@code GET gateway/bot} answers is not used. */
-  private static final class GatewayAt extends SessionControllerAdapter {
+  /**
+   * The gateway of one's own, for every shard: the address {@code GET gateway/bot} answers is not used.
+   * Public for the load benchmark's baseline, which points its own JDA at the fake the same way.
+   */
+  public static final class GatewayAt extends SessionControllerAdapter {
     private final String url;
 
-    GatewayAt(String url) {
+    public GatewayAt(String url) {
       this.url = url;
     }
 

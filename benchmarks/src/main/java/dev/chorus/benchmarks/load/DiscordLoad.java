@@ -9,7 +9,7 @@ import dev.chorus.app.store.RedisPinnedRoles;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
-import dev.chorus.core.community.CommunityId;
+import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.QuestionId;
@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -75,20 +74,22 @@ final class DiscordLoad {
         throw new IllegalStateException("Chorus did not connect to the fake Discord");
       }
       var community = DiscordIds.community(guild.id());
-      fake.slashCommand(guild.id(), guild.firstChannel(), opener.userId(), DiscordCommands.NAME, "open",
-          Map.of("title", "How should we answer the ministry's consultation?"));
-      await(() -> !stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1))).isEmpty(), READY,
+      fake.slashCommand(guild.id(), guild.firstChannel(), opener.userId(), DiscordCommands.NAME, StandardCommands.OPEN.keyword(),
+          Map.of(StandardCommands.TITLE, "How should we answer the ministry's consultation?"));
+      Question.await(() -> !stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1))).isEmpty(), READY,
           "the question posted");
       var messages = new ArrayList<String>();
       for (int s = 0; s < statements; s++) {
         var author = fake.member(guild.id(), "author" + s);
-        fake.slashCommand(guild.id(), guild.firstChannel(), author.userId(), DiscordCommands.NAME, "view",
-            Map.of("text", "View " + (s + 1) + ": we should answer, and say so plainly"));
+        fake.slashCommand(guild.id(), guild.firstChannel(), author.userId(), DiscordCommands.NAME,
+            StandardCommands.VIEW.keyword(),
+            Map.of(StandardCommands.TEXT, "View " + (s + 1) + ": we should answer, and say so plainly"));
         var target = new Target.StatementMessage(new QuestionId(1), new StatementId(s + 1));
-        await(() -> !stores.links().messagesOf(community, target).isEmpty(), READY, "view " + (s + 1) + " posted");
+        Question.await(() -> !stores.links().messagesOf(community, target).isEmpty(), READY, "view " + (s + 1) + " posted");
         messages.add(stores.links().messagesOf(community, target).get(0).id());
       }
-      var before = due(stores, community, statements);
+      var before = Question.due(stores, community, statements);
+      java.util.function.Function<String, List<Question.Edit>> edits = message -> edits(fake, message);
       var plan = Ballot.plan(members, statements, window, seed);
       var sent = new HashMap<Integer, List<Instant>>();
       var interactions = new ArrayList<Long>();
@@ -101,7 +102,7 @@ final class DiscordLoad {
         var member = people.get(ballot.member());
         if (ballot.statement() == 0) {
           // The first view by command, in the thread where the views are.
-          interactions.add(fake.slashCommand(guild.id(), channel, member.userId(), DiscordCommands.NAME, "vote",
+          interactions.add(fake.slashCommand(guild.id(), channel, member.userId(), DiscordCommands.NAME, StandardCommands.VOTE.keyword(),
               Map.of("item", "V1", "choice", "agree")).id());
         } else {
           fake.reactionAdd(guild.id(), channel, Long.parseLong(DiscordIds.messageOf(message)), member.userId(), "👍");
@@ -109,27 +110,22 @@ final class DiscordLoad {
       }
       var settled = System.nanoTime() + SETTLE.toNanos();
       long votes = (long) members * statements;
-      awaitAtMost(() -> counted(stores, community, statements) == votes, Duration.ofNanos(settled - System.nanoTime()));
-      var storedAfter = Duration.ofNanos(System.nanoTime() - start);
-      awaitAtMost(() -> shown(fake, messages) == sum(due(stores, community, statements)),
+      Question.awaitAtMost(() -> Question.counted(stores, community, statements) == votes,
           Duration.ofNanos(settled - System.nanoTime()));
+      var storedAfter = Duration.ofNanos(System.nanoTime() - start);
+      Question.awaitAtMost(() -> Question.shown(messages, edits) == Question.sum(Question.due(stores, community,
+          statements)), Duration.ofNanos(settled - System.nanoTime()));
       var acknowledgements = new Figures();
       for (var id : interactions) {
         acknowledgements.add(fake.firstResponse(id).orElse(Duration.ofSeconds(3)));
       }
-      var voteToTally = voteToTally(fake, messages, sent, before);
+      var voteToTally = Question.voteToTally(messages, edits, sent, before);
       System.gc();
       long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       var windowOpened = Instant.now().minusNanos(System.nanoTime() - start);
-      Instant lastEdit = Instant.EPOCH;
-      for (var message : messages) {
-        for (var edit : edits(fake, message)) {
-          lastEdit = edit.at().isAfter(lastEdit) ? edit.at() : lastEdit;
-        }
-      }
-      return new SlackLoad.Run(acknowledgements, voteToTally, (int) votes, counted(stores, community, statements),
-          sum(due(stores, community, statements)), shown(fake, messages), storedAfter,
-          Duration.between(windowOpened, lastEdit), heap);
+      return new SlackLoad.Run(acknowledgements, voteToTally, (int) votes, Question.counted(stores, community, statements),
+          Question.sum(Question.due(stores, community, statements)), Question.shown(messages, edits), storedAfter,
+          Duration.between(windowOpened, Question.lastEdit(messages, edits)), heap);
     } finally {
       platform.close();
       fake.close();
@@ -146,7 +142,7 @@ final class DiscordLoad {
     var people = people(fake, guild.id(), members);
     JDA jda = JDABuilder.createLight(FakeDiscord.TOKEN, GatewayIntent.GUILD_MESSAGE_REACTIONS)
         .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(fake.apiUrl()))
-        .setSessionController(new FakeGatewaySession(fake.gatewayUrl()))
+        .setSessionController(new DiscordPlatform.GatewayAt(fake.gatewayUrl()))
         .setCompression(net.dv8tion.jda.api.utils.Compression.NONE)
         .addEventListeners(new ListenerAdapter() {
           @Override
@@ -163,7 +159,7 @@ final class DiscordLoad {
         ballot.awaitMoment(start);
         if (ballot.statement() == 0) {
           interactions.add(fake.slashCommand(guild.id(), guild.firstChannel(), people.get(ballot.member()).userId(),
-              DiscordCommands.NAME, "vote", Map.of("item", "V1", "choice", "agree")).id());
+              DiscordCommands.NAME, StandardCommands.VOTE.keyword(), Map.of("item", "V1", "choice", "agree")).id());
         }
       }
       Thread.sleep(3_000);
@@ -186,85 +182,19 @@ final class DiscordLoad {
     return people;
   }
 
-  private static long counted(Stores stores, CommunityId community, int statements) {
-    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
-    long votes = 0;
-    for (int s = 1; s <= statements; s++) {
-      votes += question.statement(new StatementId(s)).orElseThrow().votes().size();
-    }
-    return votes;
-  }
-
-  private static List<Long> due(Stores stores, CommunityId community, int statements) {
-    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
-    var due = new ArrayList<Long>();
-    for (int s = 1; s <= statements; s++) {
-      due.add((long) question.shownTally(question.statement(new StatementId(s)).orElseThrow()).agree());
-    }
-    return due;
-  }
-
-  private static long sum(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).sum();
-  }
-
-  private record Edit(Instant at, long agree) {}
-
   /** The message's edits that Discord took, with the agree count each showed. */
-  private static List<Edit> edits(FakeDiscord fake, String message) {
+  private static List<Question.Edit> edits(FakeDiscord fake, String message) {
     var path = "channels/" + DiscordIds.channelOf(message) + "/messages/" + DiscordIds.messageOf(message);
-    var edits = new ArrayList<Edit>();
+    var edits = new ArrayList<Question.Edit>();
     for (var call : fake.calls("PATCH", Pattern.quote(path))) {
       if (call.status() / 100 != 2) {
         continue;
       }
       var matcher = AGREE.matcher(call.body());
       if (matcher.find()) {
-        edits.add(new Edit(call.at(), Long.parseLong(matcher.group(1))));
+        edits.add(new Question.Edit(call.at(), Long.parseLong(matcher.group(1))));
       }
     }
     return edits;
-  }
-
-  private static long shown(FakeDiscord fake, List<String> messages) {
-    long total = 0;
-    for (var message : messages) {
-      var edits = edits(fake, message);
-      total += edits.isEmpty() ? 0 : edits.get(edits.size() - 1).agree();
-    }
-    return total;
-  }
-
-  private static Figures voteToTally(FakeDiscord fake, List<String> messages, Map<Integer, List<Instant>> sent,
-      List<Long> before) {
-    var figures = new Figures();
-    for (int s = 0; s < messages.size(); s++) {
-      var edits = edits(fake, messages.get(s));
-      var times = sent.getOrDefault(s, List.of());
-      for (int i = 0; i < times.size(); i++) {
-        var castAt = times.get(i);
-        long needed = before.get(s) + i + 1;
-        edits.stream().filter(e -> !e.at().isBefore(castAt) && e.agree() >= needed).findFirst()
-            .ifPresent(e -> figures.add(Duration.between(castAt, e.at())));
-      }
-    }
-    return figures;
-  }
-
-  private static void await(BooleanSupplier done, Duration within, String what) throws InterruptedException {
-    if (!awaitAtMost(done, within)) {
-      throw new IllegalStateException("never happened: " + what);
-    }
-  }
-
-  private static boolean awaitAtMost(BooleanSupplier done, Duration within) throws InterruptedException {
-    long until = System.nanoTime() + Math.max(0, within.toNanos());
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
   }
 }

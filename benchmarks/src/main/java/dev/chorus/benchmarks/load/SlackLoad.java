@@ -84,33 +84,37 @@ final class SlackLoad {
         throw new IllegalStateException("Chorus did not connect over Socket Mode");
       }
       var community = SlackIds.community("T1");
-      command(socket, "UOPENER", "open How should we answer the ministry's consultation?");
-      until(() -> !stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1))).isEmpty(),
+      command(socket, "UOPENER", dev.chorus.core.command.StandardCommands.OPEN.keyword()
+          + " How should we answer the ministry's consultation?");
+      Question.await(() -> !stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1))).isEmpty(),
           Duration.ofSeconds(60), "the question posted");
       var messages = new ArrayList<String>();
       for (int s = 0; s < statements; s++) {
         command(socket, "UAUTHOR" + s, "View " + (s + 1) + ": we should answer, and say so plainly");
         var target = new Target.StatementMessage(new QuestionId(1), new StatementId(s + 1));
-        until(() -> !stores.links().messagesOf(community, target).isEmpty(), Duration.ofSeconds(60),
+        Question.await(() -> !stores.links().messagesOf(community, target).isEmpty(), Duration.ofSeconds(60),
             "view " + (s + 1) + " posted");
         messages.add(stores.links().messagesOf(community, target).get(0).id());
       }
       // What the cards show before any member votes (a view's author agrees with it).
-      var before = dueOnCards(stores, community, statements);
+      var before = Question.due(stores, community, statements);
+      java.util.function.Function<String, List<Question.Edit>> edits = message -> edits(slack, message);
       var run = vote(socket, slack, messages, members, statements, window, seed);
       // Every vote stored, then every vote shown on its card.
       var settled = System.nanoTime() + SETTLE.toNanos();
-      BooleanSupplier allCounted = () -> counted(stores, community, statements) == (long) members * statements;
-      awaitAtMost(allCounted, Duration.ofNanos(settled - System.nanoTime()));
+      BooleanSupplier allCounted = () -> Question.counted(stores, community, statements) == (long) members * statements;
+      Question.awaitAtMost(allCounted, Duration.ofNanos(settled - System.nanoTime()));
       var storedAfter = Duration.ofNanos(System.nanoTime() - run.windowStart());
-      awaitAtMost(() -> shown(slack, messages) == dueOnCards(stores, community, statements).stream()
-          .mapToLong(Long::longValue).sum(), Duration.ofNanos(settled - System.nanoTime()));
-      var voteToTally = voteToTally(slack, messages, run.sent(), before);
+      Question.awaitAtMost(() -> Question.shown(messages, edits) == Question.sum(Question.due(stores, community,
+          statements)), Duration.ofNanos(settled - System.nanoTime()));
+      var voteToTally = Question.voteToTally(messages, edits, run.sent(), before);
       System.gc();
       long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-      return new Run(run.acknowledgements(), voteToTally, members * statements, counted(stores, community, statements),
-          dueOnCards(stores, community, statements).stream().mapToLong(Long::longValue).sum(), shown(slack, messages),
-          storedAfter, lastEditAfter(slack, messages, run.windowStart()), heap);
+      var windowOpened = Instant.now().minusNanos(System.nanoTime() - run.windowStart());
+      return new Run(run.acknowledgements(), voteToTally, members * statements,
+          Question.counted(stores, community, statements), Question.sum(Question.due(stores, community, statements)),
+          Question.shown(messages, edits), storedAfter, Duration.between(windowOpened, Question.lastEdit(messages, edits)),
+          heap);
     } finally {
       platform.close();
       socket.close();
@@ -194,7 +198,7 @@ final class SlackLoad {
     payload.addProperty("channel_id", CHANNEL);
     payload.addProperty("user_id", user);
     payload.addProperty("user_name", user);
-    payload.addProperty("command", "/respond");
+    payload.addProperty("command", dev.chorus.core.command.CommandCatalog.SLASH_COMMAND);
     payload.addProperty("text", text);
     payload.addProperty("trigger_id", "trigger-" + System.nanoTime());
     payload.addProperty("response_url", "https://example.invalid/r");
@@ -203,101 +207,19 @@ final class SlackLoad {
     }
   }
 
-  private static long counted(Stores stores, dev.chorus.core.community.CommunityId community, int statements) {
-    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
-    long votes = 0;
-    for (int s = 1; s <= statements; s++) {
-      votes += question.statement(new StatementId(s)).orElseThrow().votes().size();
-    }
-    return votes;
-  }
-
-  /** Each view's agree count as the stored question has it: what its card should show. */
-  private static List<Long> dueOnCards(Stores stores, dev.chorus.core.community.CommunityId community, int statements) {
-    var question = stores.questions().find(community, new QuestionId(1)).orElseThrow();
-    var due = new ArrayList<Long>();
-    for (int s = 1; s <= statements; s++) {
-      due.add((long) question.shownTally(question.statement(new StatementId(s)).orElseThrow()).agree());
-    }
-    return due;
-  }
-
-  /** The agree counts the cards show now, summed: each card's latest edit that Slack took. */
-  private static long shown(FakeSlackApi slack, List<String> messages) {
-    long total = 0;
-    for (var message : messages) {
-      var edits = edits(slack, message);
-      total += edits.isEmpty() ? 0 : edits.get(edits.size() - 1).agree();
-    }
-    return total;
-  }
-
-  private record Edit(Instant at, int agree) {}
-
-  private static List<Edit> edits(FakeSlackApi slack, String message) {
+  /** The message's edits that Slack took, with the agree count each showed. */
+  private static List<Question.Edit> edits(FakeSlackApi slack, String message) {
     var ts = message.substring(message.indexOf(':') + 1);
-    var edits = new ArrayList<Edit>();
+    var edits = new ArrayList<Question.Edit>();
     for (var call : slack.calls("chat.update")) {
       if (call.status() != 200 || !ts.equals(call.params().get("ts"))) {
         continue;
       }
       var matcher = AGREE.matcher(String.valueOf(call.params().get("blocks")));
       if (matcher.find()) {
-        edits.add(new Edit(call.at(), Integer.parseInt(matcher.group(1))));
+        edits.add(new Question.Edit(call.at(), Long.parseLong(matcher.group(1))));
       }
     }
     return edits;
-  }
-
-  /**
-   * For each vote, the time until its card first showed at least as many votes as had been cast on
-   * it by then: a vote is on the card no later than that edit.
-   */
-  private static Figures voteToTally(FakeSlackApi slack, List<String> messages, Map<Integer, List<Instant>> sent,
-      List<Long> before) {
-    var figures = new Figures();
-    for (int s = 0; s < messages.size(); s++) {
-      var edits = edits(slack, messages.get(s));
-      var times = sent.getOrDefault(s, List.of());
-      for (int i = 0; i < times.size(); i++) {
-        var castAt = times.get(i);
-        long needed = before.get(s) + i + 1;
-        edits.stream().filter(e -> !e.at().isBefore(castAt) && e.agree() >= needed).findFirst()
-            .ifPresent(e -> figures.add(Duration.between(castAt, e.at())));
-      }
-    }
-    return figures;
-  }
-
-  private static Duration lastEditAfter(FakeSlackApi slack, List<String> messages, long windowStart) {
-    Instant last = Instant.EPOCH;
-    for (var message : messages) {
-      for (var edit : edits(slack, message)) {
-        if (edit.at().isAfter(last)) {
-          last = edit.at();
-        }
-      }
-    }
-    long startedAgo = System.nanoTime() - windowStart;
-    var windowStartAt = Instant.now().minusNanos(startedAgo);
-    return Duration.between(windowStartAt, last);
-  }
-
-  private static void until(BooleanSupplier done, Duration within, String what) throws InterruptedException {
-    if (!awaitAtMost(done, within)) {
-      throw new IllegalStateException("never happened: " + what);
-    }
-  }
-
-  /** Whether it came true within the time; a run that falls short reports what it saw. */
-  private static boolean awaitAtMost(BooleanSupplier done, Duration within) throws InterruptedException {
-    long until = System.nanoTime() + Math.max(0, within.toNanos());
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
   }
 }
