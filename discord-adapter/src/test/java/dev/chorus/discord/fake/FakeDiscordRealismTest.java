@@ -269,12 +269,27 @@ class FakeDiscordRealismTest {
 
   @Test
   void fiftyCallsASecondInAllThenTheGlobalLimitRefusesAllButInteractions() throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      // Sixty channels, so no route bucket is spent: only the global limit can refuse.
-      burst.add(http.sendAsync(request("GET", "channels/" + (900_000 + i), null), HttpResponse.BodyHandlers.ofString()));
+    List<HttpResponse<String>> answers = List.of();
+    int refusedBefore = 0;
+    // The global window opens with the first call and lasts a second: a burst that a busy machine
+    // spreads over more than that meets two windows, and proves nothing. Such a burst is sent again
+    // once a fresh window can open.
+    for (int attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(1_100);
+      }
+      refusedBefore = fake.rateLimited();
+      List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+      long started = System.nanoTime();
+      for (int i = 0; i < 60; i++) {
+        // Sixty channels, so no route bucket is spent: only the global limit can refuse.
+        burst.add(http.sendAsync(request("GET", "channels/" + (900_000 + i), null), HttpResponse.BodyHandlers.ofString()));
+      }
+      answers = burst.stream().map(CompletableFuture::join).toList();
+      if (System.nanoTime() - started < 800_000_000L) {
+        break;
+      }
     }
-    List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
     HttpResponse<String> callback =
         call("POST", "interactions/1/not-a-token/callback", "{\"type\":1}");
 
@@ -285,7 +300,7 @@ class FakeDiscordRealismTest {
       assertThat(header(refused, "X-RateLimit-Scope")).isEqualTo("global");
     });
     assertThat(callback.statusCode()).as("interactions are outside the global limit").isEqualTo(404);
-    assertThat(fake.rateLimited()).isEqualTo(10);
+    assertThat(fake.rateLimited() - refusedBefore).isEqualTo(10);
   }
 
   // ---- reactions read back ---------------------------------------------------------------------
