@@ -101,7 +101,7 @@ public final class SlackPlatform implements AutoCloseable {
    * The platform has two: one for channel posts, one for what answers a member; each method goes
    * through one of them, so neither can spend more of a method's limit than Slack allows.
    */
-  static Slack client(String apiUrl) {
+  public static Slack client(String apiUrl) {
     var config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setMethodsConfig(methodsConfig());

@@ -1,10 +1,8 @@
 package dev.chorus.benchmarks.load;
 
 import dev.chorus.app.PlatformWorkers;
-import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.app.bench.BenchRedis;
 import dev.chorus.app.redis.RedisConfiguration;
-import dev.chorus.app.redis.RedisServerHandle;
-import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.app.store.RedisPinnedRoles;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
@@ -21,7 +19,6 @@ import dev.chorus.discord.DiscordSettings;
 import dev.chorus.discord.fake.FakeDiscord;
 import dev.chorus.discord.fake.FakeMember;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +33,6 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Members voting in Discord through the real JDA with Chorus's listeners, against the fake Discord
@@ -52,14 +48,8 @@ final class DiscordLoad {
   private DiscordLoad() {}
 
   static SlackLoad.Run chorus(int members, int statements, Duration window, long seed) throws Exception {
-    var data = Files.createTempDirectory("chorus-load-discord");
-    var redis = EmbeddedRedis.start(data);
-    var resources = RedisConfiguration.clientResources();
-    var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(redis).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2), false), resources);
-    factory.afterPropertiesSet();
-    factory.start();
-    var template = new StringRedisTemplate(factory);
+    var bench = BenchRedis.start("chorus-load-discord");
+    var template = bench.redis;
     Stores stores = RedisConfiguration.stores(template, Clock.systemUTC());
     var fake = new FakeDiscord();
     var guild = fake.guild("Commons", 7_001L);
@@ -129,9 +119,7 @@ final class DiscordLoad {
     } finally {
       platform.close();
       fake.close();
-      factory.destroy();
-      resources.shutdown();
-      redis.close();
+      bench.close();
     }
   }
 

@@ -1,17 +1,13 @@
 package dev.chorus.benchmarks.load;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.chorus.app.PlatformWorkers;
-import dev.chorus.app.redis.EmbeddedRedis;
+import dev.chorus.app.bench.BenchRedis;
 import dev.chorus.app.redis.RedisConfiguration;
-import dev.chorus.app.redis.RedisServerHandle;
-import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
@@ -25,7 +21,6 @@ import dev.chorus.slack.SlackIds;
 import dev.chorus.slack.SlackPlatform;
 import dev.chorus.slack.SlackSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +32,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Members voting by reaction in Slack, delivered over Socket Mode to the real Bolt app with Chorus's
@@ -53,8 +47,9 @@ final class SlackLoad {
 
   private SlackLoad() {}
 
-  /** What one run measured. */
   /**
+   * What one run measured.
+   *
    * @param counted the members' votes stored
    * @param due what the cards should show: the agree counts of the stored question
    * @param shown what the cards show, their latest edits' agree counts summed
@@ -64,17 +59,11 @@ final class SlackLoad {
       Duration storedAfter, Duration lastShownAfter, long heapMegabytes) {}
 
   static Run chorus(int members, int statements, Duration window, long seed) throws Exception {
-    var data = Files.createTempDirectory("chorus-load-slack");
-    var redis = EmbeddedRedis.start(data);
-    var resources = RedisConfiguration.clientResources();
-    var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(redis).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2), false), resources);
-    factory.afterPropertiesSet();
-    factory.start();
+    var bench = BenchRedis.start("chorus-load-slack");
     var slack = new FakeSlackApi(seed);
     var socket = new FakeSocketMode();
     slack.socketUrl(socket.url());
-    Stores stores = RedisConfiguration.stores(new StringRedisTemplate(factory), Clock.systemUTC());
+    Stores stores = RedisConfiguration.stores(bench.redis, Clock.systemUTC());
     var pseudonyms = new Pseudonyms("load-benchmark-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     var platform = new SlackPlatform(new SlackSettings(FakeSlackApi.TOKEN, FakeSlackApi.APP_TOKEN, null, slack.url(), null),
         chat -> new Chorus(stores, chat, pseudonyms, Clock.systemUTC(), Settings.DEFAULTS, new Random(seed)),
@@ -119,9 +108,7 @@ final class SlackLoad {
       platform.close();
       socket.close();
       slack.close();
-      factory.destroy();
-      resources.shutdown();
-      redis.close();
+      bench.close();
     }
   }
 
@@ -130,10 +117,7 @@ final class SlackLoad {
     var slack = new FakeSlackApi(seed);
     var socket = new FakeSocketMode();
     slack.socketUrl(socket.url());
-    var config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(slack.url());
-    config.setMethodsConfig(SlackPlatform.methodsConfig());
-    var sdk = Slack.getInstance(config);
+    var sdk = SlackPlatform.client(slack.url());
     var app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).slack(sdk).build());
     app.event(ReactionAddedEvent.class, (payload, context) -> context.ack());
     var socketApp = new SocketModeApp(FakeSlackApi.APP_TOKEN, app, SocketModeClient.Backend.JavaWebSocket);

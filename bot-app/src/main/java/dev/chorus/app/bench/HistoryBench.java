@@ -1,9 +1,6 @@
 package dev.chorus.app.bench;
 
-import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisConfiguration;
-import dev.chorus.app.redis.RedisServerHandle;
-import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.Stores;
 import dev.chorus.core.anonymity.Pseudonyms;
@@ -36,7 +33,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +48,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * What a long history costs: {@code bench-history [--communities N] [--closed N] [--open N]} fills an
@@ -119,22 +114,17 @@ public final class HistoryBench {
 
   private static Figures measure(int communities, int closed, int open, PrintStream out, String label)
       throws IOException, InterruptedException {
-    var data = Files.createTempDirectory("chorus-bench-history");
-    var server = EmbeddedRedis.start(data);
     var roundTrips = new AtomicLong();
-    var resources = RedisConfiguration.clientResources(new CommandLatencyRecorder() {
+    var counter = new CommandLatencyRecorder() {
       @Override
       public void recordCommandLatency(SocketAddress local, SocketAddress remote, ProtocolKeyword commandType,
           long firstResponseLatency, long completionLatency) {
         roundTrips.incrementAndGet();
       }
-    });
-    var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(10), Duration.ofSeconds(5), false), resources);
-    factory.afterPropertiesSet();
-    factory.start();
-    try {
-      var redis = new StringRedisTemplate(factory);
+    };
+    try (var bench = BenchRedis.start("chorus-bench-history", counter, Duration.ofSeconds(10), Duration.ofSeconds(5))) {
+      var redis = bench.redis;
+      var factory = bench.factory();
       var clock = Clock.fixed(NOW, java.time.ZoneOffset.UTC);
       var stores = RedisConfiguration.stores(redis, clock);
       long started = System.nanoTime();
@@ -195,10 +185,6 @@ public final class HistoryBench {
       var heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       out.printf(Locale.ROOT, "  %s: heap after GC %,d MB%n", label, heap / (1024 * 1024));
       return new Figures(p50, bestMillis, calls, commands);
-    } finally {
-      factory.destroy();
-      resources.shutdown();
-      server.close();
     }
   }
 

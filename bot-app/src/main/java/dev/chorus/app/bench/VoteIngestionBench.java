@@ -1,9 +1,6 @@
 package dev.chorus.app.bench;
 
-import dev.chorus.app.redis.EmbeddedRedis;
 import dev.chorus.app.redis.RedisConfiguration;
-import dev.chorus.app.redis.RedisServerHandle;
-import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.CommandCatalog;
@@ -20,7 +17,6 @@ import dev.chorus.core.question.StatementChoice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,15 +41,8 @@ public final class VoteIngestionBench {
   static final Duration MEASURE = Duration.ofSeconds(4);
 
   public static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
-    var data = Files.createTempDirectory("chorus-bench");
-    var server = EmbeddedRedis.start(data);
-    var resources = RedisConfiguration.clientResources();
-    var factory = RedisConfiguration.connectionFactory(RedisServerHandle.embedded(server).url(),
-        new RedisSettings(null, data, Duration.ofSeconds(2), Duration.ofSeconds(2), false), resources);
-    factory.afterPropertiesSet();
-    factory.start();
-    try {
-      var redis = new StringRedisTemplate(factory);
+    try (var bench = BenchRedis.start("chorus-bench")) {
+      var redis = bench.redis;
       out.printf("vote ingestion, %d concurrent members, embedded Redis (AOF everysec); a warm-up round, then %d rounds, "
           + "each load %d s after %d s warm-up; the median of the rounds counts%n", THREADS, ROUNDS, MEASURE.toSeconds(), WARM_UP.toSeconds());
       var payload = "x".repeat(32);
@@ -82,10 +71,6 @@ public final class VoteIngestionBench {
       out.printf(Locale.ROOT, "  votes by command, all on one statement:   %,10.0f votes/s  (ratio %.2f)%n", median(command),
           median(command) / set);
       return 0;
-    } finally {
-      factory.destroy();
-      resources.shutdown();
-      server.close();
     }
   }
 

@@ -73,20 +73,15 @@ public class RedisConfiguration {
     // platforms' 3-second deadlines and could run a command twice: fail fast instead, and reconnect.
     var socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true).build();
     var timeouts = TimeoutOptions.enabled(settings.commandTimeout());
-    ClientOptions options;
-    if (settings.cluster()) {
-      // The cluster's map of slots to masters is asked again every half minute, and at once when a
-      // node answers MOVED or a connection drops, so a failover or a resharding is followed.
-      options = ClusterClientOptions.builder()
-          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-              .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
-          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
-          .timeoutOptions(timeouts).socketOptions(socket).build();
-    } else {
-      options = ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-          .autoReconnect(true).timeoutOptions(timeouts).socketOptions(socket).build();
-    }
-    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options)
+    // On a cluster, the map of slots to masters is asked again every half minute, and at once when a
+    // node answers MOVED or a connection drops, so a failover or a resharding is followed.
+    ClientOptions.Builder options = settings.cluster() ? ClusterClientOptions.builder()
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+            .enablePeriodicRefresh(Duration.ofSeconds(30)).enableAllAdaptiveRefreshTriggers().build())
+        : ClientOptions.builder();
+    options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
+        .timeoutOptions(timeouts).socketOptions(socket);
+    var client = LettuceClientConfiguration.builder().commandTimeout(settings.commandTimeout()).clientOptions(options.build())
         .clientResources(resources);
     if (url.tls()) {
       client.useSsl();

@@ -66,6 +66,22 @@ public final class RedisQuestions implements Questions, Ballots {
         end
         return out
       end
+      -- Adds to out the questions of these numbers, under the key prefix, skipping numbers in seen
+      -- (and marking them seen) when seen is given.
+      local function questions(out, prefix, numbers, seen)
+        for _, number in ipairs(numbers) do
+          if not (seen and seen[number]) then
+            if seen then
+              seen[number] = true
+            end
+            local one = question(prefix .. number)
+            if one then
+              table.insert(out, one)
+            end
+          end
+        end
+        return out
+      end
       """;
 
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -76,27 +92,13 @@ public final class RedisQuestions implements Questions, Ballots {
   // Every question of an index in one round trip.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> READ_INDEX = (RedisScript) RedisScript.of(READ_ONE + """
-      local out = {}
-      for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-        local one = question(ARGV[1] .. number)
-        if one then
-          table.insert(out, one)
-        end
-      end
-      return out
+      return questions({}, ARGV[1], redis.call('SMEMBERS', KEYS[1]))
       """, List.class);
 
   // The questions of a recent list closed at or after ARGV[2] (or open), in one round trip.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> READ_RECENT = (RedisScript) RedisScript.of(READ_ONE + """
-      local out = {}
-      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[2], '+inf')) do
-        local one = question(ARGV[1] .. number)
-        if one then
-          table.insert(out, one)
-        end
-      end
-      return out
+      return questions({}, ARGV[1], redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[2], '+inf'))
       """, List.class);
 
   private static final RedisScript<String> COMMIT = RedisScript.of("""
@@ -209,23 +211,9 @@ public final class RedisQuestions implements Questions, Ballots {
   // closed since ARGV[3], and the first deadline after the horizon.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> READ_DUE = (RedisScript) RedisScript.of(READ_ONE + """
-      local out = {}
       local seen = {}
-      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])) do
-        seen[number] = true
-        local one = question(ARGV[1] .. number)
-        if one then
-          table.insert(out, one)
-        end
-      end
-      for _, number in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[3], '(+inf')) do
-        if not seen[number] then
-          local one = question(ARGV[1] .. number)
-          if one then
-            table.insert(out, one)
-          end
-        end
-      end
+      local out = questions({}, ARGV[1], redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2]), seen)
+      questions(out, ARGV[1], redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[3], '(+inf'), seen)
       local later = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[2], '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
       return {later[2] or '', out}
       """, List.class);
@@ -339,11 +327,15 @@ public final class RedisQuestions implements Questions, Ballots {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private List<Question> readIndex(CommunityId community, RedisScript<List> script, List<String> keys, String... args) {
     List<Object> all = call(() -> redis.execute(script, keys, (Object[]) args));
+    return all == null ? new ArrayList<>() : questionsFrom(community, all);
+  }
+
+  /** The questions a read script answered, each as {@link #current} makes it, in number order. */
+  @SuppressWarnings("unchecked")
+  private List<Question> questionsFrom(CommunityId community, List<Object> answered) {
     var questions = new ArrayList<Question>();
-    if (all != null) {
-      for (var one : all) {
-        questions.add(current(community, (List<Object>) one));
-      }
+    for (var one : answered) {
+      questions.add(current(community, (List<Object>) one));
     }
     questions.sort(Comparator.comparing(Question::id));
     return questions;
@@ -375,13 +367,9 @@ public final class RedisQuestions implements Questions, Ballots {
     if (read == null || read.size() < 2) {
       return new Due(List.of(), null);
     }
-    var questions = new ArrayList<Question>();
-    for (var one : (List<Object>) read.get(1)) {
-      questions.add(current(community, (List<Object>) one));
-    }
-    questions.sort(Comparator.comparing(Question::id));
     var later = (String) read.get(0);
-    return new Due(questions, later.isEmpty() ? null : Instant.ofEpochMilli((long) Double.parseDouble(later)));
+    return new Due(questionsFrom(community, (List<Object>) read.get(1)),
+        later.isEmpty() ? null : Instant.ofEpochMilli((long) Double.parseDouble(later)));
   }
 
   /** A question's place in the recent lists: when it closed, +inf while open. */

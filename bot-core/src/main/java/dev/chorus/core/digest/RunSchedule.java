@@ -185,7 +185,7 @@ public final class RunSchedule {
    * When a community next needs a pass: the earliest moment any piece of its work asked for. Null
    * while nothing did; a change in the community puts it back on the agenda then.
    */
-  private static final class NextLook {
+  private final class NextLook {
     private @Nullable Instant next;
 
     void at(Instant moment) {
@@ -193,6 +193,23 @@ public final class RunSchedule {
         next = moment;
       }
     }
+
+    /** Once the lease of a job just claimed or held runs out: it is free again then, if not done. */
+    void afterLease() {
+      at(clock.instant().plus(timing.lease()));
+    }
+  }
+
+  /**
+   * Claims the job; when another replica holds it, the community is looked at again once that
+   * lease runs out, in case the replica died. A job done needs no look.
+   */
+  private boolean claimed(CommunityId community, String job, NextLook look) {
+    var taken = stores.claims().take(community, job, timing.lease());
+    if (taken == Claims.Taken.HELD) {
+      look.afterLease();
+    }
+    return taken == Claims.Taken.CLAIMED;
   }
 
   private Report run(CommunityId community, NextLook look) {
@@ -261,12 +278,7 @@ public final class RunSchedule {
   /** @param deadline {@code seen}'s deadline, which brought it here */
   private Report closeAtDeadline(CommunityId community, Question seen, Instant deadline, NextLook look) {
     var job = "close:" + seen.id() + ":" + deadline.getEpochSecond();
-    var taken = stores.claims().take(community, job, timing.lease());
-    if (taken != Claims.Taken.CLAIMED) {
-      if (taken == Claims.Taken.HELD) {
-        // Should its replica die, the job is free once the lease runs out.
-        look.at(clock.instant().plus(timing.lease()));
-      }
+    if (!claimed(community, job, look)) {
       return Report.NONE;
     }
     int undelivered = 0;
@@ -320,7 +332,7 @@ public final class RunSchedule {
     if (undelivered > 0 && !givenUp(deadline)) {
       // Closed, but its outcome is not out yet: the job's lease runs out and a pass posts it.
       observer.scheduled("deadline-close", false);
-      look.at(clock.instant().plus(timing.lease()));
+      look.afterLease();
       return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);
@@ -448,11 +460,7 @@ public final class RunSchedule {
       return Report.NONE;
     }
     var job = "digest:" + digest.channel().value() + ":" + due.getEpochSecond();
-    var taken = stores.claims().take(community, job, timing.lease());
-    if (taken != Claims.Taken.CLAIMED) {
-      if (taken == Claims.Taken.HELD) {
-        look.at(now.plus(timing.lease()));
-      }
+    if (!claimed(community, job, look)) {
       return Report.NONE;
     }
     var open = new ArrayList<Question>();
@@ -493,7 +501,7 @@ public final class RunSchedule {
     }
     if (undelivered > 0 && !givenUp(due)) {
       // Not out: neither recorded as sent nor marked done, so a pass after the lease sends it.
-      look.at(now.plus(timing.lease()));
+      look.afterLease();
       return new Report(0, 0, 0, 0, undelivered);
     }
     var keptShown = anythingNew ? shown : digest.shown();
@@ -533,11 +541,7 @@ public final class RunSchedule {
       return Report.NONE;
     }
     var job = "personal:" + member.value() + ":" + due.getEpochSecond();
-    var taken = stores.claims().take(community, job, timing.lease());
-    if (taken != Claims.Taken.CLAIMED) {
-      if (taken == Claims.Taken.HELD) {
-        look.at(now.plus(timing.lease()));
-      }
+    if (!claimed(community, job, look)) {
       return Report.NONE;
     }
     var awaiting = new ArrayList<DigestCards.Awaiting>();
@@ -579,7 +583,7 @@ public final class RunSchedule {
       observer.scheduled("personal-digest", undelivered == 0);
     }
     if (undelivered > 0 && !givenUp(due)) {
-      look.at(now.plus(timing.lease()));
+      look.afterLease();
       return new Report(0, 0, 0, 0, undelivered);
     }
     stores.claims().done(community, job, KEEP);

@@ -36,10 +36,6 @@ public final class ListQuestions {
   /** How many questions one reply lists; a longer list is paged. */
   public static final int PAGE_SIZE = 20;
 
-  public Decision decide(Request request, boolean wholeCommunity) {
-    return decide(request, wholeCommunity, 1);
-  }
-
   /** @param page which page of the list, from 1 */
   public Decision decide(Request request, boolean wholeCommunity, int page) {
     var since = clock.instant().minus(settings.recentlyClosed());
@@ -68,8 +64,8 @@ public final class ListQuestions {
     var paging = new ArrayList<Block>();
     if (pages > 1) {
       items = new ArrayList<>(items.subList((page - 1) * PAGE_SIZE, Math.min(items.size(), page * PAGE_SIZE)));
-      var next = wholeCommunity ? StandardCommands.LIST.with(StandardCommands.ALL, "--" + StandardCommands.PAGE,
-          String.valueOf(page + 1)) : StandardCommands.LIST.with("--" + StandardCommands.PAGE, String.valueOf(page + 1));
+      var nextPage = "--" + StandardCommands.PAGE + " " + (page + 1);
+      var next = wholeCommunity ? StandardCommands.LIST.with(StandardCommands.ALL, nextPage) : StandardCommands.LIST.with(nextPage);
       paging.add(new Block.Paragraph(Text.of("Page " + page + " of " + pages + "." + (page < pages ? " Next: " + next : ""))));
     }
     if (unchecked > 0) {
