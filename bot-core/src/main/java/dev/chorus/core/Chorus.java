@@ -21,6 +21,7 @@ import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.digest.Claims;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.LazyCard;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.MemberReaction;
@@ -204,7 +205,7 @@ public final class Chorus {
         now = q.draft(announcement.draft()).map(d -> Cards.draft(q, d, true));
       }
       if (now.isPresent() && !now.get().equals(posted)) {
-        chat.edit(community, message, now.get(), q.revision());
+        chat.edit(community, message, LazyCard.ready(now.get()), q.revision());
       }
     } catch (RuntimeException e) {
       // The next vote on the item edits it again.

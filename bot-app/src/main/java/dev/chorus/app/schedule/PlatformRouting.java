@@ -5,6 +5,7 @@ import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.LazyCard;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -67,7 +68,7 @@ final class PlatformRouting implements Chat, ChannelMembers {
 
   /** Passed on with its revision, so the platform's chat can still drop an edit older than one it sent. */
   @Override
-  public void edit(CommunityId community, PostedMessage message, Card card, long revision) {
+  public void edit(CommunityId community, PostedMessage message, LazyCard card, long revision) {
     of(community).chat().edit(community, message, card, revision);
   }
 

@@ -64,14 +64,15 @@ class PlatformRoutingTest {
       }
 
       @Override
-      public void edit(CommunityId community, dev.chorus.core.message.PostedMessage message, Card card, long revision) {
+      public void edit(CommunityId community, dev.chorus.core.message.PostedMessage message,
+          dev.chorus.core.message.LazyCard card, long revision) {
         revisions.add(revision);
       }
     };
     var routed = new PlatformRouting(java.util.List.of(new ChatPlatform(DiscordIds.PREFIX, counting, ChannelMembers.UNKNOWN)));
 
     routed.edit(DiscordIds.community(42L), new dev.chorus.core.message.PostedMessage("1:2", channel),
-        Card.text(Text.of("3 agree")), 17);
+        dev.chorus.core.message.LazyCard.ready(Card.text(Text.of("3 agree"))), 17);
 
     assertThat(revisions).containsExactly(17L);
   }

@@ -4,6 +4,7 @@ import dev.chorus.core.command.StandardCommands;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.LazyCard;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.message.Destination;
@@ -100,11 +101,10 @@ public final class Delivery {
         }
       } else if (effect instanceof Effect.Edit edit) {
         try {
-          Card card = null;
+          // Built, and its links looked up, once for every message showing the target, and only if sent.
+          var card = LazyCard.of(() -> withLinks(community, edit.card()));
           for (var message : links.messagesOf(community, edit.target())) {
             try {
-              // Links are looked up once for every message showing the target.
-              card = card == null ? withLinks(community, edit.card()) : card;
               chat.edit(community, message, card, edit.revision());
             } catch (ChatException e) {
               problems.add(e.memberMessage());

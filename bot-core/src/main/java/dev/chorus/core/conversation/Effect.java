@@ -3,10 +3,12 @@ package dev.chorus.core.conversation;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.FileContent;
+import dev.chorus.core.message.LazyCard;
 import dev.chorus.core.message.Form;
 import dev.chorus.core.message.Place;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.message.Text;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** What Chorus does in answer: public messages posted or edited, and private answers to the member. */
@@ -30,14 +32,24 @@ public sealed interface Effect {
    * @param revision the revision of the question the card shows, so that an edit decided earlier never
    *     replaces one decided later; {@link Chat#UNKNOWN_REVISION} where it is not known
    */
-  record Edit(Target target, Card card, long revision) implements Effect {
+  record Edit(Target target, LazyCard render, long revision) implements Effect {
     public Edit(Target target, Card card) {
-      this(target, card, Chat.UNKNOWN_REVISION);
+      this(target, LazyCard.ready(card), Chat.UNKNOWN_REVISION);
+    }
+
+    /** An edit whose card is built only if it is sent: a vote's tally may be overtaken by the next one's. */
+    public Edit(Target target, Supplier<Card> render) {
+      this(target, LazyCard.of(render), Chat.UNKNOWN_REVISION);
+    }
+
+    /** The card, built now if it was not yet. */
+    public Card card() {
+      return render.get();
     }
 
     /** The same edit, known to show the question at {@code revision}. */
     public Edit at(long revision) {
-      return new Edit(target, card, revision);
+      return new Edit(target, render, revision);
     }
   }
 

@@ -49,10 +49,11 @@ public interface Chat {
   /**
    * Replaces what a message shows with a card of the question at {@code revision}. Edits decided at
    * once for different members may arrive in any order: a chat that coalesces or reorders edits keeps
-   * the card of the highest revision, so a tally never steps back. The others just edit.
+   * the card of the highest revision, so a tally never steps back. The others just edit. The card is
+   * built when it is sent: a chat that coalesces edits never builds those it drops.
    */
-  default void edit(CommunityId community, PostedMessage message, Card card, long revision) {
-    edit(community, message, card);
+  default void edit(CommunityId community, PostedMessage message, LazyCard card, long revision) {
+    edit(community, message, card.get());
   }
 
   /**

@@ -41,7 +41,7 @@ public final class CoalescedEdits implements Chat {
     long revision = Long.MIN_VALUE;
     @Nullable PostedMessage message;
     @Nullable CommunityId community;
-    @Nullable Card waiting;
+    @Nullable LazyCard waiting;
   }
 
   public CoalescedEdits(Chat platform, ScheduledExecutorService timer, Duration window) {
@@ -72,15 +72,16 @@ public final class CoalescedEdits implements Chat {
 
   @Override
   public void edit(CommunityId community, PostedMessage message, Card card) {
-    edit(community, message, card, UNKNOWN_REVISION);
+    edit(community, message, LazyCard.ready(card), UNKNOWN_REVISION);
   }
 
   /**
    * Edits decided for different members at once reach here in any order; a card of a lower revision
-   * than one already sent or waiting is older news and is dropped.
+   * than one already sent or waiting is older news and is dropped. A card is built only when it goes
+   * out, so those a newer one replaced while waiting are never built.
    */
   @Override
-  public void edit(CommunityId community, PostedMessage message, Card card, long revision) {
+  public void edit(CommunityId community, PostedMessage message, LazyCard card, long revision) {
     var key = community.value() + "/" + message.id();
     long now = System.nanoTime();
     synchronized (slots) {
@@ -110,7 +111,7 @@ public final class CoalescedEdits implements Chat {
       slot.lastSent = now;
     }
     try {
-      platform.edit(community, message, card);
+      platform.edit(community, message, card.get());
     } finally {
       sent(key);
     }
@@ -155,7 +156,7 @@ public final class CoalescedEdits implements Chat {
   }
 
   private void sendWaiting(String key, boolean now) {
-    Card card;
+    LazyCard card;
     PostedMessage message;
     CommunityId community;
     synchronized (slots) {
@@ -177,7 +178,7 @@ public final class CoalescedEdits implements Chat {
       slot.lastSent = System.nanoTime();
     }
     try {
-      platform.edit(community, message, card);
+      platform.edit(community, message, card.get());
     } catch (RuntimeException e) {
       // Nobody waits for this edit; the next vote edits the message again.
       Failures.log(LOG, Level.WARNING, "a coalesced edit did not reach the platform", e);

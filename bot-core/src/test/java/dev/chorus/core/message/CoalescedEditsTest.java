@@ -72,7 +72,7 @@ class CoalescedEditsTest {
       var tally = new PostedMessage("C1:2.000100", new Destination.Channel(new ChannelId("C1")));
       // Decided for five members at once, their edits reach the chat in another order.
       for (int revision : new int[] {11, 10, 13, 14, 12}) {
-        chat.edit(COMMUNITY, tally, Card.text(Text.of("revision " + revision)), revision);
+        chat.edit(COMMUNITY, tally, LazyCard.ready(Card.text(Text.of("revision " + revision))), revision);
       }
       Thread.sleep(WINDOW.toMillis() * 3);
 
@@ -81,6 +81,34 @@ class CoalescedEditsTest {
         sent = List.copyOf(edits);
       }
       assertThat(sent).extracting(Edit::text).containsExactly("revision 11", "revision 14");
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void onlyTheCardsThatGoOutAreBuilt() throws Exception {
+    var timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      var chat = new CoalescedEdits(platform, timer, WINDOW);
+      var tally = new PostedMessage("C1:4.000100", new Destination.Channel(new ChannelId("C1")));
+      var built = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+      for (int revision = 1; revision <= 30; revision++) {
+        int shown = revision;
+        chat.edit(COMMUNITY, tally, LazyCard.of(() -> {
+          built.add(shown);
+          return Card.text(Text.of(shown + " agree"));
+        }), revision);
+      }
+      Thread.sleep(WINDOW.toMillis() * 3);
+
+      List<Edit> sent;
+      synchronized (edits) {
+        sent = List.copyOf(edits);
+      }
+      // Thirty votes within one window: the first card at once, the newest at the window's end.
+      assertThat(sent).extracting(Edit::text).containsExactly("1 agree", "30 agree");
+      assertThat(built).containsExactly(1, 30);
     } finally {
       timer.shutdownNow();
     }
