@@ -114,7 +114,7 @@ final class Attempts {
           }
           if (cast instanceof Ballots.CastResult.Recorded recorded) {
             // Seen with the vote itself, in the same write.
-            recent.remember(recorded.question());
+            recent.rememberVote(voted.decidedOn(), voted.change(), recorded.question().revision());
             if (!recorded.question().mixedInHeld().isEmpty()) {
               releaseMixedIn(inbound.community(), recorded.question().id());
             }
@@ -122,7 +122,7 @@ final class Attempts {
               observer.voted(viaOf(kind));
             }
             return accepted(delivery.deliver(inbound.community(),
-                Delivery.atRevisions(voted.effects().apply(recorded.question()), List.of(recorded.question()))), null);
+                Delivery.atRevisions(voted.effects().apply(recorded), List.of(recorded.question()))), null);
           }
           recent.forget(inbound.community(), voted.change().question());
           fresh = true;

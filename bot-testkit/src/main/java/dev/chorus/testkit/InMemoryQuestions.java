@@ -164,12 +164,14 @@ public final class InMemoryQuestions implements Questions, Ballots {
     } else {
       castBy.put(byKey, seen != null);
     }
-    // What the real store answers: the decided-on question with the voted item as now stored.
-    var answered = change instanceof VoteChange.OnStatement s
-        ? s.withRecorded(decidedOn, updated.statement(s.statement()).orElseThrow().votes())
-        : ((VoteChange.OnDraft) change).withRecorded(decidedOn,
-            updated.draft(((VoteChange.OnDraft) change).draft()).orElseThrow().ballots());
-    return new CastResult.Recorded(answered.atRevision(updated.revision()));
+    // What the real store answers: the decided-on question with this vote applied (the voted item as
+    // now stored where it holds a forgotten vote), and the item's tally counting every stored vote.
+    var answered = !change.itemHoldsForgotten(decidedOn) ? change.appliedTo(decidedOn)
+        : change instanceof VoteChange.OnStatement s
+            ? s.withRecorded(decidedOn, updated.statement(s.statement()).orElseThrow().votes())
+            : ((VoteChange.OnDraft) change).withRecorded(decidedOn,
+                updated.draft(((VoteChange.OnDraft) change).draft()).orElseThrow().ballots());
+    return new CastResult.Recorded(answered.atRevision(updated.revision()), change.shownIn(updated));
   }
 
   private static boolean stillAsSeen(Question current, VoteChange change) {

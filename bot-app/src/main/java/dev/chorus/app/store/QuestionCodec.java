@@ -22,6 +22,7 @@ import dev.chorus.core.question.SupportLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,31 @@ final class QuestionCodec {
       votes.put(new MemberKey(stored.member()), statementChoice(stored.value(), stored.vote()));
     }
     return votes;
+  }
+
+  /**
+   * An item's counts hash, from its field/value pairs (numbers as text, or as numbers when just
+   * counted): choice name to members, and {@code author} (1 when the statement's author voted).
+   */
+  static Map<String, Integer> counts(List<?> fieldsAndValues) {
+    var counts = new HashMap<String, Integer>();
+    for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+      counts.put(String.valueOf(fieldsAndValues.get(i)), Integer.parseInt(String.valueOf(fieldsAndValues.get(i + 1))));
+    }
+    return counts;
+  }
+
+  /** A statement's tally from its counts; its author agrees with their own words unless they voted. */
+  static Statement.StatementTally statementTally(Map<String, Integer> counts) {
+    boolean authorVoted = counts.getOrDefault("author", 0) > 0;
+    return new Statement.StatementTally(counts.getOrDefault(StatementChoice.AGREE.name(), 0) + (authorVoted ? 0 : 1),
+        counts.getOrDefault(StatementChoice.DISAGREE.name(), 0), counts.getOrDefault(StatementChoice.PASS.name(), 0));
+  }
+
+  static Draft.DraftTally draftTally(Map<String, Integer> counts) {
+    return new Draft.DraftTally(counts.getOrDefault(DraftChoice.AGREE.name(), 0),
+        counts.getOrDefault(DraftChoice.ABSTAIN.name(), 0), counts.getOrDefault(DraftChoice.DISAGREE.name(), 0),
+        counts.getOrDefault(DraftChoice.BLOCK.name(), 0));
   }
 
   /** The ballots of one draft, in the order they were cast, from its hash's field/value pairs. */

@@ -39,12 +39,12 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Questions and their votes in Redis. Each question is a hash ({@code rev}, {@code whole} — the
  * revision its last whole write made —, {@code json}); beside it, one hash of votes per statement or
- * draft ({@code …:v:s3}, {@code …:v:d2}, member → vote) and the set of its statements and drafts
- * ({@code …:voted}). Indexes per channel and per community, the highest number used, and processed
+ * draft ({@code …:v:s3}, {@code …:v:d2}, member → vote), its counts ({@code …:v:s3:n}, choice →
+ * members) and the set of its statements and drafts ({@code …:voted}). Indexes per channel and per community, the highest number used, and processed
  * event ids (kept a day) complete it. Every change is one Lua script: a whole write refuses a
  * redelivered event, checks every revision, and writes questions, votes and indexes; a single vote
  * checks that no whole write came after the revision it was decided on and that the member's vote is
- * still what the decision saw, then records it and answers the item's votes.
+ * still what the decision saw, then records it and answers the item's counts.
  */
 public final class RedisQuestions implements Questions, Ballots {
   static final Duration EVENT_MEMORY = Duration.ofDays(1);
@@ -143,7 +143,8 @@ public final class RedisQuestions implements Questions, Ballots {
         local items = tonumber(ARGV[at + 4])
         at = at + 5
         for _, old in ipairs(redis.call('SMEMBERS', key .. ':voted')) do
-          redis.call('DEL', key .. ':v:' .. old)
+          -- Its counts too: the next vote counts them again from the votes written here.
+          redis.call('DEL', key .. ':v:' .. old, key .. ':v:' .. old .. ':n')
         end
         redis.call('DEL', key .. ':voted')
         for j = 1, items do
@@ -219,13 +220,17 @@ public final class RedisQuestions implements Questions, Ballots {
       """, List.class);
 
   // The hot path: as few commands as a checked vote allows. The event is recorded first (SET NX
-  // answers whether it was already) and taken back when the vote turns out stale.
+  // answers whether it was already) and taken back when the vote turns out stale. The item's counts
+  // are kept beside its votes, so the answer is a handful of numbers however many members voted.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List> CAST = (RedisScript) RedisScript.of("""
       -- KEYS: event, question, the item's votes, the reactions seen on the message voted on (or the votes again),
-      --       how each member's vote on the item was cast
+      --       how each member's vote on the item was cast, the item's counts (choice -> members)
       -- ARGV: event ttl seconds, revision decided on, member, vote seen (or ''), vote to record (or ''),
-      --       the reaction seen ('member choice', or ''), '1' when it was added, '0' when removed, seen ttl seconds
+      --       the reaction seen ('member choice', or ''), '1' when it was added, '0' when removed, seen ttl seconds,
+      --       choice seen (or ''), choice to record (or ''), '1' when the member is the statement's author,
+      --       the statement's author (or ''), 's' for a statement's votes or 'd' for a draft's, '1' to answer
+      --       every vote as well
       if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', tonumber(ARGV[1])) then
         return {'processed'}
       end
@@ -233,7 +238,7 @@ public final class RedisQuestions implements Questions, Ballots {
       local current = redis.call('HGET', KEYS[3], ARGV[3])
       local seen = ''
       if current then
-        seen = string.sub(current, string.find(current, '\\t', 1, true) + 1)
+        seen = string.sub(current, string.find(current, '\t', 1, true) + 1)
       end
       if not state[1] or not state[2] or tonumber(state[2]) > tonumber(ARGV[2]) or seen ~= ARGV[4] then
         redis.call('DEL', KEYS[1])
@@ -242,15 +247,10 @@ public final class RedisQuestions implements Questions, Ballots {
       local revision = redis.call('HINCRBY', KEYS[2], 'rev', 1)
       if ARGV[5] == '' then
         redis.call('HDEL', KEYS[3], ARGV[3])
-      else
-        redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\\t' .. ARGV[5])
-      end
-      if ARGV[5] == '' then
         redis.call('HDEL', KEYS[5], ARGV[3])
-      elseif ARGV[6] ~= '' then
-        redis.call('HSET', KEYS[5], ARGV[3], 'reaction')
       else
-        redis.call('HSET', KEYS[5], ARGV[3], 'other')
+        redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\t' .. ARGV[5])
+        redis.call('HSET', KEYS[5], ARGV[3], ARGV[6] ~= '' and 'reaction' or 'other')
       end
       if ARGV[6] ~= '' then
         if ARGV[7] == '1' then
@@ -260,7 +260,50 @@ public final class RedisQuestions implements Questions, Ballots {
         end
         redis.call('EXPIRE', KEYS[4], tonumber(ARGV[8]))
       end
-      return {'recorded', tostring(revision), redis.call('HGETALL', KEYS[3])}
+      -- The counts follow the vote; 'author' counts the statement's author's own vote, for their implicit agreement.
+      if ARGV[9] ~= '' then
+        redis.call('HINCRBY', KEYS[6], ARGV[9], -1)
+      end
+      if ARGV[10] ~= '' then
+        redis.call('HINCRBY', KEYS[6], ARGV[10], 1)
+      end
+      if ARGV[11] == '1' then
+        redis.call('HSET', KEYS[6], 'author', ARGV[5] == '' and 0 or 1)
+      end
+      local counts = redis.call('HGETALL', KEYS[6])
+      local counted = false
+      for i = 1, #counts, 2 do
+        if counts[i] == 'counted' then
+          counted = true
+        end
+      end
+      if not counted then
+        -- Counted again from the votes, this one included: after a whole write, or for votes stored
+        -- before counts were kept. The mark keeps the hash there when no vote is left.
+        redis.call('DEL', KEYS[6])
+        local tally = {}
+        for _, value in ipairs(redis.call('HVALS', KEYS[3])) do
+          local at = string.find(value, '\t', 1, true)
+          local choice
+          if ARGV[13] == 's' then
+            choice = string.sub(value, at + 1)
+          else
+            choice = string.match(value, '"choice":"(%u+)"', at + 1)
+          end
+          tally[choice] = (tally[choice] or 0) + 1
+        end
+        counts = {'counted', '1', 'author', ARGV[12] ~= '' and redis.call('HEXISTS', KEYS[3], ARGV[12]) or 0}
+        for choice, count in pairs(tally) do
+          table.insert(counts, choice)
+          table.insert(counts, count)
+        end
+        redis.call('HSET', KEYS[6], unpack(counts))
+      end
+      local every = {}
+      if ARGV[14] == '1' then
+        every = redis.call('HGETALL', KEYS[3])
+      end
+      return {'recorded', tostring(revision), counts, every}
       """, List.class);
 
   /**
@@ -566,25 +609,35 @@ public final class RedisQuestions implements Questions, Ballots {
       throw new IllegalArgumentException("a vote is cast on the question it was decided on, in its community");
     }
     var question = RedisKeys.question(community, change.question().number());
-    String item;
     String seen;
     String next;
+    String choiceSeen;
+    String choiceNext;
+    String author;
     if (change instanceof VoteChange.OnStatement s) {
-      item = QuestionCodec.item(s.statement());
       seen = QuestionCodec.vote(s.before());
       next = QuestionCodec.vote(s.after());
+      choiceSeen = seen;
+      choiceNext = next;
+      author = decidedOn.statement(s.statement()).map(statement -> statement.author().value()).orElse("");
     } else {
       var d = (VoteChange.OnDraft) change;
-      item = QuestionCodec.item(d.draft());
       seen = QuestionCodec.ballot(d.before());
       next = QuestionCodec.ballot(d.after());
+      choiceSeen = d.before() == null ? "" : d.before().choice().name();
+      choiceNext = d.after() == null ? "" : d.after().choice().name();
+      author = "";
     }
-    var votes = question + ":v:" + item;
+    // Where a forgotten member's vote still counts, who voted what decides when it may go: every vote then.
+    boolean every = change.itemHoldsForgotten(decidedOn);
+    var votes = question + ":v:" + change.item();
     List<Object> answer = castScript(RedisKeys.event(community, event), question, votes,
-        seenReaction == null ? votes : RedisKeys.seen(community, seenReaction.messageId()), votes + ":by",
+        seenReaction == null ? votes : RedisKeys.seen(community, seenReaction.messageId()), votes + ":by", votes + ":n",
         EVENT_MEMORY_SECONDS, String.valueOf(decidedOn.revision()), change.member().value(), seen, next,
         seenReaction == null ? "" : RedisSeenReactions.stored(seenReaction.seen()),
-        seenReaction != null && seenReaction.present() ? "1" : "0", String.valueOf(RedisSeenReactions.KEEP.toSeconds()));
+        seenReaction != null && seenReaction.present() ? "1" : "0", String.valueOf(RedisSeenReactions.KEEP.toSeconds()),
+        choiceSeen, choiceNext, change.member().value().equals(author) ? "1" : "0", author,
+        change instanceof VoteChange.OnStatement ? "s" : "d", every ? "1" : "0");
     var outcome = answer == null || answer.isEmpty() ? "" : (String) answer.get(0);
     switch (outcome) {
       case "processed":
@@ -594,11 +647,19 @@ public final class RedisQuestions implements Questions, Ballots {
       case "recorded":
         // The outcome was read from the answer, so there is one.
         Objects.requireNonNull(answer);
-        var pairs = (List<?>) answer.get(2);
-        var recorded = change instanceof VoteChange.OnStatement s
-            ? s.withRecorded(decidedOn, QuestionCodec.statementVotes(pairs))
-            : ((VoteChange.OnDraft) change).withRecorded(decidedOn, QuestionCodec.draftBallots(pairs));
-        return new CastResult.Recorded(recorded.atRevision(Long.parseLong((String) answer.get(1))));
+        long revision = Long.parseLong((String) answer.get(1));
+        if (every) {
+          var pairs = (List<?>) answer.get(3);
+          var recorded = (change instanceof VoteChange.OnStatement s
+              ? s.withRecorded(decidedOn, QuestionCodec.statementVotes(pairs))
+              : ((VoteChange.OnDraft) change).withRecorded(decidedOn, QuestionCodec.draftBallots(pairs)))
+              .atRevision(revision);
+          return new CastResult.Recorded(recorded, change.shownIn(recorded));
+        }
+        var counts = QuestionCodec.counts((List<?>) answer.get(2));
+        return new CastResult.Recorded(change.appliedTo(decidedOn).atRevision(revision),
+            change instanceof VoteChange.OnStatement
+                ? QuestionCodec.statementTally(counts) : QuestionCodec.draftTally(counts));
       default:
         throw new StoreUnavailableException("the vote script answered " + outcome);
     }
@@ -619,13 +680,13 @@ public final class RedisQuestions implements Questions, Ballots {
     }
     List<Object> raw = call(() -> redis.execute((RedisCallback<List<Object>>) connection -> {
       try {
-        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 5, bytes);
+        return connection.scriptingCommands().evalSha(CAST_SHA, ReturnType.MULTI, 6, bytes);
       } catch (DataAccessException e) {
         if (!scriptUnknown(e)) {
           throw e;
         }
         // A restarted or flushed Redis forgot the script: send it whole once.
-        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 5, bytes);
+        return connection.scriptingCommands().eval(CAST_SOURCE, ReturnType.MULTI, 6, bytes);
       }
     }));
     return (List<Object>) text(raw);

@@ -77,6 +77,11 @@ public final class Cards {
   }
 
   public static Card statement(Question q, Statement s) {
+    return statement(q, s, q.shownTally(s));
+  }
+
+  /** @param tally the statement's tally, as the store counted it when the question may not hold every vote */
+  public static Card statement(Question q, Statement s, Statement.StatementTally tally) {
     var blocks = new ArrayList<Block>();
     var heading = Text.builder().plain(s.id() + " · " + s.kind().label());
     if (s.kind() == StatementKind.AMENDMENT && s.amends() != null) {
@@ -102,7 +107,7 @@ public final class Cards {
     }
     blocks.add(new Block.Heading(heading.build()));
     blocks.add(new Block.Quote(s.text()));
-    blocks.add(new Block.Paragraph(Text.of(statementTally(q, s))));
+    blocks.add(new Block.Paragraph(Text.of(statementTally(tally))));
     if (!q.open()) {
       return new Card(blocks, List.of(), List.of());
     }
@@ -117,11 +122,19 @@ public final class Cards {
   }
 
   static String statementTally(Question q, Statement s) {
-    var t = q.shownTally(s);
+    return statementTally(q.shownTally(s));
+  }
+
+  private static String statementTally(Statement.StatementTally t) {
     return "👍 " + t.agree() + " agree · 👎 " + t.disagree() + " disagree · 🤷 " + t.pass() + " pass";
   }
 
   public static Card draft(Question q, Draft d, boolean announcement) {
+    return draft(q, d, announcement, q.shownTally(d));
+  }
+
+  /** @param tally the draft's tally, as the store counted it when the question may not hold every ballot */
+  public static Card draft(Question q, Draft d, boolean announcement, Draft.DraftTally tally) {
     var blocks = new ArrayList<Block>();
     var heading = Text.builder();
     if (announcement) {
@@ -140,7 +153,7 @@ public final class Cards {
     }
     blocks.add(new Block.Paragraph(by.build()));
     blocks.add(new Block.Quote(d.text()));
-    blocks.add(new Block.Paragraph(Text.of(draftTally(q.shownTally(d)))));
+    blocks.add(new Block.Paragraph(Text.of(draftTally(tally))));
     var latest = q.latestDraft().map(l -> l.version().equals(d.version())).orElse(false);
     if (!latest) {
       // Not naming the newer draft: a draft is edited once, when the next one comes, and stays right after.

@@ -1,6 +1,7 @@
 package dev.chorus.core.conversation;
 
 import dev.chorus.core.message.Text;
+import dev.chorus.core.question.Ballots;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.VoteChange;
 import java.util.List;
@@ -41,9 +42,10 @@ public sealed interface Decision {
    * holds it after recording, so a live tally never shows another member's vote missing.
    *
    * @param decidedOn the question the decision was made from
-   * @param effects what to say, given the question with the vote recorded
+   * @param effects what to say, given the vote as recorded: the question and the item's tally now
    */
-  record Voted(Question decidedOn, VoteChange change, Function<Question, List<Effect>> effects) implements Decision {}
+  record Voted(Question decidedOn, VoteChange change, Function<Ballots.CastResult.Recorded, List<Effect>> effects)
+      implements Decision {}
 
   /**
    * A channel's or a member's setting (digests, reminders), kept apart from the questions. Saving the

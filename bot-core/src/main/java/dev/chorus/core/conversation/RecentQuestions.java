@@ -3,6 +3,7 @@ package dev.chorus.core.conversation;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.VoteChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,28 @@ public final class RecentQuestions {
   public synchronized void remember(Question question) {
     entries.merge(new Key(question.community(), question.id()), question,
         (kept, offered) -> offered.revision() >= kept.revision() ? offered : kept);
+  }
+
+  /**
+   * Keeps a vote this replica recorded, at the revision its cast made. A store answers a vote with
+   * the item's counts, not with who voted what, so the votes kept are those this replica saw: each
+   * is added to the question kept, for members voting again to find their own vote there.
+   *
+   * @param decidedOn the question the vote was decided on
+   */
+  public synchronized void rememberVote(Question decidedOn, VoteChange change, long revision) {
+    entries.compute(new Key(decidedOn.community(), decidedOn.id()), (key, kept) -> {
+      // A kept question at least as new as the decision has its structure: a structural write in
+      // between would have made the vote stale rather than recorded.
+      if (kept == null || kept.revision() < decidedOn.revision()) {
+        return change.appliedTo(decidedOn).atRevision(revision);
+      }
+      if (kept.revision() > revision && !change.decidedFrom(kept)) {
+        // The member voted again since, and that vote is kept already.
+        return kept;
+      }
+      return change.appliedTo(kept).atRevision(Math.max(kept.revision(), revision));
+    });
   }
 
   public synchronized void forget(CommunityId community, QuestionId id) {

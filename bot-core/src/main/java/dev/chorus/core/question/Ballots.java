@@ -2,6 +2,7 @@ package dev.chorus.core.question;
 
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.EventId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,10 +44,37 @@ public interface Ballots {
   /** How a cast ended. */
   sealed interface CastResult {
     /**
-     * Recorded. {@code question} is the decided-on question with the vote's item as the store now
-     * holds it (every member's vote on that statement or draft) at the revision the cast made.
+     * Recorded.
+     *
+     * @param question the decided-on question with this member's vote applied, at the revision the
+     *     cast made. Other members' votes are as the decision saw them, except on an item that still
+     *     holds a forgotten member's vote ({@link Question#held}): there they are as the store now
+     *     holds them, for the tally to tell when the forgotten vote may go.
+     * @param tally the item's tally as shown now ({@link Question#shownTally}), every member's vote
+     *     the store holds counted, including those cast since the decision
      */
-    record Recorded(Question question) implements CastResult {}
+    record Recorded(Question question, Tally tally) implements CastResult {
+      public Recorded {
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(tally, "tally");
+      }
+
+      /** The tally of the statement voted on. */
+      public Statement.StatementTally statementTally() {
+        if (tally instanceof Statement.StatementTally statement) {
+          return statement;
+        }
+        throw new IllegalStateException("the vote was cast on a draft");
+      }
+
+      /** The tally of the draft voted on. */
+      public Draft.DraftTally draftTally() {
+        if (tally instanceof Draft.DraftTally draft) {
+          return draft;
+        }
+        throw new IllegalStateException("the vote was cast on a statement");
+      }
+    }
 
     /** The question's structure or the member's vote changed since the decision: decide again from a fresh read. */
     record Stale() implements CastResult {}

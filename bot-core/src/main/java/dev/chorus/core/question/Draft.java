@@ -1,8 +1,6 @@
 package dev.chorus.core.question;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +22,7 @@ public record Draft(
   public Draft {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(text, "text");
-    ballots = Collections.unmodifiableMap(new LinkedHashMap<>(ballots));
+    ballots = FrozenVotes.of(ballots);
   }
 
   public DraftTally tally() {
@@ -44,12 +42,7 @@ public record Draft(
   }
 
   public Draft withBallot(MemberKey member, @Nullable DraftBallot ballot) {
-    var copy = new LinkedHashMap<>(ballots);
-    copy.remove(member);
-    if (ballot != null) {
-      copy.put(member, ballot);
-    }
-    return new Draft(version, text, writtenBy, byChorus, postedAt, copy);
+    return new Draft(version, text, writtenBy, byChorus, postedAt, FrozenVotes.with(ballots, member, ballot));
   }
 
   /** The same draft with exactly these ballots, in this order. */
@@ -58,7 +51,7 @@ public record Draft(
   }
 
   /** Votes on a draft, one per member. */
-  public record DraftTally(int agree, int abstain, int disagree, int block) {
+  public record DraftTally(int agree, int abstain, int disagree, int block) implements Tally {
     public int voters() {
       return agree + abstain + disagree + block;
     }

@@ -1,8 +1,6 @@
 package dev.chorus.core.question;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +32,7 @@ public record Statement(
   public Statement {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
-    votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+    votes = FrozenVotes.of(votes);
   }
 
   public static Statement posted(
@@ -81,15 +79,8 @@ public record Statement(
   }
 
   public Statement withVote(MemberKey member, @Nullable StatementChoice choice) {
-    var copy = new LinkedHashMap<>(votes);
-    if (choice == null) {
-      copy.remove(member);
-    } else {
-      copy.remove(member);
-      copy.put(member, choice);
-    }
-    return new Statement(
-        id, kind, author, authorName, text, postedAt, status, replaces, replacedBy, hiddenReason, amends, copy);
+    return new Statement(id, kind, author, authorName, text, postedAt, status, replaces, replacedBy, hiddenReason, amends,
+        FrozenVotes.with(votes, member, choice));
   }
 
   /** The same statement with exactly these recorded votes, in this order. */
@@ -135,7 +126,7 @@ public record Statement(
   }
 
   /** One line for a statement's tally. */
-  public record StatementTally(int agree, int disagree, int pass) {
+  public record StatementTally(int agree, int disagree, int pass) implements Tally {
     public int total() {
       return agree + disagree + pass;
     }

@@ -63,12 +63,14 @@ public final class VoteOnDraft {
       next = new DraftBallot(choice, clock.instant(), question.anonymous() ? null : request.actor().displayName(), null);
     }
     var change = new VoteChange.OnDraft(question.id(), version, member, recorded, next);
-    return new Decision.Voted(question, change, recordedQuestion -> {
-      var updated = recordedQuestion.draft(version).orElseThrow();
+    return new Decision.Voted(question, change, cast -> {
+      var shown = cast.question();
+      var updated = shown.draft(version).orElseThrow();
       var effects = new ArrayList<Effect>();
-      effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), version), Cards.draft(recordedQuestion, updated, false)));
+      effects.add(new Effect.Edit(new Target.DraftMessage(question.id(), version),
+          () -> Cards.draft(shown, updated, false, cast.draftTally())));
       effects.add(new Effect.Edit(new Target.DraftAnnouncement(question.id(), version),
-          Cards.draft(recordedQuestion, updated, true)));
+          () -> Cards.draft(shown, updated, true, cast.draftTally())));
       if (next != null && choice == DraftChoice.BLOCK) {
         effects.add(Effect.Reply.of("You block draft " + version + " of " + question.id()
             + ". A block is a serious objection: please say why, so everyone can address it: "

@@ -73,10 +73,11 @@ public final class VoteOnStatement {
       next = choice;
     }
     var change = new VoteChange.OnStatement(question.id(), id, member, recorded, next);
-    return new Decision.Voted(question, change, recordedQuestion -> {
+    return new Decision.Voted(question, change, cast -> {
       var effects = new ArrayList<Effect>();
+      var shown = cast.question();
       effects.add(new Effect.Edit(new Target.StatementMessage(question.id(), id),
-          Cards.statement(recordedQuestion, recordedQuestion.statement(id).orElseThrow())));
+          () -> Cards.statement(shown, shown.statement(id).orElseThrow(), cast.statementTally())));
       if (source != VoteSource.REACTION) {
         effects.add(Effect.Reply.of("Your vote on " + id + ": " + choice.word()
             + (question.anonymous() ? " (nobody can see how you voted)." : ".")));

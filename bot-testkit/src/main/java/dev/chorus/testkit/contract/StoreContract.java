@@ -334,6 +334,59 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aVoteIsAnsweredWithItsItemsTallyCountingVotesCastSinceTheDecision() {
+    var community = freshCommunity();
+    questions().commit(community, List.of(richQuestion(community, 1, "general").withHeld(List.of())), null);
+    var q = questions().find(community, new QuestionId(1)).orElseThrow();
+    // Decided on the same read: each answer counts every vote before it, and the author's own agreement.
+    for (int m = 0; m < 11; m++) {
+      ballots().cast(community, q, vote(q, "U-m" + m, StatementChoice.values()[m % 3]), new EventId("t" + m));
+    }
+    var last = (CastResult.Recorded) ballots().cast(community, q, vote(q, "U-m11", StatementChoice.PASS), new EventId("t11"));
+    assertThat(last.statementTally()).isEqualTo(new Statement.StatementTally(1 + 4, 1 + 4, 4));
+    // What the decision saw, with this one vote applied; the others are in the tally, not in the question.
+    assertThat(last.question()).isEqualTo(vote(q, "U-m11", StatementChoice.PASS).appliedTo(q).atRevision(q.revision() + 12));
+    var read = questions().find(community, q.id()).orElseThrow();
+    assertThat(last.statementTally()).isEqualTo(read.shownTally(read.statement(V1).orElseThrow()));
+  }
+
+  @Test
+  void everyAnsweredTallyIsTheTallyOfWhatIsStoredThroughChangesTakeBacksAndWholeWrites() {
+    var community = freshCommunity();
+    questions().commit(community, List.of(richQuestion(community, 1, "general").withHeld(List.of())), null);
+    var random = new java.util.Random(20261205);
+    var members = List.of("U-alice", "U-bob", "U-carol", "U-dan", "U-erin");
+    var draft = new DraftVersion(1);
+    for (int step = 0; step < 150; step++) {
+      var read = questions().find(community, new QuestionId(1)).orElseThrow();
+      if (step % 37 == 36) {
+        // A whole write rewrites every item's votes; the counts after it must still be right.
+        assertThat(questions().commit(community, List.of(read.withStatementChanged(new StatementId(3),
+            s -> s.withVote(new MemberKey("U-frank"), StatementChoice.AGREE))), null))
+            .isInstanceOf(Questions.CommitResult.Committed.class);
+        continue;
+      }
+      var member = new MemberKey(members.get(random.nextInt(members.size())));
+      VoteChange change;
+      if (random.nextBoolean()) {
+        var before = read.statement(V1).orElseThrow().votes().get(member);
+        var after = random.nextInt(4) == 0 ? null : StatementChoice.values()[random.nextInt(3)];
+        change = new VoteChange.OnStatement(read.id(), V1, member, before, after);
+      } else {
+        var before = read.draft(draft).orElseThrow().ballots().get(member);
+        var choice = DraftChoice.values()[random.nextInt(DraftChoice.values().length)];
+        var after = random.nextInt(4) == 0 ? null
+            : new DraftBallot(choice, T0.plusSeconds(step), member.value(), choice == DraftChoice.BLOCK ? "why " + step : null);
+        change = new VoteChange.OnDraft(read.id(), draft, member, before, after);
+      }
+      var cast = ballots().cast(community, read, change, new EventId("r" + step));
+      assertThat(cast).as("step %d", step).isInstanceOf(CastResult.Recorded.class);
+      var now = questions().find(community, read.id()).orElseThrow();
+      assertThat(((CastResult.Recorded) cast).tally()).as("step %d", step).isEqualTo(change.shownIn(now));
+    }
+  }
+
+  @Test
   void membersVotingOnTheSameItemFromTheSameReadNeverCollide() {
     var community = freshCommunity();
     var q = stored(community);
@@ -346,8 +399,11 @@ public abstract class StoreContract {
     assertThat(read.statement(V1).orElseThrow().votes()).hasSize(31);
     var lastAnswer = (CastResult.Recorded) ballots().cast(community, q, vote(q, "U-last", StatementChoice.PASS),
         new EventId("e-last"));
+    // V1 holds a forgotten member's vote: the answer carries every vote on it, for the tally to tell when it may go.
+    var now = questions().find(community, q.id()).orElseThrow();
     assertThat(lastAnswer.question().statement(V1).orElseThrow().votes())
-        .containsExactlyEntriesOf(questions().find(community, q.id()).orElseThrow().statement(V1).orElseThrow().votes());
+        .containsExactlyEntriesOf(now.statement(V1).orElseThrow().votes());
+    assertThat(lastAnswer.statementTally()).isEqualTo(now.shownTally(now.statement(V1).orElseThrow()));
   }
 
   @Test
