@@ -9,8 +9,10 @@ import dev.chorus.core.Stores;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.message.Target;
 import dev.chorus.core.question.DraftVersion;
+import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.QuestionId;
 import dev.chorus.core.question.QuestionStatus;
+import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.slack.FakeSlackApi;
 import dev.chorus.slack.FakeSocketMode;
@@ -217,6 +219,40 @@ class SlackEndToEndIT {
       assertThat(anonymousCalls.stream().map(c -> c.params().get("blocks")).filter(b -> b.contains("A view nobody may trace")))
           .isNotEmpty().noneMatch(b -> b.contains("UCEM") || b.contains("UDAN") || b.contains("Member UCEM")
               || b.contains("Member UDAN"));
+
+      // A public question in C4: its view carries buttons as well as reactions, and a press and a later
+      // reaction by the same member are one vote, the latest.
+      command("UANA", "C4", "open Buttons and reactions");
+      until("Q4 opened", () -> questions.find(WORKSPACE, new QuestionId(4)).isPresent());
+      command("UCEM", "C4", "#Q4 One member, one vote");
+      var publicView = new Target.StatementMessage(new QuestionId(4), new StatementId(1));
+      until("Q4's view posted", () -> !links.messagesOf(WORKSPACE, publicView).isEmpty());
+      var shown = links.messagesOf(WORKSPACE, publicView).get(0).id();
+      var shownTs = shown.substring(shown.indexOf(':') + 1);
+      var publicCard = slack.calls("chat.postMessage").stream()
+          .filter(c -> c.params().get("blocks").contains("One member, one vote")).findFirst().orElseThrow();
+      var agreeButton = JsonParser.parseString(publicCard.params().get("blocks")).getAsJsonArray().asList().stream()
+          .map(b -> b.getAsJsonObject()).filter(b -> b.get("type").getAsString().equals("actions")).findFirst().orElseThrow()
+          .getAsJsonArray("elements").get(0).getAsJsonObject().get("action_id").getAsString();
+      int ephemeralBeforePress = slack.calls("chat.postEphemeral").size();
+      // Another press: its own trigger and time, or Chorus would take it for the first one delivered again.
+      submit(press.replace(secretTs, shownTs).replace("\"C3\"", "\"C4\"").replace(new Gson().toJson(agree),
+          new Gson().toJson(agreeButton)).replace("tpress", "tpress-q4").replace("1700000001.000", "1700000002.000"));
+      var dan = new MemberKey("UDAN");
+      until("dan's vote by button", () -> StatementChoice.AGREE.equals(questions.find(WORKSPACE, new QuestionId(4))
+          .orElseThrow().statement(new StatementId(1)).orElseThrow().votes().get(dan)));
+      until("dan told how to change it", () -> slack.calls("chat.postEphemeral").stream().skip(ephemeralBeforePress)
+          .anyMatch(c -> c.params().get("user").equals("UDAN") && c.params().get("blocks").contains("press another")));
+      react("UDAN", shown, "-1");
+      until("dan's reaction replaced it", () -> StatementChoice.DISAGREE.equals(questions.find(WORKSPACE, new QuestionId(4))
+          .orElseThrow().statement(new StatementId(1)).orElseThrow().votes().get(dan)));
+      assertThat(questions.find(WORKSPACE, new QuestionId(4)).orElseThrow().statement(new StatementId(1)).orElseThrow()
+          .votes()).hasSize(1);
+      // Cem's own agreement and Dan's one vote, as the card ends up showing it.
+      until("Q4's tally shown", () -> slack.calls("chat.update").stream()
+          .filter(c -> c.params().get("ts").equals(shownTs)).reduce((first, second) -> second)
+          .map(c -> c.params().get("blocks").contains("1 agree") && c.params().get("blocks").contains("1 disagree"))
+          .orElse(false));
 
       // With Redis gone, every answer is still in time, and the member is told nothing was saved.
       redis.close();

@@ -7,8 +7,10 @@ import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.conversation.Settings;
 import dev.chorus.core.message.Target;
+import dev.chorus.core.question.MemberKey;
 import dev.chorus.core.question.Question;
 import dev.chorus.core.question.QuestionId;
+import dev.chorus.core.question.StatementChoice;
 import dev.chorus.core.question.StatementId;
 import dev.chorus.discord.fake.FakeDiscord;
 import dev.chorus.discord.fake.FakeGuild;
@@ -331,6 +333,32 @@ class DiscordPlatformTest {
     var public_ = fake.calls().stream().filter(c -> c.path().startsWith("channels/")).map(c -> c.body()).toList();
     assertThat(public_).filteredOn(body -> body.contains("A view nobody may trace")).isNotEmpty()
         .allSatisfy(body -> names.forEach(name -> assertThat(body).doesNotContain(name)));
+  }
+
+  @Test
+  void aButtonPressAndALaterReactionByTheSameMemberAreOneVoteAndTheLatestCounts() {
+    told(command(ana, channel, "open", Map.of("title", "Buttons and reactions")));
+    told(command(ben, channel, "view", Map.of("text", "One member, one vote")));
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    // Buttons for members who use a keyboard or a screen reader, reactions as well where votes are public.
+    var buttons = fake.message(idOf(v1)).orElseThrow().buttonIds();
+    assertThat(buttons).hasSize(3);
+    until("reactions seeded", () -> !fake.reactionsOf(idOf(v1)).isEmpty());
+
+    var press = fake.button(guild.id(), channelOf(v1), ana.userId(), idOf(v1), buttons.get(0));
+    assertThat(told(press)).contains("Your vote on V1: agree.").contains("press another");
+    var ana = new MemberKey(String.valueOf(this.ana.userId()));
+    until("the button's vote", () -> StatementChoice.AGREE.equals(question(1).statement(new StatementId(1)).orElseThrow()
+        .votes().get(ana)));
+    fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), this.ana.userId(), "👎");
+    until("the reaction's vote replaced it", () -> StatementChoice.DISAGREE.equals(question(1).statement(new StatementId(1))
+        .orElseThrow().votes().get(ana)));
+
+    assertThat(question(1).statement(new StatementId(1)).orElseThrow().votes()).hasSize(1);
+    // Ben's own agreement and Ana's one vote, as the card ends up showing it.
+    until("the card's tally", () -> fake.message(idOf(v1)).orElseThrow().text()
+        .contains("👍 1 agree · 👎 1 disagree · 🤷 0 pass"));
+    assertThat(fake.violations()).isEmpty();
   }
 
   @Test

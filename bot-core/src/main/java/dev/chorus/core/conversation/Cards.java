@@ -111,14 +111,13 @@ public final class Cards {
     if (!q.open()) {
       return new Card(blocks, List.of(), List.of());
     }
-    if (q.anonymous()) {
-      var buttons = new ArrayList<Button>();
-      for (var choice : StatementChoice.values()) {
-        buttons.add(new Button(capital(choice.word()), ButtonAction.statementVote(q.id(), s.id(), choice)));
-      }
-      return new Card(blocks, buttons, List.of());
+    // Buttons on every card, for members who use a keyboard or a screen reader; reactions as well
+    // where votes are public (in an anonymous question a reaction would show who voted what).
+    var buttons = new ArrayList<Button>();
+    for (var choice : StatementChoice.values()) {
+      buttons.add(new Button(capital(choice.word()), ButtonAction.statementVote(q.id(), s.id(), choice)));
     }
-    return new Card(blocks, List.of(), STATEMENT_REACTIONS);
+    return new Card(blocks, buttons, q.anonymous() ? List.of() : STATEMENT_REACTIONS);
   }
 
   static String statementTally(Question q, Statement s) {
@@ -164,19 +163,17 @@ public final class Cards {
       return new Card(blocks, List.of(), List.of());
     }
     if (latest) {
-      blocks.add(new Block.Paragraph(Text.of("Vote: " + (q.anonymous() ? "" : "✅ ") + "agree, "
+      blocks.add(new Block.Paragraph(Text.of((q.anonymous() ? "Vote with a button: " : "Vote with a button or a reaction: ")
+          + (q.anonymous() ? "" : "✅ ") + "agree, "
           + (q.anonymous() ? "" : "🤷 ") + "abstain, " + (q.anonymous() ? "" : "❌ ") + "disagree, or "
           + (q.anonymous() ? "" : "✋ ") + "block (a serious objection; Chorus will ask you why). "
           + "Propose a change with " + StandardCommands.AMEND.on(q.id(), "<change>") + ".")));
     }
-    if (q.anonymous()) {
-      var buttons = new ArrayList<Button>();
-      for (var choice : DraftChoice.values()) {
-        buttons.add(new Button(capital(choice.word()), ButtonAction.draftVote(q.id(), d.version(), choice)));
-      }
-      return new Card(blocks, buttons, List.of());
+    var buttons = new ArrayList<Button>();
+    for (var choice : DraftChoice.values()) {
+      buttons.add(new Button(capital(choice.word()), ButtonAction.draftVote(q.id(), d.version(), choice)));
     }
-    return new Card(blocks, List.of(), DRAFT_REACTIONS);
+    return new Card(blocks, buttons, q.anonymous() ? List.of() : DRAFT_REACTIONS);
   }
 
   static String draftTally(Draft.DraftTally t) {

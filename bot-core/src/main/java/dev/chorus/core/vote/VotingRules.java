@@ -28,4 +28,9 @@ final class VotingRules {
     }
     return Optional.empty();
   }
+
+  /** What a member who voted with a button is told about changing their vote; nothing for other ways. */
+  static String toChange(VoteSource source) {
+    return source == VoteSource.BUTTON ? " To change it, press another of the message's buttons." : "";
+  }
 }
