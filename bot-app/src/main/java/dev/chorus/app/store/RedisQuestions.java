@@ -40,11 +40,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Questions and their votes in Redis. Each question is a hash ({@code rev}, {@code whole} — the
  * revision its last whole write made —, {@code json}); beside it, one hash of votes per statement or
  * draft ({@code …:v:s3}, {@code …:v:d2}, member → vote), its counts ({@code …:v:s3:n}, choice →
- * members) and the set of its statements and drafts ({@code …:voted}). Indexes per channel and per community, the highest number used, and processed
- * event ids (kept a day) complete it. Every change is one Lua script: a whole write refuses a
- * redelivered event, checks every revision, and writes questions, votes and indexes; a single vote
- * checks that no whole write came after the revision it was decided on and that the member's vote is
- * still what the decision saw, then records it and answers the item's counts.
+ * members) and the set of its statements and drafts ({@code …:voted}). Indexes per channel and per
+ * community, the highest number used, and processed event ids (kept a day) complete it. Every
+ * change is one Lua script: a whole write refuses a redelivered event, checks every revision, and
+ * writes questions, votes and indexes; a single vote checks that no whole write came after the
+ * revision it was decided on and that the member's vote is still what the decision saw, then records
+ * it and answers the item's counts.
  */
 public final class RedisQuestions implements Questions, Ballots {
   static final Duration EVENT_MEMORY = Duration.ofDays(1);
@@ -238,7 +239,7 @@ public final class RedisQuestions implements Questions, Ballots {
       local current = redis.call('HGET', KEYS[3], ARGV[3])
       local seen = ''
       if current then
-        seen = string.sub(current, string.find(current, '\t', 1, true) + 1)
+        seen = string.sub(current, string.find(current, '\\t', 1, true) + 1)
       end
       if not state[1] or not state[2] or tonumber(state[2]) > tonumber(ARGV[2]) or seen ~= ARGV[4] then
         redis.call('DEL', KEYS[1])
@@ -249,7 +250,7 @@ public final class RedisQuestions implements Questions, Ballots {
         redis.call('HDEL', KEYS[3], ARGV[3])
         redis.call('HDEL', KEYS[5], ARGV[3])
       else
-        redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\t' .. ARGV[5])
+        redis.call('HSET', KEYS[3], ARGV[3], string.format('%.0f', revision * 1000000) .. '\\t' .. ARGV[5])
         redis.call('HSET', KEYS[5], ARGV[3], ARGV[6] ~= '' and 'reaction' or 'other')
       end
       if ARGV[6] ~= '' then
@@ -283,7 +284,7 @@ public final class RedisQuestions implements Questions, Ballots {
         redis.call('DEL', KEYS[6])
         local tally = {}
         for _, value in ipairs(redis.call('HVALS', KEYS[3])) do
-          local at = string.find(value, '\t', 1, true)
+          local at = string.find(value, '\\t', 1, true)
           local choice
           if ARGV[13] == 's' then
             choice = string.sub(value, at + 1)
