@@ -114,7 +114,7 @@ final class Attempts {
           }
           if (cast instanceof Ballots.CastResult.Recorded recorded) {
             // Seen with the vote itself, in the same write.
-            recent.rememberVote(voted.decidedOn(), voted.change(), recorded.question().revision());
+            recent.rememberVote(voted.decidedOn(), voted.change(), recorded.question());
             if (!recorded.question().mixedInHeld().isEmpty()) {
               releaseMixedIn(inbound.community(), recorded.question().id());
             }

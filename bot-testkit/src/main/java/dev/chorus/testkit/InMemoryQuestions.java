@@ -147,7 +147,7 @@ public final class InMemoryQuestions implements Questions, Ballots {
     }
     var current = questions(community).get(change.question().number());
     long structure = structureRevision.getOrDefault(community, Map.of()).getOrDefault(change.question().number(), 0L);
-    if (current == null || structure > decidedOn.revision() || !stillAsSeen(current, change)) {
+    if (current == null || structure > decidedOn.revision() || !change.decidedFrom(current)) {
       return new CastResult.Stale();
     }
     var updated = change.appliedTo(current).atRevision(current.revision() + 1);
@@ -172,16 +172,6 @@ public final class InMemoryQuestions implements Questions, Ballots {
             : ((VoteChange.OnDraft) change).withRecorded(decidedOn,
                 updated.draft(((VoteChange.OnDraft) change).draft()).orElseThrow().ballots());
     return new CastResult.Recorded(answered.atRevision(updated.revision()), change.shownIn(updated));
-  }
-
-  private static boolean stillAsSeen(Question current, VoteChange change) {
-    if (change instanceof VoteChange.OnStatement s) {
-      var statement = current.statement(s.statement());
-      return statement.isPresent() && Objects.equals(statement.get().votes().get(s.member()), s.before());
-    }
-    var d = (VoteChange.OnDraft) change;
-    var draft = current.draft(d.draft());
-    return draft.isPresent() && Objects.equals(draft.get().ballots().get(d.member()), d.before());
   }
 
   private void markProcessed(CommunityId community, @Nullable EventId event) {

@@ -362,6 +362,27 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void aMemberWhoReactsTheMomentAfterPressingAButtonEndsWithTheReactionsVote() {
+    told(command(ana, channel, "open", Map.of("title", "Quick hands")));
+    told(command(ben, channel, "view", Map.of("text", "Press, then react at once")));
+    var v1 = messageOf(new Target.StatementMessage(new QuestionId(1), new StatementId(1)));
+    var buttons = fake.message(idOf(v1)).orElseThrow().buttonIds();
+
+    // No waiting for Chorus between the two: the press's answer is still on its way.
+    var press = fake.button(guild.id(), channelOf(v1), ana.userId(), idOf(v1), buttons.get(0));
+    fake.reactionAdd(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👎");
+
+    // Once the press is answered it was handled; had the reaction gone first, the press would count now.
+    told(press);
+    var ana = new MemberKey(String.valueOf(this.ana.userId()));
+    until("the reaction's vote, the latest", () -> StatementChoice.DISAGREE.equals(question(1)
+        .statement(new StatementId(1)).orElseThrow().votes().get(ana)));
+    until("the card's tally", () -> fake.message(idOf(v1)).orElseThrow().text()
+        .contains("👍 1 agree · 👎 1 disagree · 🤷 0 pass"));
+    assertThat(question(1).statement(new StatementId(1)).orElseThrow().votes()).hasSize(1);
+  }
+
+  @Test
   void questionsAreSuggestedAsTheMemberTypes() {
     told(command(ana, channel, "open", Map.of("title", "Budget for next year")));
     told(command(ana, channel, "open", Map.of("title", "A new meeting place")));

@@ -39,24 +39,27 @@ public final class RecentQuestions {
   }
 
   /**
-   * Keeps a vote this replica recorded, at the revision its cast made. A store answers a vote with
-   * the item's counts, not with who voted what, so the votes kept are those this replica saw: each
-   * is added to the question kept, for members voting again to find their own vote there.
+   * Keeps a vote this replica recorded. A store answers a vote with the item's counts, not with who
+   * voted what, so the votes kept are those this replica saw: each is added to the question kept,
+   * for members voting again to find their own vote there.
    *
    * @param decidedOn the question the vote was decided on
+   * @param recorded the question as the cast answered it: {@code decidedOn} with the vote applied,
+   *     at the revision the cast made
    */
-  public synchronized void rememberVote(Question decidedOn, VoteChange change, long revision) {
+  public synchronized void rememberVote(Question decidedOn, VoteChange change, Question recorded) {
     entries.compute(new Key(decidedOn.community(), decidedOn.id()), (key, kept) -> {
-      // A kept question at least as new as the decision has its structure: a structural write in
-      // between would have made the vote stale rather than recorded.
-      if (kept == null || kept.revision() < decidedOn.revision()) {
-        return change.appliedTo(decidedOn).atRevision(revision);
+      // Nothing newer than the decision is kept: the cast's answer is that question, already built.
+      if (kept == null || kept.revision() <= decidedOn.revision()) {
+        return recorded;
       }
-      if (kept.revision() > revision && !change.decidedFrom(kept)) {
+      // A kept question newer than the decision has its structure: a structural write in between
+      // would have made the vote stale rather than recorded.
+      if (kept.revision() > recorded.revision() && !change.decidedFrom(kept)) {
         // The member voted again since, and that vote is kept already.
         return kept;
       }
-      return change.appliedTo(kept).atRevision(Math.max(kept.revision(), revision));
+      return change.appliedTo(kept).atRevision(Math.max(kept.revision(), recorded.revision()));
     });
   }
 

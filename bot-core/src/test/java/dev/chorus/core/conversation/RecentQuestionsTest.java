@@ -39,6 +39,11 @@ class RecentQuestionsTest {
     return new VoteChange.OnStatement(Q1, V1, new MemberKey(member), before, after);
   }
 
+  /** As Chorus does after a cast: the decided-on question with the vote applied, at the cast's revision. */
+  private static void remember(RecentQuestions recent, Question decidedOn, VoteChange change, long revision) {
+    recent.rememberVote(decidedOn, change, change.appliedTo(decidedOn).atRevision(revision));
+  }
+
   private static Question kept(RecentQuestions recent) {
     return recent.get(COMMUNITY, Q1).orElseThrow();
   }
@@ -53,9 +58,9 @@ class RecentQuestionsTest {
     var read = question(5);
     recent.remember(read);
     // Three members decided on the same read; their casts came back in another order than recorded.
-    recent.rememberVote(read, vote("U-a", null, StatementChoice.AGREE), 7);
-    recent.rememberVote(read, vote("U-b", null, StatementChoice.DISAGREE), 6);
-    recent.rememberVote(read, vote("U-c", null, StatementChoice.PASS), 8);
+    remember(recent, read, vote("U-a", null, StatementChoice.AGREE), 7);
+    remember(recent, read, vote("U-b", null, StatementChoice.DISAGREE), 6);
+    remember(recent, read, vote("U-c", null, StatementChoice.PASS), 8);
 
     assertThat(voteOf(recent, "U-a")).isEqualTo(StatementChoice.AGREE);
     assertThat(voteOf(recent, "U-b")).isEqualTo(StatementChoice.DISAGREE);
@@ -69,10 +74,10 @@ class RecentQuestionsTest {
     var read = question(5);
     recent.remember(read);
     var first = vote("U-a", null, StatementChoice.AGREE);
-    recent.rememberVote(read, first, 6);
-    recent.rememberVote(kept(recent), vote("U-a", StatementChoice.AGREE, StatementChoice.DISAGREE), 9);
+    remember(recent, read, first, 6);
+    remember(recent, kept(recent), vote("U-a", StatementChoice.AGREE, StatementChoice.DISAGREE), 9);
     // The first cast's answer is told again, late (a slow thread): it must not bring AGREE back.
-    recent.rememberVote(read, first, 6);
+    remember(recent, read, first, 6);
 
     assertThat(voteOf(recent, "U-a")).isEqualTo(StatementChoice.DISAGREE);
     assertThat(kept(recent).revision()).isEqualTo(9);
@@ -83,7 +88,7 @@ class RecentQuestionsTest {
     var recent = new RecentQuestions();
     recent.remember(question(3).withStatementChanged(V1, s -> s.withVote(new MemberKey("U-old"), StatementChoice.PASS)));
     // Read again after changes made elsewhere (another replica): that read is what counts now.
-    recent.rememberVote(question(10), vote("U-a", null, StatementChoice.AGREE), 11);
+    remember(recent, question(10), vote("U-a", null, StatementChoice.AGREE), 11);
 
     assertThat(kept(recent).revision()).isEqualTo(11);
     assertThat(kept(recent).statement(V1).orElseThrow().votes()).containsOnlyKeys(new MemberKey("U-a"));
