@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * Slack's Web API as far as Chorus calls it, on 127.0.0.1, behaving as the real one does so a test
  * cannot hide a race: calls are answered concurrently, each after a random delay (30–150 ms unless
  * {@link #latency changed}), within Slack's rate limits ({@link #LIMITS}), against messages and
- * reactions Slack keeps. It records every call and enforces Slack's rules — the bot token, at most 50
+ * reactions Slack keeps. It records every call and enforces Slack's rules — the bot tokens it issued (one per
+ * workspace, revoked when the workspace removes the app; {@code oauth.v2.access} issues them), at most 50
  * blocks and 3,000 characters a section, channels Chorus is not in — and answers a 429 with
  * {@code Retry-After} when a limit is passed or when told to. It sends no events: a test that adds a
  * member's reaction here sends the event itself.
@@ -101,8 +103,12 @@ public final class FakeSlackApi implements AutoCloseable {
    */
   private static final int PARTIAL_USERS = 3;
 
-  /** One call as Slack received it. */
-  public record Call(String method, Map<String, String> params, Instant at, int status) {}
+  /**
+   * One call as Slack received it.
+   *
+   * @param team the workspace whose token made it; empty for a call without a valid one
+   */
+  public record Call(String method, Map<String, String> params, Instant at, int status, String team) {}
 
   /** A message the moment it exists on Slack's side, as a member watching the channel sees it. */
   public record Posted(String channel, String ts, @Nullable String threadTs, String blocks, String text) {}
@@ -175,6 +181,15 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Consumer<Posted>> postedListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong timestamps = new AtomicLong(1_700_000_000_000_100L);
   private final Random random;
+  /** Each bot token Slack has issued, with its workspace; {@link #TOKEN} is T1's from the start. */
+  private final Map<String, String> teamsByToken = new ConcurrentHashMap<>(Map.of(TOKEN, "T1"));
+  /** Tokens Slack took back when their workspace removed Chorus: {@code token_revoked}. */
+  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+  /** Codes of approved installs not yet exchanged for a token (each once): the grant's workspace, redirect and scopes. */
+  private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+  private final AtomicInteger issued = new AtomicInteger();
+  private volatile @Nullable String clientId;
+  private volatile @Nullable String clientSecret;
   private volatile Latency latency = new Latency(Duration.ofMillis(30), Duration.ofMillis(150));
   private volatile boolean limits = true;
 
@@ -198,6 +213,64 @@ public final class FakeSlackApi implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** An install a member approved on Slack's authorize page, until Chorus exchanges its code. */
+  private record Grant(String team, String redirectUri, String scope) {}
+
+  /** The app's OAuth credentials, as Slack shows them on the app's page: {@code oauth.v2.access} checks them. */
+  public void oauthApp(String id, String secret) {
+    clientId = id;
+    clientSecret = secret;
+  }
+
+  /**
+   * A workspace admin approves the install on Slack's authorize page: the page's address (as Chorus
+   * sent the browser there) is checked as Slack checks it — the app's client id, the {@code state},
+   * a redirect address — and the address Slack sends the browser back to is returned, with a code
+   * {@code oauth.v2.access} takes once.
+   */
+  public String approveInstall(String authorizeUrl, String team) {
+    var uri = URI.create(authorizeUrl);
+    if (!uri.getPath().equals("/oauth/v2/authorize")) {
+      throw new IllegalArgumentException("not Slack's authorize page: " + authorizeUrl);
+    }
+    var query = new LinkedHashMap<String, String>();
+    for (var pair : uri.getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    if (clientId == null || !clientId.equals(query.get("client_id"))) {
+      throw new IllegalArgumentException("Slack knows no app with client_id " + query.get("client_id"));
+    }
+    var state = query.get("state");
+    var redirect = query.get("redirect_uri");
+    if (state == null || state.isBlank() || redirect == null || redirect.isBlank()) {
+      throw new IllegalArgumentException("an install needs a state and a redirect_uri: " + authorizeUrl);
+    }
+    var code = "code-" + team + "-" + issued.incrementAndGet();
+    grants.put(code, new Grant(team, redirect, String.valueOf(query.get("scope"))));
+    return redirect + "?code=" + code + "&state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8);
+  }
+
+  /** The scopes the workspace approved in its last install, comma-separated as Slack lists them. */
+  public synchronized String approvedScopes(String team) {
+    return calls.stream().filter(c -> c.method().equals("oauth.v2.access") && c.team().equals(team))
+        .reduce((first, second) -> second).map(c -> c.params().getOrDefault("approved_scope", "")).orElse("");
+  }
+
+  /** The workspace removes Chorus: every token Slack issued for it is revoked ({@code token_revoked}). */
+  public void uninstall(String team) {
+    teamsByToken.forEach((token, owner) -> {
+      if (owner.equals(team)) {
+        revoked.add(token);
+      }
+    });
+  }
+
+  /** Every bot token Slack issued for the workspace, revoked or not: what must never be stored in plain text. */
+  public List<String> tokensOf(String team) {
+    return teamsByToken.entrySet().stream().filter(e -> e.getValue().equals(team)).map(Map.Entry::getKey).sorted().toList();
   }
 
   /** Where {@code apps.connections.open} sends the app (the fake Socket Mode). */
@@ -403,18 +476,24 @@ public final class FakeSlackApi implements AutoCloseable {
           ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}" : error("invalid_auth"));
       return;
     }
-    if (!("Bearer " + TOKEN).equals(authorization)) {
+    if (method.equals("oauth.v2.access")) {
+      respond(exchange, 200, oauthAccess(params, authorization));
+      return;
+    }
+    var token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+    var team = teamsByToken.get(token);
+    if (team == null || revoked.contains(token)) {
       record(method, params, 200);
-      respond(exchange, 200, error("invalid_auth"));
+      respond(exchange, 200, error(team == null ? "invalid_auth" : "token_revoked"));
       return;
     }
     long wait = limited(authorization, method, params);
     if (wait > 0) {
-      record(method, params, 429);
+      record(method, params, 429, team);
       respondRateLimited(exchange, wait);
       return;
     }
-    record(method, params, 200);
+    record(method, params, 200, team);
     var answer = switch (method) {
       case "chat.postMessage", "chat.update" -> message(method, params);
       case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
@@ -426,7 +505,7 @@ public final class FakeSlackApi implements AutoCloseable {
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
           : error("invalid_trigger_id");
-      case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER
+      case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"" + team + "\",\"user_id\":\"" + BOT_USER
           + "\",\"bot_id\":\"B1\"}";
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + next() + "\"}";
       case "usergroups.list" -> userGroupsList(params);
@@ -438,6 +517,57 @@ public final class FakeSlackApi implements AutoCloseable {
       default -> error("unknown_method");
     };
     respond(exchange, 200, answer);
+  }
+
+  /**
+   * {@code oauth.v2.access}: the app's credentials (form fields or HTTP Basic, as Slack takes either)
+   * and a code from {@link #approveInstall}, once, with the redirect address the install used; a new
+   * bot token for the workspace.
+   */
+  private String oauthAccess(Map<String, String> params, @Nullable String authorization) {
+    var id = params.get("client_id");
+    var secret = params.get("client_secret");
+    if (authorization != null && authorization.startsWith("Basic ")) {
+      var pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+      id = pair.substring(0, pair.indexOf(':'));
+      secret = pair.substring(pair.indexOf(':') + 1);
+    }
+    var recorded = new LinkedHashMap<>(params);
+    recorded.remove("client_secret");
+    if (clientId == null || !clientId.equals(id) || !String.valueOf(clientSecret).equals(secret)) {
+      record("oauth.v2.access", recorded, 200);
+      return error("invalid_client_id");
+    }
+    var grant = grants.remove(String.valueOf(params.get("code")));
+    if (grant == null) {
+      record("oauth.v2.access", recorded, 200);
+      return error("invalid_code");
+    }
+    if (params.containsKey("redirect_uri") && !grant.redirectUri().equals(params.get("redirect_uri"))) {
+      record("oauth.v2.access", recorded, 200);
+      return error("bad_redirect_uri");
+    }
+    var token = "xoxb-" + grant.team() + "-" + issued.incrementAndGet() + "-" + Long.toHexString(random.nextLong());
+    teamsByToken.put(token, grant.team());
+    recorded.put("approved_scope", grant.scope());
+    record("oauth.v2.access", recorded, 200, grant.team());
+    var json = new JsonObject();
+    json.addProperty("ok", true);
+    json.addProperty("access_token", token);
+    json.addProperty("token_type", "bot");
+    json.addProperty("scope", grant.scope());
+    json.addProperty("bot_user_id", BOT_USER);
+    json.addProperty("app_id", "A1");
+    var team = new JsonObject();
+    team.addProperty("id", grant.team());
+    team.addProperty("name", "Workspace " + grant.team());
+    json.add("team", team);
+    json.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+    var user = new JsonObject();
+    user.addProperty("id", "U1");
+    json.add("authed_user", user);
+    json.addProperty("is_enterprise_install", false);
+    return json.toString();
   }
 
   /**
@@ -780,7 +910,11 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private synchronized void record(String method, Map<String, String> params, int status) {
-    calls.add(new Call(method, params, Instant.now(), status));
+    record(method, params, status, "");
+  }
+
+  private synchronized void record(String method, Map<String, String> params, int status, String team) {
+    calls.add(new Call(method, params, Instant.now(), status, team));
   }
 
   private synchronized void violation(String what) {
