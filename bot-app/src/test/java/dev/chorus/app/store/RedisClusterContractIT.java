@@ -76,6 +76,12 @@ class RedisClusterContractIT {
     assertThat(questions.communities()).hasSizeGreaterThanOrEqualTo(30);
   }
 
+  /** A community's keys share one slot, on one master; erasing finds them there and touches no other. */
+  @Test
+  void erasingACommunityTakesEveryKeyOfItsFromItsMasterAndNothingElse() {
+    RedisCommunityErasureIT.eraseOneOfThree(cluster.redis);
+  }
+
   @Nested
   class Questions_ extends StoreContract {
     private final RedisQuestions questions = new RedisQuestions(cluster.redis,
