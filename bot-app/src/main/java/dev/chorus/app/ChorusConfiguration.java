@@ -14,6 +14,7 @@ import dev.chorus.app.redis.RedisSettings;
 import dev.chorus.core.conversation.Observer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import dev.chorus.app.redis.ResolvedSecret;
 import dev.chorus.app.redis.ServerSecret;
 import dev.chorus.core.question.Outcome;
 import java.time.Clock;
@@ -66,10 +67,15 @@ public class ChorusConfiguration {
 
   /** Refuses to start with a secret other than the one the stored data was written with. */
   @Bean
-  Pseudonyms pseudonyms(ChorusProperties properties, RedisSettings redis, StringRedisTemplate store) {
+  ResolvedSecret serverSecret(ChorusProperties properties, RedisSettings redis, StringRedisTemplate store) {
     var secret = ServerSecret.resolve(properties.secret(), redis.embedded(), redis.dataDir());
     var configured = properties.secret() != null && !properties.secret().isBlank();
     ServerSecret.requireTheRecordedOne(secret, configured, redis.dataDir(), store);
-    return new Pseudonyms(secret);
+    return new ResolvedSecret(secret);
+  }
+
+  @Bean
+  Pseudonyms pseudonyms(ResolvedSecret secret) {
+    return new Pseudonyms(secret.bytes());
   }
 }

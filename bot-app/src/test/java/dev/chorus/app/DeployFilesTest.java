@@ -98,7 +98,8 @@ class DeployFilesTest {
     for (var variable : List.of("REDIS_URL", "CHORUS_DATA_DIR", "CHORUS_SECRET", "CHORUS_FACILITATOR_ROLE",
         "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "CHORUS_SLACK_API_URL", "DISCORD_TOKEN",
         "DISCORD_GUILD_IDS", "DISCORD_SHARDS_TOTAL", "DISCORD_SHARD_IDS", "CHORUS_DISCORD_API_URL",
-        "CHORUS_DISCORD_GATEWAY_URL", "SERVER_PORT", "CHORUS_RECONCILE_INTERVAL")) {
+        "CHORUS_DISCORD_GATEWAY_URL", "SERVER_PORT", "CHORUS_RECONCILE_INTERVAL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET",
+        "CHORUS_PUBLIC_URL", "CHORUS_UNINSTALL_GRACE")) {
       assertThat(readme).as(variable).contains("`" + variable + "`");
     }
   }
@@ -108,15 +109,18 @@ class DeployFilesTest {
   void theSlackManifestIsValidYamlAskingForExactlyTheScopesTheCodeUses() throws Exception {
     var manifest = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml()
         .load(Files.readString(Path.of("..", "deploy", "slack", "manifest.yaml")));
-    var scopes = (List<String>) ((java.util.Map<String, Object>) ((java.util.Map<String, Object>) manifest.get("oauth_config"))
-        .get("scopes")).get("bot");
+    var oauth = (java.util.Map<String, Object>) manifest.get("oauth_config");
+    var scopes = (List<String>) ((java.util.Map<String, Object>) oauth.get("scopes")).get("bot");
+    assertThat((List<String>) oauth.get("redirect_urls")).singleElement().asString()
+        .endsWith(dev.chorus.slack.SlackOAuth.REDIRECT_PATH);
     assertThat(new java.util.TreeSet<>(scopes)).isEqualTo(dev.chorus.slack.SlackScopes.all());
     var features = (java.util.Map<String, Object>) manifest.get("features");
     var commands = (List<java.util.Map<String, Object>>) features.get("slash_commands");
     assertThat(commands).extracting(c -> c.get("command")).containsExactly("/respond");
     var settings = (java.util.Map<String, Object>) manifest.get("settings");
     var events = (java.util.Map<String, Object>) settings.get("event_subscriptions");
-    assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("reaction_added", "reaction_removed");
+    assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("reaction_added", "reaction_removed",
+        "app_uninstalled", "tokens_revoked");
     assertThat(dev.chorus.slack.SlackScopes.BY_EVENT.keySet()).containsAll((List<String>) events.get("bot_events"));
     var interactivity = (java.util.Map<String, Object>) settings.get("interactivity");
     assertThat(List.of(commands.get(0).get("url"), events.get("request_url"), interactivity.get("request_url")))

@@ -5,7 +5,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.chorus.core.Chorus;
 import dev.chorus.core.command.StandardCommands;
@@ -44,8 +46,16 @@ public final class SlackEvents {
   private final MemberOrder order;
   private final SlackRenderer renderer = new SlackRenderer();
   private final SlackMembers members;
+  private final @Nullable SlackInstallations installations;
 
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
+    this(chorus, chat, clients, executor, null);
+  }
+
+  /** @param installations the workspaces installed through OAuth, told when one removes Chorus; null with one bot token */
+  public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor,
+      @Nullable SlackInstallations installations) {
+    this.installations = installations;
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;
@@ -113,6 +123,22 @@ public final class SlackEvents {
           opened.channel(), actor(community, user), event, opened.formId(), fields)));
       return context.ack();
     });
+    var installed = installations;
+    if (installed != null) {
+      // Recorded before the acknowledgement: if Redis cannot take it, Slack is answered 500 and sends it again.
+      app.event(AppUninstalledEvent.class, (payload, context) -> {
+        installed.removed(payload.getTeamId());
+        return context.ack();
+      });
+      app.event(TokensRevokedEvent.class, (payload, context) -> {
+        var tokens = payload.getEvent().getTokens();
+        // Only the bot's token matters: Chorus asks for no user tokens.
+        if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+          installed.removed(payload.getTeamId());
+        }
+        return context.ack();
+      });
+    }
     return app;
   }
 

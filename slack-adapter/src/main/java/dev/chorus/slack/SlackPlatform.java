@@ -14,6 +14,8 @@ import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
+import dev.chorus.core.message.ChatException;
+import com.slack.api.bolt.service.OAuthStateService;
 import dev.chorus.core.message.CoalescedEdits;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,15 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chorus in one Slack workspace: the Web API client (at {@code CHORUS_SLACK_API_URL}), the Bolt app
- * with Chorus's handlers, and the {@link Chat} Chorus posts through. Socket Mode when an app token
- * is given; otherwise HTTP mode: Slack's requests arrive through {@link #handle}, which verifies
- * their signature (401 otherwise).
+ * Chorus in Slack: the Web API client (at {@code CHORUS_SLACK_API_URL}), the Bolt app with Chorus's
+ * handlers, and the {@link Chat} Chorus posts through. In one workspace by its bot token, or in every
+ * workspace that installs it through Slack's OAuth flow ({@link SlackOAuth}; each workspace's calls
+ * then use its own token, from {@link SlackInstallations}). Socket Mode when an app token is given;
+ * otherwise HTTP mode: Slack's requests arrive through {@link #handle}, which verifies their
+ * signature (401 otherwise), and an install's pages through {@link #handleGet}.
  */
 public final class SlackPlatform implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SlackPlatform.class.getName());
   private final Slack slack;
   private final Slack lookups;
   private final AppConfig config;
@@ -47,38 +52,77 @@ public final class SlackPlatform implements AutoCloseable {
   private @Nullable SocketModeApp socketMode;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** What the HTTP endpoint answers Slack. */
-  public record HttpAnswer(int status, String contentType, String body) {}
+  /** What the HTTP endpoint answers: status, content type, headers (a cookie, a redirect) and body. */
+  public record HttpAnswer(int status, String contentType, Map<String, List<String>> headers, String body) {}
 
   /**
+   * Chorus in the one workspace of {@code settings}' bot token.
+   *
    * @param chorus builds Chorus around the chat it is given
    * @param executor where events are handled once acknowledged
    */
   public SlackPlatform(SlackSettings settings, Function<Chat, Chorus> chorus, ExecutorService executor) {
+    this(settings, null, null, chorus, executor);
+  }
+
+  /**
+   * @param installations the workspaces installed through OAuth; null with a single bot token
+   * @param states the OAuth flow's {@code state} values, issued and checked once each; null with a single bot token
+   * @param chorus builds Chorus around the chat it is given
+   * @param executor where events are handled once acknowledged
+   */
+  public SlackPlatform(SlackSettings settings, @Nullable SlackInstallations installations,
+      @Nullable OAuthStateService states, Function<Chat, Chorus> chorus, ExecutorService executor) {
+    if ((settings.oauth() == null) != (installations == null) || (installations == null) != (states == null)) {
+      throw new IllegalArgumentException("installing through OAuth needs both its stores; a single bot token neither");
+    }
     this.slack = client(settings.apiUrl());
     this.lookups = client(settings.apiUrl());
     this.executor = executor;
+    var single = settings.botToken();
+    Function<String, String> tokens = single != null ? team -> single : team -> installedToken(installations, team);
     Function<CommunityId, AsyncMethodsClient> clients =
-        community -> slack.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
+        community -> slack.methodsAsync(tokens.apply(SlackIds.teamOf(community)), SlackIds.teamOf(community));
     Function<CommunityId, AsyncMethodsClient> answers =
-        community -> lookups.methodsAsync(settings.botToken(), SlackIds.teamOf(community));
+        community -> lookups.methodsAsync(tokens.apply(SlackIds.teamOf(community)), SlackIds.teamOf(community));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "chorus-slack-edits");
       thread.setDaemon(true);
       return thread;
     });
     var slackChat = new SlackChat(clients, answers,
-        community -> slack.methods(settings.botToken(), SlackIds.teamOf(community)), settings.facilitatorGroup(),
-        Clock.systemUTC());
+        community -> slack.methods(tokens.apply(SlackIds.teamOf(community)), SlackIds.teamOf(community)),
+        settings.facilitatorGroup(), Clock.systemUTC());
     this.slackChat = slackChat;
     this.channelMembers = slackChat.channelMembers();
     this.chat = new CoalescedEdits(slackChat, timer, EDIT_WINDOW);
-    var builder = AppConfig.builder().singleTeamBotToken(settings.botToken()).slack(slack);
+    var oauth = settings.oauth();
+    var builder = AppConfig.builder().slack(slack);
+    if (oauth != null) {
+      builder.clientId(oauth.clientId()).clientSecret(oauth.clientSecret()).redirectUri(oauth.redirectUri())
+          .scope(String.join(",", SlackScopes.all())).userScope("")
+          // Both the current and the legacy names are set, so that no SLACK_INSTALL_PATH in the
+          // environment (which Bolt would read) moves Chorus's routes.
+          .oauthInstallPath(SlackOAuth.INSTALL_PATH).oauthStartPath(SlackOAuth.INSTALL_PATH)
+          .oauthRedirectUriPath(SlackOAuth.REDIRECT_PATH).oauthCallbackPath(SlackOAuth.REDIRECT_PATH)
+          .oAuthInstallPageRenderingEnabled(true).oAuthInstallPageRenderer(SlackInstallPages::install)
+          .oAuthRedirectUriPageRenderer(new SlackInstallPages())
+          // Every request is authorized with its workspace's token; auth.test is asked once per token.
+          .authTestCacheEnabled(true);
+    } else {
+      builder.singleTeamBotToken(single);
+    }
     if (settings.signingSecret() != null) {
       builder.signingSecret(settings.signingSecret());
     }
     this.config = builder.build();
-    this.app = new SlackEvents(chorus.apply(chat), slackChat, answers, executor).register(new App(config));
+    var bolt = new App(config);
+    if (installations != null && states != null) {
+      bolt.asOAuthApp(true);
+      bolt.service(installations);
+      bolt.service(states);
+    }
+    this.app = new SlackEvents(chorus.apply(chat), slackChat, answers, executor, installations).register(bolt);
     if (settings.appToken() != null) {
       // Socket Mode: Slack's events come over a WebSocket this app opens, no public URL needed.
       try {
@@ -127,14 +171,63 @@ public final class SlackPlatform implements AutoCloseable {
     return chat;
   }
 
+  /** The bot token of a workspace that installed Chorus; a {@link ChatException} where none did. */
+  private static String installedToken(SlackInstallations installations, String team) {
+    var token = installations.botToken(team);
+    if (token == null) {
+      throw new ChatException("Chorus is not installed in this Slack workspace any more: someone allowed to add "
+          + "apps can add it again.");
+    }
+    return token;
+  }
+
+  /** Whether workspaces install Chorus through Slack's OAuth flow, at {@link SlackOAuth#INSTALL_PATH}. */
+  public boolean installs() {
+    return config.isDistributedApp();
+  }
+
   /** One request from Slack to the events URL, answered as Bolt answers it. */
   public HttpAnswer handle(String body, Map<String, List<String>> headers, String remoteAddress) throws Exception {
-    var request = new SlackRequestParser(config).parse(SlackRequestParser.HttpRequest.builder()
-        .requestUri("/slack/events").requestBody(body).headers(new RequestHeaders(headers))
-        .remoteAddress(remoteAddress).build());
-    var response = app.run(request);
+    return answer(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events").requestBody(body)
+        .headers(new RequestHeaders(headers)).remoteAddress(remoteAddress).build());
+  }
+
+  /**
+   * A browser's request for a page of the install: {@link SlackOAuth#INSTALL_PATH} (the "Add to Slack"
+   * page, which sets the OAuth state's cookie) or {@link SlackOAuth#REDIRECT_PATH} (where Slack sends
+   * the installer back). 404 for any other path, or when Chorus serves one workspace by its token.
+   */
+  public HttpAnswer handleGet(String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+      String remoteAddress) throws Exception {
+    if (!installs() || !(path.equals(SlackOAuth.INSTALL_PATH) || path.equals(SlackOAuth.REDIRECT_PATH))) {
+      return new HttpAnswer(404, "text/plain", Map.of(), "Not found.");
+    }
+    if (path.equals(SlackOAuth.REDIRECT_PATH) && query.isEmpty()) {
+      return new HttpAnswer(400, "text/html; charset=utf-8", Map.of(),
+          SlackInstallPages.failure(SlackOAuth.INSTALL_PATH, "no_code"));
+    }
+    return answer(SlackRequestParser.HttpRequest.builder().requestUri(path).queryString(query).requestBody("")
+        .headers(new RequestHeaders(headers)).remoteAddress(remoteAddress).build());
+  }
+
+  private HttpAnswer answer(SlackRequestParser.HttpRequest raw) throws Exception {
+    var request = new SlackRequestParser(config).parse(raw);
+    if (request == null) {
+      return new HttpAnswer(404, "text/plain", Map.of(), "Not found.");
+    }
+    com.slack.api.bolt.response.Response response;
+    try {
+      response = app.run(request);
+    } catch (RuntimeException e) {
+      // A handler that must not acknowledge what it could not record (a workspace's removal): Slack
+      // sends the request again when it is not answered 200.
+      LOG.log(System.Logger.Level.WARNING, "a request from Slack was not taken, Slack will send it again: {0}",
+          e.getMessage());
+      return new HttpAnswer(500, "text/plain", Map.of(), "Chorus could not take this just now; Slack will send it again.");
+    }
     return new HttpAnswer(response.getStatusCode(),
         response.getContentType() == null ? "text/plain" : response.getContentType(),
+        response.getHeaders() == null ? Map.of() : Map.copyOf(response.getHeaders()),
         response.getBody() == null ? "" : response.getBody());
   }
 

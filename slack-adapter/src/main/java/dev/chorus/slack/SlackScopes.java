@@ -29,19 +29,25 @@ public final class SlackScopes {
       Map.entry("usergroups.list", "usergroups:read"),
       Map.entry("usergroups.users.list", "usergroups:read"),
       Map.entry("views.open", ""),
-      Map.entry("auth.test", ""));
+      Map.entry("auth.test", ""),
+      Map.entry("oauth.v2.access", ""));
 
-  /** Scopes needed to receive what Chorus listens to: the slash command and reactions. */
+  /**
+   * Scopes needed to receive what Chorus listens to: the slash command, reactions, and a workspace
+   * removing Chorus (which needs none).
+   */
   public static final Map<String, String> BY_EVENT = Map.of(
       CommandCatalog.SLASH_COMMAND, "commands",
       "reaction_added", "reactions:read",
-      "reaction_removed", "reactions:read");
+      "reaction_removed", "reactions:read",
+      "app_uninstalled", "",
+      "tokens_revoked", "");
 
   /** Every scope, sorted. */
   public static Set<String> all() {
     var scopes = new TreeSet<String>();
     BY_METHOD.values().stream().filter(s -> !s.isEmpty()).forEach(s -> scopes.addAll(java.util.List.of(s.split(" "))));
-    scopes.addAll(BY_EVENT.values());
+    BY_EVENT.values().stream().filter(s -> !s.isEmpty()).forEach(scopes::add);
     return scopes;
   }
 }

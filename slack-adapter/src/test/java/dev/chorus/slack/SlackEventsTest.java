@@ -191,6 +191,84 @@ class SlackEventsTest {
     assertThat(slack.calls("chat.postMessage")).isEmpty();
   }
 
+  /** Installations that fail to record a removal until told to work, as a store that is down. */
+  private static final class FlakyInstallations implements SlackInstallations {
+    final java.util.List<String> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean down = true;
+
+    @Override
+    public @org.jspecify.annotations.Nullable String botToken(String team) {
+      return removed.contains(team) ? null : FakeSlackApi.TOKEN;
+    }
+
+    @Override
+    public void removed(String team) {
+      if (down) {
+        throw new IllegalStateException("the store is down");
+      }
+      removed.add(team);
+    }
+
+    @Override
+    public boolean isHistoricalDataEnabled() {
+      return false;
+    }
+
+    @Override
+    public void setHistoricalDataEnabled(boolean enabled) {}
+
+    @Override
+    public void saveInstallerAndBot(com.slack.api.bolt.model.Installer installer) {}
+
+    @Override
+    public void deleteBot(com.slack.api.bolt.model.Bot bot) {}
+
+    @Override
+    public void deleteInstaller(com.slack.api.bolt.model.Installer installer) {}
+
+    @Override
+    public com.slack.api.bolt.model.@org.jspecify.annotations.Nullable Bot findBot(String enterpriseId, String teamId) {
+      return null;
+    }
+
+    @Override
+    public com.slack.api.bolt.model.@org.jspecify.annotations.Nullable Installer findInstaller(String enterpriseId,
+        String teamId, String userId) {
+      return null;
+    }
+  }
+
+  @Test
+  void aRemovalIsAcknowledgedOnlyOnceRecordedSoSlackSendsItAgainWhenTheStoreFailed() throws Exception {
+    var installations = new FlakyInstallations();
+    var installed = new SlackEvents(chorus, slackChat, clients, executor, installations).register(new App(config));
+    var uninstalled = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+        + "\"event_id\":\"EvU1\",\"event_time\":1700000000,\"event\":{\"type\":\"app_uninstalled\"},"
+        + "\"event_ts\":\"1700000000.000900\"}";
+
+    // Not acknowledged while the store is down: the platform answers Slack 500 (SlackPlatform#handle).
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> send(installed, uninstalled, "application/json", Instant.now(), SECRET, Map.of()))
+        .hasMessageContaining("the store is down");
+    assertThat(installations.removed).isEmpty();
+
+    installations.down = false;
+    var retried = send(installed, uninstalled, "application/json", Instant.now(), SECRET,
+        Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error"));
+    assertThat(retried.status()).isEqualTo(200);
+    assertThat(installations.removed).containsExactly("T1");
+
+    // A revoked user token is not Chorus's concern; a revoked bot token is a removal.
+    var userOnly = "{\"token\":\"x\",\"team_id\":\"T2\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+        + "\"event_id\":\"EvU2\",\"event_time\":1700000000,\"event\":{\"type\":\"tokens_revoked\",\"tokens\":"
+        + "{\"oauth\":[\"U7\"]}},\"event_ts\":\"1700000000.000900\"}";
+    assertThat(send(installed, userOnly, "application/json", Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+    assertThat(installations.removed).containsExactly("T1");
+    var bot = userOnly.replace("EvU2", "EvU3").replace("\"oauth\":[\"U7\"]", "\"bot\":[\"UBOT\"]");
+    assertThat(send(installed, bot, "application/json", Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+    assertThat(installations.removed).containsExactly("T1", "T2");
+  }
+
   @Test
   void aRetriedReactionEventChangesStateOnce() throws Exception {
     command("U1", "open Retries", "tr1");

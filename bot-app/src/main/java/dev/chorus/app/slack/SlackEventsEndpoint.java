@@ -1,5 +1,6 @@
 package dev.chorus.app.slack;
 
+import dev.chorus.slack.SlackOAuth;
 import dev.chorus.slack.SlackPlatform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -10,15 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Slack's Events and Interactivity request URL in HTTP mode: {@code POST /slack/events}. */
+/**
+ * Slack's Events and Interactivity request URL in HTTP mode: {@code POST /slack/events}; and, when
+ * workspaces install Chorus themselves, the install's pages: {@code GET /slack/install} and
+ * {@code GET /slack/oauth_redirect}.
+ */
 @RestController
 @Profile("!shell")
-@ConditionalOnExpression("!'${chorus.slack.bot-token:}'.isBlank()")
+@ConditionalOnExpression(SlackWiring.CONFIGURED)
 public class SlackEventsEndpoint {
   private final SlackPlatform platform;
 
@@ -44,13 +51,34 @@ public class SlackEventsEndpoint {
       return tooLarge();
     }
     var body = new String(bytes, StandardCharsets.UTF_8);
+    return answer(platform.handle(body, headers(request), request.getRemoteAddr()));
+  }
+
+  /** The install's pages; 404 where Chorus serves one workspace by its token. */
+  @GetMapping({SlackOAuth.INSTALL_PATH, SlackOAuth.REDIRECT_PATH})
+  ResponseEntity<String> install(HttpServletRequest request) throws Exception {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    request.getParameterMap().forEach((name, values) -> query.put(name, new ArrayList<>(List.of(values))));
+    return answer(platform.handleGet(request.getRequestURI(), query, headers(request), request.getRemoteAddr()));
+  }
+
+  private static Map<String, List<String>> headers(HttpServletRequest request) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (var name : Collections.list(request.getHeaderNames())) {
       headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
     }
-    var answer = platform.handle(body, headers, request.getRemoteAddr());
-    return ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()))
-        .body(answer.body());
+    return headers;
+  }
+
+  private static ResponseEntity<String> answer(SlackPlatform.HttpAnswer answer) {
+    var headers = new HttpHeaders();
+    answer.headers().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Content-Type")) {
+        headers.addAll(name, values);
+      }
+    });
+    return ResponseEntity.status(answer.status()).headers(headers)
+        .contentType(MediaType.parseMediaType(answer.contentType())).body(answer.body());
   }
 
   private static ResponseEntity<String> tooLarge() {

@@ -19,7 +19,7 @@ class RunCommandTest {
   private final List<String> happened = new ArrayList<>();
 
   private static SlackWiring slack(String botToken, String appToken) {
-    return new SlackWiring(new SlackProperties(botToken, appToken, "", ""),
+    return new SlackWiring(new SlackProperties(botToken, appToken, "", "", "", "", java.time.Duration.ofDays(30)),
         new StaticListableBeanFactory().getBeanProvider(SlackPlatform.class));
   }
 
@@ -71,7 +71,8 @@ class RunCommandTest {
     var run = new RunCommand(List.of(slack("", ""), discord("")));
 
     assertThat(run.startConfigured()).containsExactly("No chat platform is configured: set SLACK_BOT_TOKEN (with "
-        + "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN for Discord. Serving health and "
+        + "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; or, for many workspaces, SLACK_CLIENT_ID with SLACK_CLIENT_SECRET, "
+        + "SLACK_SIGNING_SECRET and CHORUS_PUBLIC_URL) for Slack, or DISCORD_TOKEN for Discord. Serving health and "
         + "metrics only.");
   }
 

@@ -5,10 +5,10 @@ import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Every key and value in a test's Redis, as text: what someone who read the store would see. */
-final class RedisDump {
+public final class RedisDump {
   private RedisDump() {}
 
-  static String everything(StringRedisTemplate redis) {
+  public static String everything(StringRedisTemplate redis) {
     var text = new StringBuilder();
     var keys = redis.keys("*");
     for (var key : new TreeSet<>(keys == null ? java.util.Set.<String>of() : keys)) {
