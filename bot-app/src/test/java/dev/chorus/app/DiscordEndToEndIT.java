@@ -255,6 +255,15 @@ class DiscordEndToEndIT {
       // within three seconds, no interaction left without one.
       assertThat(fake.violations()).isEmpty();
       assertThat(fake.unacknowledged()).isEmpty();
+      // Every card in the channels and threads says in plain text which question it is, and a draft its tally.
+      var cards = fake.allMessages().stream().filter(m -> !m.ephemeral() && m.embeds().length() > 0
+          && m.text().matches("(?s).*\\bQ\\d+\\b.*")).toList();
+      assertThat(cards).hasSizeGreaterThan(10).allSatisfy(m -> {
+        assertThat(m.plainSummary()).as(m.text()).matches("(?s).*\\bQ\\d+\\b.*");
+        if (m.buttonIds().stream().anyMatch(id -> id.startsWith("dv:"))) {
+          assertThat(m.plainSummary()).as("a draft's").contains(" agree, ").contains(" block");
+        }
+      });
       var firsts = fake.firstResponses();
       assertThat(firsts.values()).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
       assertThat(fake.messages(c1)).noneMatch(m -> m.text().contains("@everyone") || m.text().contains("```"));

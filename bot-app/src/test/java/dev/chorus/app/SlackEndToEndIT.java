@@ -264,6 +264,16 @@ class SlackEndToEndIT {
       // Slack's rules held throughout: nothing over its limits, no mention let through, every answer within 3 s.
       assertThat(slack.violations()).isEmpty();
       assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.params().get("blocks").contains("<!channel>"));
+      // Every message in a channel has a text that says which question it is, and for a draft its tally.
+      var posted = java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(),
+          slack.calls("chat.update").stream()).filter(c -> c.status() == 200 && c.params().get("channel").startsWith("C"))
+          .toList();
+      assertThat(posted).hasSizeGreaterThan(10).allSatisfy(c -> {
+        assertThat(c.params().get("text")).as(c.params().get("blocks")).isNotBlank().matches("(?s).*\\bQ\\d+\\b.*");
+        if (c.params().get("blocks").contains("\"dv:")) {
+          assertThat(c.params().get("text")).as("a draft's").contains(" agree, ").contains(" block");
+        }
+      });
       assertThat(acknowledgements).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
       System.out.printf("slack end to end, %s: %d requests acknowledged, slowest %d ms; %d messages posted, %d edits%n",
           transport, acknowledgements.size(), acknowledgements.stream().mapToLong(Duration::toMillis).max().orElse(0),

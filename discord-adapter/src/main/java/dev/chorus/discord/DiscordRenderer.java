@@ -35,6 +35,8 @@ public final class DiscordRenderer {
   public static final int MOST_ROWS = 5;
   public static final int MOST_BUTTONS_A_ROW = 5;
   public static final int LONGEST_BUTTON_LABEL = 80;
+  /** Discord allows 2,048; a summary is one line, so far less is kept. */
+  static final int LONGEST_FOOTER = 300;
   static final int COLOUR = 0x2A9D8F;
   /** Member words are never shortened below this, to fit an edit into one message. */
   static final int SHORTEST_SHORTENED = 200;
@@ -111,7 +113,24 @@ public final class DiscordRenderer {
         descriptions.addAll(cut(part, LONGEST_DESCRIPTION));
       }
     }
-    return messages(title, joinSmall(descriptions), rows(card));
+    var footer = card.summary() == null ? null : TextCuts.clip(card.summary().plainText(), LONGEST_FOOTER);
+    var messages = messages(title, joinSmall(descriptions), rows(card), footer == null ? 0 : footer.length());
+    return footer == null ? messages : messages.stream().map(message -> footed(message, footer)).toList();
+  }
+
+  /**
+   * The summary under the last embed of each message: plain text (a footer shows no markdown and
+   * pings nobody) saying which question the message belongs to, and its tally, for a screen reader
+   * and for whoever sees one message of several.
+   */
+  private static DiscordMessage footed(DiscordMessage message, String footer) {
+    if (message.embeds().isEmpty()) {
+      return message;
+    }
+    var embeds = new ArrayList<>(message.embeds());
+    var last = embeds.size() - 1;
+    embeds.set(last, new EmbedBuilder(embeds.get(last)).setFooter(footer).build());
+    return new DiscordMessage(embeds, message.rows());
   }
 
   /**
@@ -148,7 +167,7 @@ public final class DiscordRenderer {
     var blocks = new ArrayList<>(card.blocks());
     var words = ((Block.Quote) blocks.get(longest)).memberWords();
     blocks.set(longest, new Block.Quote(TextCuts.clip(words, words.length() * 3 / 4)));
-    return new Card(blocks, card.buttons(), card.seededReactions());
+    return new Card(blocks, card.buttons(), card.seededReactions(), card.picture(), card.summary());
   }
 
   /** Neighbouring parts share a description while they fit, so a short card is one embed. */
@@ -169,7 +188,8 @@ public final class DiscordRenderer {
   }
 
   /** Embeds into messages within the embed count and the total length; the buttons go on the last. */
-  private static List<DiscordMessage> messages(@Nullable String title, List<String> descriptions, List<ActionRow> rows) {
+  private static List<DiscordMessage> messages(@Nullable String title, List<String> descriptions, List<ActionRow> rows,
+      int footerLength) {
     var messages = new ArrayList<DiscordMessage>();
     var embeds = new ArrayList<MessageEmbed>();
     int length = 0;
@@ -185,7 +205,8 @@ public final class DiscordRenderer {
         embedLength += title.length();
         titled = true;
       }
-      if (!embeds.isEmpty() && (embeds.size() == MOST_EMBEDS || length + embedLength > LONGEST_EMBED_TEXT)) {
+      if (!embeds.isEmpty() && (embeds.size() == MOST_EMBEDS
+          || length + embedLength > LONGEST_EMBED_TEXT - footerLength)) {
         messages.add(new DiscordMessage(embeds, List.of()));
         embeds = new ArrayList<>();
         length = 0;

@@ -127,6 +127,32 @@ class DiscordRendererTest {
         new Block.Paragraph(Text.builder().plain("by ").quoted(memberWords).build())), List.of(), List.of("👍"));
   }
 
+  @Test
+  void aCardsSummaryIsUnderEachOfItsMessagesInPlainTextWithinTheLimits() {
+    var blocks = new ArrayList<Block>();
+    blocks.add(new Block.Heading(Text.of("Draft v2 of Q3")));
+    for (int i = 0; i < 40; i++) {
+      blocks.add(new Block.Quote(HOSTILE.repeat(8)));
+    }
+    var summary = Text.builder().plain("Q3 · ").quoted(HOSTILE).plain(" · draft v2: 4 agree, 0 abstain, 1 disagree, 0 block")
+        .build();
+    var messages = renderer.render(new Card(blocks, List.of(new Button("Agree", "dv:Q3:v2:agree")), List.of(), null,
+        summary));
+
+    assertThat(messages).hasSizeGreaterThan(1);
+    assertFits(messages);
+    for (var message : messages) {
+      var last = message.embeds().isEmpty() ? null : message.embeds().get(message.embeds().size() - 1);
+      if (last != null) {
+        // A footer shows no markdown and pings nobody: the summary's own words, only shortened.
+        assertThat(last.getFooter().getText()).startsWith("Q3 · @everyone").hasSizeLessThanOrEqualTo(300);
+      }
+    }
+    var short_ = renderer.render(new Card(List.of(new Block.Heading(Text.of("Draft v2 of Q3"))), List.of(), List.of(),
+        null, Text.of("Q3 · draft v2: 4 agree, 0 abstain, 1 disagree, 0 block")));
+    assertThat(short_.get(0).embeds().get(0).getFooter().getText()).isEqualTo("Q3 · draft v2: 4 agree, 0 abstain, 1 disagree, 0 block");
+  }
+
   static void assertFits(List<DiscordRenderer.DiscordMessage> messages) {
     for (var message : messages) {
       assertThat(message.embeds()).hasSizeLessThanOrEqualTo(DiscordRenderer.MOST_EMBEDS);
@@ -136,7 +162,9 @@ class DiscordRendererTest {
         var title = embed.getTitle() == null ? "" : embed.getTitle();
         assertThat(description.length()).isLessThanOrEqualTo(DiscordRenderer.LONGEST_DESCRIPTION);
         assertThat(title.length()).isLessThanOrEqualTo(DiscordRenderer.LONGEST_TITLE);
-        total += description.length() + title.length();
+        var footer = embed.getFooter() == null || embed.getFooter().getText() == null ? "" : embed.getFooter().getText();
+        assertThat(footer.length()).isLessThanOrEqualTo(2_048);
+        total += description.length() + title.length() + footer.length();
       }
       assertThat(total).isLessThanOrEqualTo(DiscordRenderer.LONGEST_EMBED_TEXT);
       assertThat(message.rows()).hasSizeLessThanOrEqualTo(DiscordRenderer.MOST_ROWS);

@@ -1,6 +1,7 @@
 package dev.chorus.slack;
 
 import com.slack.api.bolt.model.Installer;
+import dev.chorus.core.command.StandardCommands;
 import com.slack.api.bolt.service.builtin.oauth.view.OAuthRedirectUriPageRenderer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,8 @@ final class SlackInstallPages implements OAuthRedirectUriPageRenderer {
   public String renderSuccessPage(@Nullable Installer installer, @Nullable String completionUrl) {
     return page("Chorus is installed", "<h1>Chorus is in your workspace</h1>"
         + "<p>Invite it to a channel with <code>/invite @Chorus</code>, then open a question there with "
-        + "<code>/respond open &lt;your question&gt;</code>. <code>/respond help</code> lists everything.</p>");
+        + "<code>" + html(StandardCommands.OPEN.with("<your question>")) + "</code>. <code>"
+        + html(StandardCommands.HELP.with()) + "</code> lists everything.</p>");
   }
 
   @Override

@@ -100,7 +100,7 @@ public final class SlackRenderer {
     for (var block : blocks) {
       int blockLength = textLength(block);
       if (!current.isEmpty() && (current.size() == MOST_BLOCKS || length + blockLength > LONGEST_MESSAGE)) {
-        messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : "(continued)", current));
+        messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : continued(card), current));
         current = new ArrayList<>();
         length = 0;
       }
@@ -108,7 +108,7 @@ public final class SlackRenderer {
       length += blockLength;
     }
     if (!current.isEmpty() || messages.isEmpty()) {
-      messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : "(continued)", current));
+      messages.add(new SlackMessage(messages.isEmpty() ? fallback(card) : continued(card), current));
     }
     return messages;
   }
@@ -119,10 +119,17 @@ public final class SlackRenderer {
     return text instanceof Map<?, ?> map ? String.valueOf(((Map<String, Object>) map).get("text")).length() : 0;
   }
 
+  /**
+   * The message's {@code text}: what notifications and screen readers say for it. The card's one-line
+   * summary (which question, and a vote's tally), escaped so it can mention nobody.
+   */
   private static String fallback(Card card) {
-    var words = card.plainText();
-    var firstLine = words.lines().findFirst().orElse("");
-    return SlackText.escape(clip(firstLine, LONGEST_FALLBACK));
+    return SlackText.escape(clip(card.oneLine().plainText(), LONGEST_FALLBACK));
+  }
+
+  /** A later message of a card too long for one: the same summary, saying it continues. */
+  private static String continued(Card card) {
+    return SlackText.escape(clip(card.oneLine().plainText(), LONGEST_FALLBACK - 12)) + " (continued)";
   }
 
   /** Text in {@code mrkdwn}: Chorus's words escaped, members' words neutralised, times in each reader's zone. */

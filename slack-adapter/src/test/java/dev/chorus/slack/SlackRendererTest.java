@@ -103,8 +103,27 @@ class SlackRendererTest {
     }
     var messages = renderer.render(new Card(blocks, List.of(), List.of()));
     assertThat(messages).hasSize(2);
-    assertThat(messages.get(1).text()).isEqualTo("(continued)");
+    // Without a summary a card is told by its first line; every later message says it continues it.
+    assertThat(messages.get(0).text()).startsWith("Line 0 &lt;!channel&gt;");
+    assertThat(messages.get(1).text()).startsWith("Line 0 &lt;!channel&gt;").endsWith(" (continued)");
     assertThat(sectionTexts(messages)).hasSize(80);
+    assertSafe(messages);
+  }
+
+  @Test
+  void aCardsSummaryIsTheTextOfEachOfItsMessagesAndPingsNobody() {
+    var blocks = new ArrayList<Block>();
+    for (int i = 0; i < 80; i++) {
+      blocks.add(new Block.Paragraph(Text.of("Line " + i)));
+    }
+    var summary = Text.builder().plain("Q3 · ").quoted(HOSTILE).plain(" · draft v2: 4 agree, 0 abstain, 1 disagree, 0 block")
+        .build();
+
+    var messages = renderer.render(new Card(blocks, List.of(), List.of(), null, summary));
+
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(0).text()).startsWith("Q3 · &lt;!channel&gt;").endsWith("draft v2: 4 agree, 0 abstain, 1 disagree, 0 block");
+    assertThat(messages.get(1).text()).isEqualTo(messages.get(0).text() + " (continued)");
     assertSafe(messages);
   }
 

@@ -8,6 +8,7 @@ import dev.chorus.core.message.Button;
 import dev.chorus.core.message.ButtonAction;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.message.TextCuts;
 import dev.chorus.core.question.Draft;
 import dev.chorus.core.question.DraftChoice;
 import dev.chorus.core.question.Outcome;
@@ -62,7 +63,15 @@ public final class Cards {
           "Anonymous: nobody in the community, facilitators included, can see who wrote a view or how "
               + "anyone voted. This protects members from each other, not from whoever operates Chorus.")));
     }
-    return new Card(blocks, List.of(), List.of());
+    return new Card(blocks, List.of(), List.of()).summarised(Text.builder().plain(q.id() + " · ").quoted(title(q))
+        .plain(" · " + (q.open() ? "open" : closedLine(q)) + " · " + participation(q)).build());
+  }
+
+  /** The longest a title is in a one-line summary: the start says which question it is. */
+  static final int SUMMARY_TITLE = 80;
+
+  private static String title(Question q) {
+    return TextCuts.clip(q.title(), SUMMARY_TITLE);
   }
 
   static String participation(Question q) {
@@ -82,6 +91,19 @@ public final class Cards {
 
   /** @param tally the statement's tally, as the store counted it when the question may not hold every vote */
   public static Card statement(Question q, Statement s, Statement.StatementTally tally) {
+    var card = statementCard(q, s, tally);
+    var line = Text.builder().plain(q.id() + " · ").quoted(title(q)).plain(" · " + s.id() + " ");
+    line.plain(switch (s.status()) {
+      case REPLACED -> "replaced";
+      case WITHDRAWN -> "withdrawn";
+      case HIDDEN -> "hidden";
+      case ACTIVE -> s.kind().label() + ": " + tally.agree() + " agree, " + tally.disagree() + " disagree, " + tally.pass()
+          + " pass";
+    });
+    return card.summarised(line.build());
+  }
+
+  private static Card statementCard(Question q, Statement s, Statement.StatementTally tally) {
     var blocks = new ArrayList<Block>();
     var heading = Text.builder().plain(s.id() + " · " + s.kind().label());
     if (s.kind() == StatementKind.AMENDMENT && s.amends() != null) {
@@ -134,6 +156,16 @@ public final class Cards {
 
   /** @param tally the draft's tally, as the store counted it when the question may not hold every ballot */
   public static Card draft(Question q, Draft d, boolean announcement, Draft.DraftTally tally) {
+    return draftCard(q, d, announcement, tally).summarised(Text.builder().plain(q.id() + " · ").quoted(title(q))
+        .plain(" · draft " + d.version() + ": " + tallyInWords(tally) + (q.open() ? "" : " · closed")).build());
+  }
+
+  /** A draft's tally without symbols, as a screen reader should say it. */
+  static String tallyInWords(Draft.DraftTally t) {
+    return t.agree() + " agree, " + t.abstain() + " abstain, " + t.disagree() + " disagree, " + t.block() + " block";
+  }
+
+  private static Card draftCard(Question q, Draft d, boolean announcement, Draft.DraftTally tally) {
     var blocks = new ArrayList<Block>();
     var heading = Text.builder();
     if (announcement) {
@@ -182,6 +214,12 @@ public final class Cards {
   }
 
   public static Card outcome(Question q, Outcome o) {
+    return outcomeCard(q, o).summarised(Text.builder().plain(q.id() + " · ").quoted(title(q)).plain(" · closed: "
+        + o.level().label() + (o.draft() == null ? "" : " for draft " + o.draft() + " (" + tallyInWords(o.tally()) + ")"))
+        .build());
+  }
+
+  private static Card outcomeCard(Question q, Outcome o) {
     var blocks = new ArrayList<Block>();
     var heading = Text.builder().plain(q.id() + " closed: " + o.level().label());
     if (o.draft() != null) {

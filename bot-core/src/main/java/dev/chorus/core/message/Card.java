@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message Chorus posts: blocks, buttons, the reactions the bot seeds so members can vote with one
- * click, and at most one picture.
+ * click, at most one picture, and a one-line summary.
  *
  * @param picture shown with the message (Slack: a file in the same place; Discord: an attachment);
  *     null for none
+ * @param summary what the message is about in one line, for whoever cannot see its layout (a screen
+ *     reader, a notification): which question, and for a vote its tally; null to use the first line
  */
 public record Card(List<Block> blocks, List<Button> buttons, List<String> seededReactions,
-    @Nullable Picture picture) {
+    @Nullable Picture picture, @Nullable Text summary) {
   public Card {
     blocks = List.copyOf(blocks);
     buttons = List.copyOf(buttons);
@@ -22,12 +24,30 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
   }
 
   public Card(List<Block> blocks, List<Button> buttons, List<String> seededReactions) {
-    this(blocks, buttons, seededReactions, null);
+    this(blocks, buttons, seededReactions, null, null);
   }
 
   /** The same card with this picture. */
   public Card with(Picture shown) {
-    return new Card(blocks, buttons, seededReactions, shown);
+    return new Card(blocks, buttons, seededReactions, shown, summary);
+  }
+
+  /** The same card with this summary. */
+  public Card summarised(Text line) {
+    return new Card(blocks, buttons, seededReactions, picture, line);
+  }
+
+  /**
+   * The card in one line of text: its summary, or else its first line. Never empty: a card with no
+   * words at all is summarised by its buttons.
+   */
+  public Text oneLine() {
+    if (summary != null) {
+      return summary;
+    }
+    var first = plainText().lines().filter(line -> !line.isBlank()).findFirst().orElse("A message from Chorus");
+    // The first line may be a member's words: quoted, so no renderer reads them as markup.
+    return Text.quoted(first);
   }
 
   public static Card of(Block... blocks) {
@@ -76,7 +96,7 @@ public record Card(List<Block> blocks, List<Button> buttons, List<String> seeded
         mapped.add(block);
       }
     }
-    return new Card(mapped, buttons, seededReactions, picture);
+    return new Card(mapped, buttons, seededReactions, picture, summary == null ? null : change.apply(summary));
   }
 
   /** Every word of the card, unrendered: for tests and for checks that scan what was shown. */

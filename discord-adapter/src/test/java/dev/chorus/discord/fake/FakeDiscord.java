@@ -830,6 +830,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /** Every message the bot posted anywhere and did not delete, interaction replies included, oldest first. */
+  public List<FakeMessage> allMessages() {
+    synchronized (state) {
+      return state.messages.values().stream().filter(m -> !m.deleted).map(StoredMessage::snapshot)
+          .sorted(java.util.Comparator.comparingLong(FakeMessage::id)).toList();
+    }
+  }
+
   /** One of the bot's messages, if it exists and was not deleted. */
   public Optional<FakeMessage> message(long messageId) {
     synchronized (state) {

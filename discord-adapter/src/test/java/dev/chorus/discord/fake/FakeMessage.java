@@ -75,6 +75,21 @@ public record FakeMessage(
     return out.toString();
   }
 
+  /**
+   * What a screen reader can say for it in one go, without its layout: the content, and the footer of
+   * its last embed (where Chorus puts a card's one-line summary); for a message of plain text (one
+   * embed, no title, no footer), that text.
+   */
+  public String plainSummary() {
+    var embeds = embeds();
+    var footer = embeds.length() == 0 ? ""
+        : embeds.getObject(embeds.length() - 1).optObject("footer").map(f -> f.getString("text", "")).orElse("");
+    if (footer.isEmpty() && embeds.length() == 1 && embeds.getObject(0).getString("title", "").isEmpty()) {
+      footer = embeds.getObject(0).getString("description", "");
+    }
+    return (content() + " " + footer).strip();
+  }
+
   /** The custom ids of its buttons, in order. */
   public java.util.List<String> buttonIds() {
     var ids = new java.util.ArrayList<String>();
