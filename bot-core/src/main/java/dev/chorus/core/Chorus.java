@@ -492,6 +492,9 @@ public final class Chorus {
     if (inbound instanceof Inbound.ButtonPressed) {
       return BUTTON;
     }
+    if (inbound instanceof Inbound.MessageShortcut) {
+      return "message-shortcut";
+    }
     return "form-submitted";
   }
 }

@@ -31,6 +31,7 @@ import dev.chorus.core.message.Text;
 import dev.chorus.core.overview.Forms;
 import dev.chorus.core.overview.ListQuestions;
 import dev.chorus.core.overview.OfferForm;
+import dev.chorus.core.overview.OfferShortcutForm;
 import dev.chorus.core.overview.ShowHelp;
 import dev.chorus.core.overview.ShowStatus;
 import dev.chorus.core.question.Ballots;
@@ -69,6 +70,7 @@ final class Router {
   private final CommandParser parser;
   private final Lookup lookup;
   private final OfferForm offerForm;
+  private final OfferShortcutForm offerShortcutForm;
   private final ShareView shareView;
   private final OpenQuestion openQuestion;
   private final PostDraft postDraft;
@@ -104,6 +106,7 @@ final class Router {
         settings);
     this.lookup = new Lookup(questions, clock, settings.recentlyClosed());
     this.offerForm = new OfferForm(questions, pseudonyms, settings);
+    this.offerShortcutForm = new OfferShortcutForm(questions, links, lookup, settings);
     this.shareView = new ShareView(pseudonyms, clock, settings);
     this.openQuestion = new OpenQuestion(questions, links, pseudonyms, clock, settings, random);
     this.postDraft = new PostDraft(pseudonyms, clock, settings);
@@ -156,6 +159,9 @@ final class Router {
     }
     if (inbound instanceof Inbound.ButtonPressed button) {
       return button(inbound, reads, button);
+    }
+    if (inbound instanceof Inbound.MessageShortcut shortcut) {
+      return offerShortcutForm.decide(shortcut);
     }
     return form(inbound, (Inbound.FormSubmitted) inbound);
   }
@@ -393,6 +399,12 @@ final class Router {
       return openQuestion.decide(Request.of(inbound, null), new Command.Open(
           form.fields().getOrDefault(StandardCommands.TITLE, ""), form.fields().getOrDefault(StandardCommands.CONTEXT, ""),
           form.fields().getOrDefault(StandardCommands.FOR, ""), deadline, false));
+    }
+    var amended = Forms.amendmentFormQuestion(form.formId());
+    if (amended.isPresent()) {
+      var request = Request.of(inbound, amended.get());
+      return onOpen(request, StandardCommands.AMEND::usageWithWordsOn,
+          q -> proposeAmendment.decide(request, q, form.fields().getOrDefault(Forms.CHANGE, "")));
     }
     var question = Forms.viewFormQuestion(form.formId());
     if (question.isPresent()) {

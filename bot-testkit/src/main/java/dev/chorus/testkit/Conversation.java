@@ -156,6 +156,19 @@ public final class Conversation {
     return handle(new Inbound.ButtonPressed(community, channel, who, nextEvent(), posted.id(), button.action()));
   }
 
+  /**
+   * A member uses a message shortcut on a message a member wrote in a question's thread (the thread
+   * of the question card numbered {@code card}), or in the channel itself when {@code card} is 0.
+   */
+  public Answer shortcut(Actor who, Inbound.Shortcut shortcut, int card, Actor author, String words) {
+    String threadCard = null;
+    if (card > 0) {
+      threadCard = chat.find(community, card).orElseThrow(() -> new AssertionError("no message " + card)).id();
+    }
+    return handle(new Inbound.MessageShortcut(community, channel, who, nextEvent(), shortcut, "member-message-" + events,
+        threadCard, author.id(), words));
+  }
+
   /** Fills the form's main (first) field and submits it. */
   public Answer submit(Actor who, Form form, String text) {
     return handle(new Inbound.FormSubmitted(community, channel, who, nextEvent(), form.id(),

@@ -12,6 +12,9 @@ public final class Forms {
 
   public static final String OPEN = StandardCommands.OPEN.keyword();
   private static final String VIEW_PREFIX = "view:";
+  private static final String AMENDMENT_PREFIX = "amend:";
+  /** The field of the amendment form that holds the change. */
+  public static final String CHANGE = "change";
 
   public static Form view(QuestionId question, String title, String prefill, int limit) {
     var shortTitle = "Your view on " + question;
@@ -25,6 +28,18 @@ public final class Forms {
         new Form.FormField(StandardCommands.CONTEXT, "Context", "", contextLimit, true, false),
         new Form.FormField(StandardCommands.FOR, "For an outside body", "", 200, false, false),
         new Form.FormField(StandardCommands.DEADLINE, "Deadline, like 7d or 2026-12-31", "", 40, false, false)));
+  }
+
+  /** A form for an amendment to the question's latest draft, filled with {@code prefill}. */
+  public static Form amendment(QuestionId question, String draft, String prefill, int limit) {
+    return new Form(AMENDMENT_PREFIX + question, "Amend " + question + "'s draft " + draft, List.of(
+        new Form.FormField(CHANGE, "Your change to draft " + draft, prefill, limit, true, true)));
+  }
+
+  /** The question an amendment form is for; empty for any other form id. */
+  public static Optional<QuestionId> amendmentFormQuestion(String formId) {
+    return formId.startsWith(AMENDMENT_PREFIX) ? QuestionId.parse(formId.substring(AMENDMENT_PREFIX.length()))
+        : Optional.empty();
   }
 
   /** The question a view form is for; empty for any other form id. */
