@@ -117,6 +117,11 @@ class DeployFilesTest {
     var features = (java.util.Map<String, Object>) manifest.get("features");
     var commands = (List<java.util.Map<String, Object>>) features.get("slash_commands");
     assertThat(commands).extracting(c -> c.get("command")).containsExactly("/respond");
+    var shortcuts = (List<java.util.Map<String, Object>>) features.get("shortcuts");
+    assertThat(shortcuts).extracting(s -> s.get("callback_id") + " " + s.get("type") + " " + s.get("name"))
+        .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dev.chorus.core.conversation.Inbound.Shortcut.values())
+            .map(s -> dev.chorus.slack.SlackShortcuts.callbackId(s) + " message " + dev.chorus.slack.SlackShortcuts.name(s))
+            .toList());
     var settings = (java.util.Map<String, Object>) manifest.get("settings");
     var events = (java.util.Map<String, Object>) settings.get("event_subscriptions");
     assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("reaction_added", "reaction_removed",

@@ -123,6 +123,26 @@ public final class SlackEvents {
           opened.channel(), actor(community, user), event, opened.formId(), fields)));
       return context.ack();
     });
+    for (var shortcut : Inbound.Shortcut.values()) {
+      app.messageShortcut(SlackShortcuts.callbackId(shortcut), (request, context) -> {
+        var p = request.getPayload();
+        var community = SlackIds.community(p.getTeam().getId());
+        var channel = new ChannelId(p.getChannel().getId());
+        var user = p.getUser().getId();
+        var message = p.getMessage();
+        var ts = message.getTs() == null ? p.getMessageTs() : message.getTs();
+        // A reply in a thread names its parent; the parent itself (and a message with no thread) is in the channel.
+        var thread = message.getThreadTs() == null || message.getThreadTs().equals(ts) ? null
+            : SlackIds.message(channel, message.getThreadTs());
+        // A message by an app has no user: it is never the member's own.
+        var author = new MemberId(message.getUser() == null ? "" : message.getUser());
+        var words = message.getText() == null ? "" : message.getText();
+        work(community, channel, user, p.getTriggerId(), () -> chorus.handle(new Inbound.MessageShortcut(community, channel,
+            actor(community, user), new EventId("shortcut:" + p.getTriggerId()), shortcut, SlackIds.message(channel, ts),
+            thread, author, words)));
+        return context.ack();
+      });
+    }
     var installed = installations;
     if (installed != null) {
       // Recorded before the acknowledgement: if Redis cannot take it, Slack is answered 500 and sends it again.

@@ -404,6 +404,95 @@ class SlackEventsTest {
     assertThat(q.channel().value()).isEqualTo("C1");
   }
 
+  /** A message shortcut's payload, as Slack sends it when a member picks it in a message's menu. */
+  private Answer shortcut(String callback, String user, String trigger, String messageTs, @org.jspecify.annotations.Nullable
+      String threadTs, String author, String text) throws Exception {
+    var message = new com.google.gson.JsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("user", author);
+    message.addProperty("ts", messageTs);
+    if (threadTs != null) {
+      message.addProperty("thread_ts", threadTs);
+    }
+    message.addProperty("text", text);
+    var payload = "{\"type\":\"message_action\",\"token\":\"x\",\"action_ts\":\"1700000001.000\","
+        + "\"team\":{\"id\":\"T1\",\"domain\":\"test\"},\"user\":{\"id\":\"" + user + "\",\"name\":\"" + user
+        + "\",\"team_id\":\"T1\"},\"channel\":{\"id\":\"C1\",\"name\":\"c1\"},\"callback_id\":\"" + callback
+        + "\",\"trigger_id\":\"" + trigger + "\",\"message_ts\":\"" + messageTs + "\",\"message\":" + message
+        + ",\"response_url\":\"" + slack.url() + "response\"}";
+    return send("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
+        Instant.now(), SECRET, Map.of());
+  }
+
+  @Test
+  void aMembersMessageInAQuestionsThreadBecomesTheirViewThroughTheShortcutAndOthersAreRefused() throws Exception {
+    command("U1", "open Shall we answer the ministry?", "tr1");
+    slack.await("chat.postEphemeral", 1);
+    var community = SlackIds.community("T1");
+    var card = stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(1)));
+    assertThat(card).hasSize(1);
+    var cardTs = SlackIds.timestamp(card.get(0).id());
+    var share = SlackShortcuts.callbackId(dev.chorus.core.conversation.Inbound.Shortcut.SHARE_AS_VIEW);
+
+    // Ben's own reply in the question's thread: the form opens filled with it, within the trigger's three seconds.
+    assertThat(shortcut(share, "U2", "tr-short", "1700000009.000100", cardTs, "U2", "We should, with an opt-out")
+        .status()).isEqualTo(200);
+    var opened = slack.await("views.open", 1);
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).params()).containsEntry("trigger_id", "tr-short");
+    var view = com.google.gson.JsonParser.parseString(opened.get(0).params().get("view")).getAsJsonObject();
+    var element = view.getAsJsonArray("blocks").get(0).getAsJsonObject().getAsJsonObject("element");
+    assertThat(element.get("initial_value").getAsString()).isEqualTo("We should, with an opt-out");
+    var submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\",\"domain\":\"test\"},"
+        + "\"user\":{\"id\":\"U2\",\"name\":\"ben\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"x\","
+        + "\"trigger_id\":\"tr-submit\",\"view\":{\"id\":\"V2\",\"type\":\"modal\",\"callback_id\":\"chorus-form\","
+        + "\"private_metadata\":" + new com.google.gson.Gson().toJson(view.get("private_metadata").getAsString())
+        + ",\"state\":{\"values\":{\"view\":{\"value\":{\"type\":\"plain_text_input\","
+        + "\"value\":\"We should, with an opt-out\"}}}},\"hash\":\"h1\"}}";
+    assertThat(send("payload=" + URLEncoder.encode(submission, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
+        Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < until
+        && stores.questions().find(community, new QuestionId(1)).orElseThrow().activeViews().isEmpty()) {
+      Thread.sleep(20);
+    }
+    assertThat(stores.questions().find(community, new QuestionId(1)).orElseThrow().activeViews()).singleElement()
+        .satisfies(v -> assertThat(v.text()).isEqualTo("We should, with an opt-out"));
+
+    // Ana's message, used by Ben: refused privately, no form.
+    slack.await("chat.postEphemeral", 2);
+    int told = slack.calls("chat.postEphemeral").size();
+    assertThat(shortcut(share, "U2", "tr-other", "1700000010.000100", cardTs, "U1", "Ana's words").status())
+        .isEqualTo(200);
+    var refusal = slack.await("chat.postEphemeral", told + 1).get(told);
+    assertThat(refusal.params()).containsEntry("user", "U2");
+    assertThat(refusal.params().get("blocks")).contains("someone else");
+    assertThat(slack.calls("views.open")).hasSize(1);
+
+    // In an anonymous question's thread, even Ben's own message is refused.
+    command("U1", "open A secret ballot --anonymous", "tr3");
+    until = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < until
+        && stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(2))).isEmpty()) {
+      Thread.sleep(20);
+    }
+    var secretTs = SlackIds.timestamp(stores.links().messagesOf(community, new Target.QuestionCard(new QuestionId(2)))
+        .get(0).id());
+    int before = slack.calls("chat.postEphemeral").size();
+    assertThat(shortcut(share, "U2", "tr-anon", "1700000011.000100", secretTs, "U2", "My words").status()).isEqualTo(200);
+    until = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < until && slack.calls("chat.postEphemeral").stream().skip(before)
+        .noneMatch(c -> c.params().get("blocks").contains("anonymous"))) {
+      Thread.sleep(20);
+    }
+    assertThat(slack.calls("chat.postEphemeral").stream().skip(before)).anySatisfy(c -> {
+      assertThat(c.params()).containsEntry("user", "U2");
+      assertThat(c.params().get("blocks")).contains("anonymous").contains("your name");
+    });
+    assertThat(slack.calls("views.open")).hasSize(1);
+    assertThat(stores.questions().find(community, new QuestionId(2)).orElseThrow().activeViews()).isEmpty();
+  }
+
   @Test
   void anExportArrivesAsAFileInTheMembersDirectMessages() throws Exception {
     command("U1", "open Exported <!channel>", "tr1");
