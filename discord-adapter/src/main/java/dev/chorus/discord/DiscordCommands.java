@@ -1,5 +1,6 @@
 package dev.chorus.discord;
 
+import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandCatalog;
 import dev.chorus.core.command.CommandDefinition;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -29,6 +31,32 @@ public final class DiscordCommands {
   private static final CommandParser PARSER = new CommandParser();
 
   private DiscordCommands() {}
+
+  /**
+   * Every command Chorus registers: {@code /respond}, and the message commands members find under
+   * "Apps" in a message's menu ("Share as my view", "Propose as amendment"). All work in servers only.
+   */
+  public static List<CommandData> all() {
+    var all = new java.util.ArrayList<CommandData>();
+    all.add(definition());
+    for (var shortcut : Inbound.Shortcut.values()) {
+      all.add(Commands.message(shortcutName(shortcut)).setContexts(InteractionContextType.GUILD));
+    }
+    return all;
+  }
+
+  /** The message command's name, as members see it in a message's menu. */
+  public static String shortcutName(Inbound.Shortcut shortcut) {
+    return switch (shortcut) {
+      case SHARE_AS_VIEW -> "Share as my view";
+      case PROPOSE_AS_AMENDMENT -> "Propose as amendment";
+    };
+  }
+
+  /** The shortcut a message command's name stands for; empty for any other name. */
+  public static java.util.Optional<Inbound.Shortcut> shortcut(String name) {
+    return java.util.Arrays.stream(Inbound.Shortcut.values()).filter(s -> shortcutName(s).equals(name)).findFirst();
+  }
 
   /** The command as Discord registers it; it works in server channels only. */
   public static SlashCommandData definition() {

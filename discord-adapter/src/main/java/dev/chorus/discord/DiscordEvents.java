@@ -41,6 +41,8 @@ import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
@@ -174,6 +176,38 @@ public final class DiscordEvents extends ListenerAdapter {
       told.add(Effect.Reply.of(e.memberMessage() + " Until then your reminders and personal digests cannot reach you."));
       return told;
     }
+  }
+
+  /**
+   * "Share as my view" or "Propose as amendment" on a message: the form filled with its words, for
+   * the question of the thread it is in (or the channel's one open question), as a first response
+   * within Discord's three seconds; a refusal otherwise, privately.
+   */
+  @Override
+  public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    var shortcut = DiscordCommands.shortcut(event.getName());
+    if (shortcut.isEmpty()) {
+      return;
+    }
+    var guild = event.getGuild();
+    var member = event.getMember();
+    if (guild == null || member == null) {
+      outsideAServer(event);
+      return;
+    }
+    var community = DiscordIds.community(guild.getIdLong());
+    var user = event.getUser();
+    var channel = channelOf(event.getChannel());
+    // A question's thread was started from its card, so the thread has the card's id.
+    var threadCard = event.getChannel() instanceof ThreadChannel thread
+        ? DiscordIds.message(thread.getParentChannel().getIdLong(), thread.getIdLong()) : null;
+    var target = event.getTarget();
+    var messageId = DiscordIds.message(event.getChannel().getIdLong(), target.getIdLong());
+    var author = new MemberId(target.getAuthor().getId());
+    var words = target.getContentRaw();
+    var eventId = new EventId("interaction:" + event.getId());
+    firstResponse(event, community, user, () -> asMember(member, user, actor -> chorus.handle(new Inbound.MessageShortcut(
+        community, channel, actor, eventId, shortcut.get(), messageId, threadCard, author, words))));
   }
 
   @Override
@@ -329,7 +363,7 @@ public final class DiscordEvents extends ListenerAdapter {
    * first, against the budget; if the budget runs out the interaction is deferred and the answer
    * follows through the hook (a form then can no longer open, and the member is told what to type).
    */
-  private void firstResponse(SlashCommandInteractionEvent event, CommunityId community, User user,
+  private void firstResponse(GenericCommandInteractionEvent event, CommunityId community, User user,
       Supplier<List<Effect.Private>> handle) {
     var responded = new AtomicBoolean();
     timer.schedule(() -> {

@@ -212,13 +212,13 @@ public final class DiscordPlatform implements AutoCloseable {
         for (var id : guilds) {
           var guild = jda.getGuildById(id);
           if (guild != null) {
-            guild.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
+            guild.updateCommands().addCommands(DiscordCommands.all()).queue(null,
                 failure -> Failures.log(LOG, Level.WARNING, CommandCatalog.SLASH_COMMAND + " was not registered in a guild",
                     failure));
           }
         }
       } else if (jda.getShardInfo().getShardId() == 0) {
-        jda.updateCommands().addCommands(DiscordCommands.definition()).queue(null,
+        jda.updateCommands().addCommands(DiscordCommands.all()).queue(null,
             failure -> Failures.log(LOG, Level.WARNING, CommandCatalog.SLASH_COMMAND + " was not registered", failure));
       }
     }

@@ -140,7 +140,8 @@ class DiscordPlatformTest {
     fake.reactionRemove(guild.id(), channelOf(v1), idOf(v1), ana.userId(), "👍🏽");
     until("ana's vote taken back", () -> question(1).statement(new StatementId(1)).orElseThrow().votes().isEmpty());
 
-    assertThat(fake.guildCommands(guild.id())).extracting(c -> c.getString("name")).containsExactly("respond");
+    assertThat(fake.guildCommands(guild.id())).extracting(c -> c.getString("name"))
+        .containsExactly("respond", "Share as my view", "Propose as amendment");
     assertThat(fake.unacknowledged()).isEmpty();
     assertThat(fake.firstResponses().values()).allMatch(took -> took.compareTo(Duration.ofSeconds(3)) < 0);
     assertThat(fake.violations()).isEmpty();
@@ -254,6 +255,50 @@ class DiscordPlatformTest {
           .hasMessageContaining(settings == wrong ? "DISCORD_TOKEN" : "CHORUS_DISCORD_API_URL");
       assertThat(failure.getMessage()).doesNotContain(settings.token());
     }
+  }
+
+  @Test
+  void aMembersMessageInAQuestionsThreadBecomesTheirViewThroughTheMessageCommandAndOthersAreRefused() {
+    assertThat(fake.guildCommands(guild.id())).extracting(c -> c.getString("name") + " " + c.getInt("type"))
+        .contains("Share as my view 3", "Propose as amendment 3");
+    told(command(ana, channel, "open", Map.of("title", "Shall we answer the ministry?")));
+    told(command(ana, channel, "view", Map.of("text", "Ana's own view")));
+    var thread = idOf(messageOf(new Target.QuestionCard(new QuestionId(1))));
+    until("the question's thread", () -> !fake.messages(thread).isEmpty());
+
+    // Ben's own message in the thread: the form is the first response, filled with his words.
+    var share = fake.messageCommand(guild.id(), thread, ben.userId(), "Share as my view", ben.userId(),
+        "We should, with an opt-out");
+    var modal = fake.awaitCallback(share.id(), PATIENCE);
+    assertThat(modal.type()).isEqualTo(9);
+    assertThat(modal.sinceDispatch()).isLessThan(Duration.ofSeconds(3));
+    assertThat(modal.json()).contains("We should, with an opt-out");
+    fake.modalSubmit(guild.id(), thread, ben.userId(), modal.data().getString("custom_id"),
+        Map.of("view", "We should, with an opt-out"));
+    until("ben's view", () -> question(1).activeViews().stream().anyMatch(v -> v.text().equals("We should, with an opt-out")));
+
+    // Ana's message, used by Ben: refused privately.
+    var others = fake.messageCommand(guild.id(), thread, ben.userId(), "Share as my view", ana.userId(), "Ana's words");
+    assertThat(told(others)).contains("someone else");
+    assertThat(fake.repliesTo(others.id())).allMatch(FakeMessage::ephemeral);
+
+    // An amendment needs a draft; with one, the amendment form opens filled.
+    told(command(ana, channel, "draft", Map.of("text", "We answer yes.")));
+    var amend = fake.messageCommand(guild.id(), thread, ben.userId(), "Propose as amendment", ben.userId(), "Add audits");
+    var amendForm = fake.awaitCallback(amend.id(), PATIENCE);
+    assertThat(amendForm.type()).isEqualTo(9);
+    assertThat(amendForm.json()).contains("Add audits");
+
+    // In an anonymous question's thread even one's own message is refused.
+    told(command(ana, channel, "close", Map.of()));
+    told(command(ana, channel, "open", Map.of("title", "A secret ballot", "anonymous", true)));
+    told(command(ana, channel, "view", Map.of("text", "A hidden view")));
+    var secret = idOf(messageOf(new Target.QuestionCard(new QuestionId(2))));
+    until("the secret question's thread", () -> !fake.messages(secret).isEmpty());
+    var anonymous = fake.messageCommand(guild.id(), secret, ben.userId(), "Share as my view", ben.userId(), "Mine");
+    assertThat(told(anonymous)).contains("anonymous");
+    assertThat(question(2).activeViews()).hasSize(1);
+    assertThat(fake.violations()).isEmpty();
   }
 
   @Test

@@ -807,6 +807,46 @@ final class DiscordState {
   // ---- commands ----------------------------------------------------------------------------
 
   /** Bulk overwrite: keeps the ids of commands that keep their name and type. */
+  /**
+   * What Discord refuses in a bulk overwrite of commands, as its 400 would say; null when it takes it.
+   * Slash commands (type 1): lower-case names without spaces, a description of 1 to 100 characters.
+   * Message commands (type 3): names of 1 to 32 characters (spaces and capitals allowed), no
+   * description, at most 5. Names are unique within a type.
+   */
+  static @Nullable String commandsProblem(DataArray body) {
+    var seen = new java.util.HashSet<String>();
+    int messageCommands = 0;
+    for (int i = 0; i < body.length(); i++) {
+      DataObject command = body.getObject(i);
+      int type = command.getInt("type", 1);
+      String name = command.getString("name", "");
+      if (!seen.add(type + " " + name)) {
+        return "two commands of type " + type + " are named " + name;
+      }
+      if (type == 1) {
+        if (!name.matches("[-_\\p{Ll}\\p{N}]{1,32}")) {
+          return "slash command name " + name + " is not lower case without spaces, 1 to 32 characters";
+        }
+        int description = command.getString("description", "").length();
+        if (description < 1 || description > 100) {
+          return "slash command " + name + " needs a description of 1 to 100 characters";
+        }
+      } else if (type == 3) {
+        messageCommands++;
+        if (name.isBlank() || name.length() > 32) {
+          return "message command name " + name + " must have 1 to 32 characters";
+        }
+        if (!command.getString("description", "").isEmpty() || command.hasKey("options")
+            && command.getArray("options").length() > 0) {
+          return "message command " + name + " takes no description and no options";
+        }
+      } else {
+        return "command type " + type + " is not one Chorus uses";
+      }
+    }
+    return messageCommands > 5 ? "more than 5 message commands" : null;
+  }
+
   synchronized DataArray overwriteCommands(String scope, @Nullable Long guildId, DataArray body) {
     List<DataObject> previous = commands.getOrDefault(scope, List.of());
     List<DataObject> stored = new ArrayList<>();
@@ -853,6 +893,48 @@ final class DiscordState {
 
   synchronized List<DataObject> commandList(String scope) {
     return commands.getOrDefault(scope, List.of()).stream().map(DiscordState::copy).toList();
+  }
+
+  /** The registered id of a command of a type (1 slash, 3 message), guild scope first; empty if never registered. */
+  synchronized Optional<String> commandId(long guildId, String name, int type) {
+    for (String scope : List.of(Long.toUnsignedString(guildId), "global")) {
+      for (DataObject command : commands.getOrDefault(scope, List.of())) {
+        if (command.getString("name").equals(name) && command.getInt("type", 1) == type) {
+          return Optional.of(command.getString("id"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A message a member wrote in a channel, as Discord describes it in an interaction's resolved data.
+   * The fake keeps only the bot's messages; a member's exists only in the interaction about it.
+   */
+  synchronized DataObject memberMessageJson(long channelId, long authorId, String content) {
+    long id = nextId();
+    DataObject json = DataObject.empty()
+        .put("id", Long.toUnsignedString(id))
+        .put("channel_id", Long.toUnsignedString(channelId))
+        .put("author", userJson(user(authorId)))
+        .put("content", content)
+        .put("embeds", DataArray.empty())
+        .put("components", DataArray.empty())
+        .put("attachments", DataArray.empty())
+        .put("mentions", DataArray.empty())
+        .put("mention_roles", DataArray.empty())
+        .put("mention_everyone", false)
+        .put("pinned", false)
+        .put("tts", false)
+        .put("timestamp", timestamp(timeOf(id)))
+        .put("edited_timestamp", null)
+        .put("type", 0)
+        .put("flags", 0);
+    ChannelEntry channel = channels.get(channelId);
+    if (channel != null && channel.guildId != 0) {
+      json.put("guild_id", Long.toUnsignedString(channel.guildId));
+    }
+    return json;
   }
 
   /** The registered id of a command, guild scope first, or empty if it was never registered. */

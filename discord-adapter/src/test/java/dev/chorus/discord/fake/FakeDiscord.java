@@ -421,6 +421,30 @@ public final class FakeDiscord implements AutoCloseable {
     return commandInteraction(2, guildId, channelId, userId, command, subcommand, options, null);
   }
 
+  /**
+   * A member picks a message command (a command of type 3, "Apps" in a message's menu) on a message a
+   * member wrote in the channel or thread: INTERACTION_CREATE of type 2 with the message in the
+   * resolved data, content included (an interaction carries it without the message content intent).
+   * The command must have been registered, as Discord shows only registered ones.
+   */
+  public FakeInteraction messageCommand(long guildId, long channelId, long userId, String command, long authorId,
+      String content) {
+    DataObject data;
+    synchronized (state) {
+      String commandId = state.commandId(guildId, command, 3)
+          .orElseThrow(() -> new IllegalArgumentException("no message command " + command + " is registered"));
+      DataObject target = state.memberMessageJson(channelId, authorId, content);
+      String targetId = target.getString("id");
+      data = DataObject.empty()
+          .put("id", commandId)
+          .put("name", command)
+          .put("type", 3)
+          .put("target_id", targetId)
+          .put("resolved", DataObject.empty().put("messages", DataObject.empty().put(targetId, target)));
+    }
+    return interaction(2, guildId, channelId, userId, data, command, 0, null);
+  }
+
   /** Dispatches an autocomplete request (type 4); {@code focusedOption} is marked {@code focused}. */
   public FakeInteraction autocomplete(
       long guildId,

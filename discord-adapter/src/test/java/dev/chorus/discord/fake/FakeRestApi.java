@@ -567,7 +567,15 @@ final class FakeRestApi implements HttpHandler {
       case "GET":
         return Answer.ok(state.commandsJson(scope));
       case "PUT":
-        return Answer.ok(state.overwriteCommands(scope, guildId, DataArray.fromJson(r.body)));
+        {
+          DataArray body = DataArray.fromJson(r.body);
+          String problem = DiscordState.commandsProblem(body);
+          if (problem != null) {
+            violations.add("PUT commands: " + problem);
+            return Answer.error(400, 50035, "Invalid Form Body: " + problem);
+          }
+          return Answer.ok(state.overwriteCommands(scope, guildId, body));
+        }
       case "POST":
         {
           // Upsert one command: replace a same-named one, keep the others.
