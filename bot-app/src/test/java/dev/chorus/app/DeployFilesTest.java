@@ -125,7 +125,8 @@ class DeployFilesTest {
     var settings = (java.util.Map<String, Object>) manifest.get("settings");
     var events = (java.util.Map<String, Object>) settings.get("event_subscriptions");
     assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("reaction_added", "reaction_removed",
-        "app_uninstalled", "tokens_revoked");
+        "app_uninstalled", "tokens_revoked", "app_home_opened");
+    assertThat((java.util.Map<String, Object>) features.get("app_home")).containsEntry("home_tab_enabled", true);
     assertThat(dev.chorus.slack.SlackScopes.BY_EVENT.keySet()).containsAll((List<String>) events.get("bot_events"));
     var interactivity = (java.util.Map<String, Object>) settings.get("interactivity");
     assertThat(List.of(commands.get(0).get("url"), events.get("request_url"), interactivity.get("request_url")))

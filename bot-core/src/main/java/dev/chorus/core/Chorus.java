@@ -1,5 +1,8 @@
 package dev.chorus.core;
 
+import dev.chorus.core.community.MemberId;
+import dev.chorus.core.overview.ShowHome;
+
 import dev.chorus.core.anonymity.Pseudonyms;
 import dev.chorus.core.command.Command;
 import dev.chorus.core.command.CommandCatalog;
@@ -74,6 +77,7 @@ public final class Chorus {
   private final SeenReactions seen;
   private final Claims claims;
   private final Pseudonyms pseudonyms;
+  private final ShowHome home;
 
   public Chorus(Stores stores, Chat chat, Pseudonyms pseudonyms, Clock clock, Settings settings, RandomGenerator random) {
     this(stores, chat, pseudonyms, clock, settings, random, Observer.NONE);
@@ -114,6 +118,17 @@ public final class Chorus {
     this.router = new Router(stores, chat, pseudonyms, clock, settings, random, observer, CommandCatalog.standard(), reports);
     this.lookup = router.lookup();
     this.attempts = new Attempts(router, questions, stores.ballots(), new RecentQuestions(), delivery, observer);
+    this.home = new ShowHome(questions, stores.memberPreferences(), chat, pseudonyms, clock);
+  }
+
+  /**
+   * The member's home: their open questions, what awaits them there, and their settings, with links
+   * to each question's thread (see {@link ShowHome}).
+   *
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public Card home(CommunityId community, MemberId member) {
+    return delivery.withLinks(community, home.home(community, member));
   }
 
   /**

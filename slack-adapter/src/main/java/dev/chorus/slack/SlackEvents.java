@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
@@ -22,6 +23,7 @@ import dev.chorus.core.message.Card;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.ordering.MemberOrder;
+import dev.chorus.core.overview.ShowHome;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ public final class SlackEvents {
   private final SlackRenderer renderer = new SlackRenderer();
   private final SlackMembers members;
   private final @Nullable SlackInstallations installations;
+  private final SlackHome home;
 
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
     this(chorus, chat, clients, executor, null);
@@ -56,6 +59,11 @@ public final class SlackEvents {
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor,
       @Nullable SlackInstallations installations) {
     this.installations = installations;
+    this.home = new SlackHome(chorus, chat, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+      var thread = new Thread(runnable, "chorus-slack-home");
+      thread.setDaemon(true);
+      return thread;
+    }), java.time.Clock.systemUTC());
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;
@@ -98,8 +106,33 @@ public final class SlackEvents {
       }
       return context.ack();
     });
+    app.event(AppHomeOpenedEvent.class, (payload, context) -> {
+      var e = payload.getEvent();
+      if ("home".equals(e.getTab()) && e.getUser() != null) {
+        var community = SlackIds.community(payload.getTeamId());
+        var user = e.getUser();
+        var channel = e.getChannel() == null ? "" : e.getChannel();
+        // After the member's earlier events, so the home shows what they just did.
+        order.run(MemberOrder.key(community, user), () -> home.opened(community, user, channel), () -> {});
+      }
+      return context.ack();
+    });
     app.blockAction(Pattern.compile(".+"), (request, context) -> {
       var p = request.getPayload();
+      if (p.getView() != null && "home".equals(p.getView().getType()) && !p.getActions().isEmpty()) {
+        // A button of the Home tab: the command it stands for, as if typed in the app's direct messages.
+        var community = SlackIds.community(p.getTeam().getId());
+        var user = p.getUser().getId();
+        var command = ShowHome.commandOf(p.getActions().get(0).getActionId());
+        var dm = home.channelOf(community, user);
+        if (command.isPresent()) {
+          var channel = new ChannelId(dm == null ? user : dm);
+          var event = new EventId("action:" + p.getTriggerId());
+          work(community, channel, user, null, () -> chorus.handle(new Inbound.CommandInvoked(community, channel,
+              actor(community, user), event, command.get())));
+        }
+        return context.ack();
+      }
       if (p.getChannel() != null && p.getMessage() != null && !p.getActions().isEmpty()) {
         var community = SlackIds.community(p.getTeam().getId());
         var channel = new ChannelId(p.getChannel().getId());
@@ -199,6 +232,8 @@ public final class SlackEvents {
           reply(community, channel, member, answer);
         }
       }
+      // What the member did may change their Home tab (a draft voted on, a view shared, a setting).
+      home.changed(community, member);
     }, () -> {
       var client = clients.apply(community);
       ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);

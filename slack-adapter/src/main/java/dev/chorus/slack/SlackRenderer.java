@@ -47,13 +47,46 @@ public final class SlackRenderer {
     }
   }
 
+  /** The address of a posted message (its permalink), or null where links are shown as their words. */
+  private final java.util.function.Function<dev.chorus.core.message.PostedMessage, @org.jspecify.annotations.Nullable String>
+      permalinks;
+
+  /** A renderer that shows a link to a message as its words (Slack's messages name the question instead). */
+  public SlackRenderer() {
+    this(message -> null);
+  }
+
+  /** @param permalinks each linked message's address, where a link can be followed (the Home tab) */
+  SlackRenderer(java.util.function.Function<dev.chorus.core.message.PostedMessage, @org.jspecify.annotations.Nullable String>
+      permalinks) {
+    this.permalinks = permalinks;
+  }
+
+  /** {@link #inline}, with each link to a message whose address is known as a link to it. */
+  private String text(Text text) {
+    if (!text.hasLinks()) {
+      return inline(text);
+    }
+    var out = new StringBuilder();
+    for (var span : text.spans()) {
+      var url = span instanceof Text.Span.Link link && link.message() != null ? permalinks.apply(link.message()) : null;
+      if (url != null && url.startsWith("https://") && url.indexOf('>') < 0 && url.indexOf('|') < 0) {
+        out.append('<').append(url.replace("&", "&amp;")).append('|')
+            .append(SlackText.escape(((Text.Span.Link) span).label())).append('>');
+      } else {
+        out.append(inline(new Text(List.of(span))));
+      }
+    }
+    return out.toString();
+  }
+
   public List<SlackMessage> render(Card card) {
     var blocks = new ArrayList<Map<String, Object>>();
     for (var block : card.blocks()) {
       if (block instanceof Block.Heading heading) {
-        sections(blocks, "*" + inline(heading.text()) + "*");
+        sections(blocks, "*" + text(heading.text()) + "*");
       } else if (block instanceof Block.Paragraph paragraph) {
-        sections(blocks, inline(paragraph.text()));
+        sections(blocks, text(paragraph.text()));
       } else if (block instanceof Block.Quote quote) {
         var lines = new StringBuilder();
         for (var line : SlackText.neutral(quote.memberWords()).split("\n", -1)) {
@@ -63,13 +96,13 @@ public final class SlackRenderer {
       } else if (block instanceof Block.Fields fields) {
         var lines = new ArrayList<String>();
         for (var field : fields.fields()) {
-          lines.add("*" + SlackText.escape(field.label()) + ":* " + inline(field.value()));
+          lines.add("*" + SlackText.escape(field.label()) + ":* " + text(field.value()));
         }
         sections(blocks, String.join("\n", lines));
       } else if (block instanceof Block.Bullets bullets) {
         var lines = new ArrayList<String>();
         for (var item : bullets.items()) {
-          lines.add("• " + inline(item));
+          lines.add("• " + text(item));
         }
         sections(blocks, String.join("\n", lines));
       }

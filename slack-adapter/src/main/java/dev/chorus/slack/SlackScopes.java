@@ -29,19 +29,22 @@ public final class SlackScopes {
       Map.entry("usergroups.list", "usergroups:read"),
       Map.entry("usergroups.users.list", "usergroups:read"),
       Map.entry("views.open", ""),
+      Map.entry("views.publish", ""),
+      Map.entry("chat.getPermalink", ""),
       Map.entry("auth.test", ""),
       Map.entry("oauth.v2.access", ""));
 
   /**
-   * Scopes needed to receive what Chorus listens to: the slash command, reactions, and a workspace
-   * removing Chorus (which needs none).
+   * Scopes needed to receive what Chorus listens to: the slash command, reactions, a member opening
+   * the Home tab and a workspace removing Chorus (these two need none).
    */
   public static final Map<String, String> BY_EVENT = Map.of(
       CommandCatalog.SLASH_COMMAND, "commands",
       "reaction_added", "reactions:read",
       "reaction_removed", "reactions:read",
       "app_uninstalled", "",
-      "tokens_revoked", "");
+      "tokens_revoked", "",
+      "app_home_opened", "");
 
   /** Every scope, sorted. */
   public static Set<String> all() {

@@ -89,6 +89,8 @@ public final class FakeSlackApi implements AutoCloseable {
       Map.entry("conversations.info", TIER_3),
       Map.entry("conversations.open", TIER_3),
       Map.entry("views.open", TIER_4),
+      Map.entry("views.publish", TIER_4),
+      Map.entry("chat.getPermalink", TIER_4),
       Map.entry("files.getUploadURLExternal", TIER_4),
       Map.entry("files.completeUploadExternal", TIER_4));
 
@@ -187,6 +189,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   /** Codes of approved installs not yet exchanged for a token (each once): the grant's workspace, redirect and scopes. */
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+  /** Each member's Home tab as last published. */
+  private final Map<String, String> homes = new ConcurrentHashMap<>();
   private final AtomicInteger issued = new AtomicInteger();
   private volatile @Nullable String clientId;
   private volatile @Nullable String clientSecret;
@@ -503,6 +507,11 @@ public final class FakeSlackApi implements AutoCloseable {
       case "conversations.info" -> conversationInfo(params);
       case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url() + "upload/F1\",\"file_id\":\"F1\"}";
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
+      case "views.publish" -> viewsPublish(params);
+      case "chat.getPermalink" -> message(params.get("channel"), params.get("message_ts")).isPresent()
+          ? "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":\"https://test.slack.com/archives/"
+              + params.get("channel") + "/p" + params.get("message_ts").replace(".", "") + "\"}"
+          : error("message_not_found");
       case "views.open" -> params.containsKey("trigger_id") ? "{\"ok\":true,\"view\":{\"id\":\"V1\"}}"
           : error("invalid_trigger_id");
       case "auth.test" -> "{\"ok\":true,\"team\":\"Test\",\"user\":\"chorus\",\"team_id\":\"" + team + "\",\"user_id\":\"" + BOT_USER
@@ -517,6 +526,34 @@ public final class FakeSlackApi implements AutoCloseable {
       default -> error("unknown_method");
     };
     respond(exchange, 200, answer);
+  }
+
+  /**
+   * {@code views.publish}: a member's Home tab, a view of type {@code home} with at most 100 blocks;
+   * kept as the member's current home.
+   */
+  private String viewsPublish(Map<String, String> params) {
+    var user = params.get("user_id");
+    var view = params.get("view");
+    if (user == null || user.isBlank() || view == null) {
+      return error("invalid_arguments");
+    }
+    var json = JsonParser.parseString(view).getAsJsonObject();
+    if (!json.has("type") || !json.get("type").getAsString().equals("home")) {
+      violation("views.publish: a view of type " + json.get("type") + ", not home");
+      return error("invalid_arguments");
+    }
+    if (json.getAsJsonArray("blocks").size() > 100) {
+      violation("views.publish: more than 100 blocks");
+      return error("invalid_blocks");
+    }
+    homes.put(user, view);
+    return "{\"ok\":true,\"view\":{\"id\":\"VH" + user + "\",\"type\":\"home\"}}";
+  }
+
+  /** The member's Home tab as Chorus last published it (the view's JSON), if it did. */
+  public Optional<String> home(String user) {
+    return Optional.ofNullable(homes.get(user));
   }
 
   /**

@@ -493,6 +493,66 @@ class SlackEventsTest {
     assertThat(stores.questions().find(community, new QuestionId(2)).orElseThrow().activeViews()).isEmpty();
   }
 
+  private Answer homeOpened(String user, String eventId) throws Exception {
+    var body = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\""
+        + eventId + "\",\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"" + user
+        + "\",\"channel\":\"D" + user + "\",\"tab\":\"home\",\"event_ts\":\"1700000000.000900\"}}";
+    return send(body, "application/json", Instant.now(), SECRET, Map.of());
+  }
+
+  private String homeOf(String user, java.util.function.Predicate<String> ready) throws Exception {
+    long until = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < until && !slack.home(user).map(ready::test).orElse(false)) {
+      Thread.sleep(20);
+    }
+    return slack.home(user).orElseThrow();
+  }
+
+  @Test
+  void theHomeTabShowsWhatAwaitsTheMemberAndIsRepublishedAfterTheyVote() throws Exception {
+    command("U1", "open Shall we answer the ministry?", "tr1");
+    command("U1", "We should", "tr2");
+    command("U1", "draft We answer yes.", "tr3");
+    slack.await("chat.postEphemeral", 3);
+
+    assertThat(homeOpened("U2", "EvH1").status()).isEqualTo(200);
+    var home = homeOf("U2", view -> view.contains("draft v1"));
+    assertThat(home).contains("\"type\":\"home\"").contains("Shall we answer the ministry?")
+        .contains("not yet").contains("Drafts awaiting your vote:* draft v1");
+    // The thread is a link to the question's card.
+    var card = stores.links().messagesOf(SlackIds.community("T1"), new Target.QuestionCard(new QuestionId(1))).get(0);
+    assertThat(home).contains(SlackIds.timestamp(card.id()).replace(".", ""));
+
+    // Ben votes on the draft (by reaction, elsewhere): his home is published again without it.
+    command("U2", "vote v1 agree", "tr4");
+    var after = homeOf("U2", view -> view.contains("awaiting your vote:* none"));
+    assertThat(after).doesNotContain("draft v1:");
+    assertThat(slack.calls("views.publish")).allSatisfy(c -> assertThat(c.params()).containsEntry("user_id", "U2"));
+
+    // A settings button of the home: the command it stands for, then the home shows the change.
+    var view = com.google.gson.JsonParser.parseString(after).getAsJsonObject();
+    String daily = null;
+    for (var block : view.getAsJsonArray("blocks")) {
+      if (block.getAsJsonObject().get("type").getAsString().equals("actions")) {
+        for (var element : block.getAsJsonObject().getAsJsonArray("elements")) {
+          if (element.getAsJsonObject().getAsJsonObject("text").get("text").getAsString().equals("Digest daily")) {
+            daily = element.getAsJsonObject().get("action_id").getAsString();
+          }
+        }
+      }
+    }
+    assertThat(daily).isNotNull();
+    var press = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"test\"},\"user\":{\"id\":\"U2\","
+        + "\"name\":\"ben\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"x\",\"trigger_id\":\"tr-home\","
+        + "\"container\":{\"type\":\"view\",\"view_id\":\"VHU2\"},\"view\":{\"id\":\"VHU2\",\"type\":\"home\"},"
+        + "\"actions\":[{\"action_id\":\"" + daily + "\",\"block_id\":\"b\",\"type\":\"button\","
+        + "\"text\":{\"type\":\"plain_text\",\"text\":\"Digest daily\"},\"action_ts\":\"1700000002.000\"}]}";
+    assertThat(send("payload=" + URLEncoder.encode(press, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
+        Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+    assertThat(homeOf("U2", v -> v.contains("Personal digest by direct message: daily"))).contains("Digest weekly");
+    assertThat(slack.violations()).isEmpty();
+  }
+
   @Test
   void anExportArrivesAsAFileInTheMembersDirectMessages() throws Exception {
     command("U1", "open Exported <!channel>", "tr1");

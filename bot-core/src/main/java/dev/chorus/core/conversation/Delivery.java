@@ -136,7 +136,7 @@ public final class Delivery {
   }
 
   /** The card with each link pointing at the message that shows its target; a link to nothing stays plain words. */
-  private Card withLinks(CommunityId community, Card card) {
+  public Card withLinks(CommunityId community, Card card) {
     if (!card.hasLinks()) {
       // The common case, a tally edit among them: nothing to find, nothing to copy.
       return card;
