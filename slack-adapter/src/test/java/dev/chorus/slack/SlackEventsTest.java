@@ -554,6 +554,65 @@ class SlackEventsTest {
   }
 
   @Test
+  void aMemberWhoReactsTheMomentAfterPressingAButtonEndsWithTheReactionsVoteAndTheOutcomeCountsItOnce()
+      throws Exception {
+    command("U1", "open Quick hands", "tr1");
+    command("U1", "We should", "tr2");
+    command("U1", "draft We answer yes.", "tr3");
+    slack.await("chat.postEphemeral", 3);
+    var community = SlackIds.community("T1");
+    var draft = new Target.DraftMessage(new QuestionId(1), new dev.chorus.core.question.DraftVersion(1));
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < until && stores.links().messagesOf(community, draft).isEmpty()) {
+      Thread.sleep(20);
+    }
+    var ts = SlackIds.timestamp(stores.links().messagesOf(community, draft).get(0).id());
+    var agree = "dv:Q1:v1:agree";
+    assertThat(slack.message("C1", ts).orElseThrow().blocks()).contains(agree);
+
+    // Ben presses Agree and, without waiting for Chorus, reacts ❌ on the same draft.
+    var press = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"test\"},\"user\":{\"id\":\"U2\","
+        + "\"name\":\"ben\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"x\",\"trigger_id\":\"tr-press\","
+        + "\"container\":{\"type\":\"message\",\"message_ts\":\"" + ts + "\",\"channel_id\":\"C1\"},"
+        + "\"channel\":{\"id\":\"C1\",\"name\":\"c1\"},\"message\":{\"type\":\"message\",\"ts\":\"" + ts
+        + "\",\"text\":\"draft\"},\"actions\":[{\"action_id\":\"" + agree + "\",\"block_id\":\"b\","
+        + "\"type\":\"button\",\"value\":\"" + agree + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"Agree\"},"
+        + "\"action_ts\":\"1700000002.000\"}]}";
+    assertThat(send("payload=" + URLEncoder.encode(press, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
+        Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
+    slack.addReaction("C1", ts, "U2", "x");
+    assertThat(reaction(app, "reaction_added", "U2", ts, "x", "EvQuick", Map.of()).status()).isEqualTo(200);
+
+    var ben = new MemberKey("U2");
+    until = System.nanoTime() + 15_000_000_000L;
+    java.util.function.Supplier<Map<MemberKey, dev.chorus.core.question.DraftBallot>> ballots = () -> stores.questions()
+        .find(community, new QuestionId(1)).orElseThrow().latestDraft().orElseThrow().ballots();
+    while (System.nanoTime() < until && (ballots.get().get(ben) == null
+        || ballots.get().get(ben).choice() != dev.chorus.core.question.DraftChoice.DISAGREE)) {
+      Thread.sleep(20);
+    }
+    assertThat(ballots.get()).containsOnlyKeys(ben);
+    assertThat(ballots.get().get(ben).choice()).isEqualTo(dev.chorus.core.question.DraftChoice.DISAGREE);
+    until = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < until && !slack.message("C1", ts).orElseThrow().blocks()
+        .contains("✅ 0 agree · 🤷 0 abstain · ❌ 1 disagree · ✋ 0 block")) {
+      Thread.sleep(20);
+    }
+    assertThat(slack.message("C1", ts).orElseThrow().blocks()).contains("✅ 0 agree · 🤷 0 abstain · ❌ 1 disagree · ✋ 0 block");
+
+    // The outcome counts the one vote.
+    command("U1", "close", "tr9");
+    until = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < until && slack.calls("chat.postMessage").stream()
+        .noneMatch(c -> c.params().get("blocks").contains("closed: "))) {
+      Thread.sleep(20);
+    }
+    assertThat(slack.calls("chat.postMessage")).filteredOn(c -> c.params().get("blocks").contains("closed: "))
+        .singleElement().satisfies(c -> assertThat(c.params().get("blocks"))
+            .contains("Votes: ✅ 0 agree · 🤷 0 abstain · ❌ 1 disagree · ✋ 0 block"));
+  }
+
+  @Test
   void anExportArrivesAsAFileInTheMembersDirectMessages() throws Exception {
     command("U1", "open Exported <!channel>", "tr1");
     slack.await("chat.postEphemeral", 1);
