@@ -67,6 +67,7 @@ public final class SlackChat implements Chat, AutoCloseable {
   private final Map<String, String> botUsers = new java.util.concurrent.ConcurrentHashMap<>();
   private final SlackRenderer renderer = new SlackRenderer();
   private final Map<String, String> directChannels = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.util.function.Consumer<CommunityId> postedInChannel = community -> {};
 
   /**
    * @param clients the asynchronous Web API client of a workspace, by community ({@code slack:T123}),
@@ -94,6 +95,11 @@ public final class SlackChat implements Chat, AutoCloseable {
     this.members = new SlackMembers(lookups, clock, new SlackUserGroups(facilitatorGroup, lookups, clock));
     this.channelMembers = new SlackChannelMembers(lookups, clock);
     this.channelAccess = new SlackChannelAccess(lookups, channelMembers, clock);
+  }
+
+  /** Told of each card posted in a channel (not in a thread or a direct message), after it is. */
+  void whenPostedInChannel(java.util.function.Consumer<CommunityId> listener) {
+    this.postedInChannel = listener;
   }
 
   /** Members as Slack describes them, shared with the event handlers. */
@@ -151,6 +157,10 @@ public final class SlackChat implements Chat, AutoCloseable {
     }
     // The renderer makes at least one message of any card, so the loop set first.
     var posted = new PostedMessage(SlackIds.message(new ChannelId(channel), Objects.requireNonNull(first)), destination);
+    if (destination instanceof Destination.Channel) {
+      // A question opened, a draft announced, an outcome: every member's home may change.
+      postedInChannel.accept(community);
+    }
     var picture = card.picture();
     if (picture != null) {
       // The words are posted and linked; a picture that does not arrive is told in the log, and the

@@ -64,6 +64,7 @@ public final class SlackEvents {
       thread.setDaemon(true);
       return thread;
     }), java.time.Clock.systemUTC());
+    chat.whenPostedInChannel(home::changedForEveryone);
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;

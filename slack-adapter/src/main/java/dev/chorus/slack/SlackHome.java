@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Home tab: published with {@code views.publish} when a member opens it, and again shortly after
  * anything the member does while they use it (a vote, a view, a change of settings), so it never
- * shows a draft they have voted on. Members who opened it in the last {@link #FOLLOWED} are followed,
+ * shows a draft they have voted on, and after a card is posted in a channel of the community (a new
+ * question, a draft's announcement, an outcome). Members who opened it in the last {@link #FOLLOWED} are followed,
  * on this replica; their changes are published at most once every {@link #SETTLE}.
  */
 final class SlackHome {
@@ -90,6 +91,19 @@ final class SlackHome {
         pending.remove(key);
         publish(community, member);
       }, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Something every member may see in their home changed (a question opened or closed, a draft
+   * announced): each member of the community who uses the tab gets theirs republished soon.
+   */
+  void changedForEveryone(CommunityId community) {
+    var prefix = community.value() + "/";
+    for (var key : opened.keySet()) {
+      if (key.startsWith(prefix)) {
+        changed(community, key.substring(prefix.length()));
+      }
     }
   }
 

@@ -550,6 +550,10 @@ class SlackEventsTest {
     assertThat(send("payload=" + URLEncoder.encode(press, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
         Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
     assertThat(homeOf("U2", v -> v.contains("Personal digest by direct message: daily"))).contains("Digest weekly");
+
+    // A facilitator's new draft concerns Ben too: his home shows it without his doing anything.
+    command("U1", "draft We answer yes, with audits.", "tr5");
+    assertThat(homeOf("U2", v -> v.contains("draft v2"))).contains("Drafts awaiting your vote:* draft v2");
     assertThat(slack.violations()).isEmpty();
   }
 
