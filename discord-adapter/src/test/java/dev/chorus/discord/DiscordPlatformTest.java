@@ -425,6 +425,19 @@ class DiscordPlatformTest {
     until("the card's tally", () -> fake.message(idOf(v1)).orElseThrow().text()
         .contains("👍 1 agree · 👎 1 disagree · 🤷 0 pass"));
     assertThat(question(1).statement(new StatementId(1)).orElseThrow().votes()).hasSize(1);
+
+    // The same on a draft, and the outcome counts the one vote.
+    told(command(this.ana, channel, "draft", Map.of("text", "We answer yes.")));
+    var d1 = messageOf(new Target.DraftMessage(new QuestionId(1), new dev.chorus.core.question.DraftVersion(1)));
+    var draftButtons = fake.message(idOf(d1)).orElseThrow().buttonIds();
+    var pressed = fake.button(guild.id(), channelOf(d1), this.ana.userId(), idOf(d1), draftButtons.get(0));
+    fake.reactionAdd(guild.id(), channelOf(d1), idOf(d1), this.ana.userId(), "❌");
+    told(pressed);
+    until("the draft's reaction vote, the latest", () -> question(1).latestDraft().orElseThrow().ballots().get(ana) != null
+        && question(1).latestDraft().orElseThrow().ballots().get(ana).choice() == dev.chorus.core.question.DraftChoice.DISAGREE);
+    told(command(this.ana, channel, "close", Map.of()));
+    var outcome = messageOf(new Target.OutcomeMessage(new QuestionId(1)));
+    assertThat(fake.message(idOf(outcome)).orElseThrow().text()).contains("✅ 0 agree · 🤷 0 abstain · ❌ 1 disagree · ✋ 0 block");
   }
 
   @Test
