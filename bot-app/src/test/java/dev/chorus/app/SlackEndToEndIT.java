@@ -264,9 +264,10 @@ class SlackEndToEndIT {
       // Slack's rules held throughout: nothing over its limits, no mention let through, every answer within 3 s.
       assertThat(slack.violations()).isEmpty();
       assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.params().get("blocks").contains("<!channel>"));
-      // Every message in a channel has a text that says which question it is, and for a draft its tally.
+      // Every message Chorus posts or edits, in channels and direct messages, has a text that says which
+      // question it is, and for a draft its tally.
       var posted = java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(),
-          slack.calls("chat.update").stream()).filter(c -> c.status() == 200 && c.params().get("channel").startsWith("C"))
+          slack.calls("chat.update").stream()).filter(c -> c.status() == 200)
           .toList();
       assertThat(posted).hasSizeGreaterThan(10).allSatisfy(c -> {
         assertThat(c.params().get("text")).as(c.params().get("blocks")).isNotBlank().matches("(?s).*\\bQ\\d+\\b.*");
