@@ -57,6 +57,11 @@ class SlackHttpIT {
           + URLEncoder.encode("open Shall we answer the consultation? <!channel>", StandardCharsets.UTF_8)
           + "&trigger_id=tr1&response_url=x";
 
+      // One workspace by its token: there is nothing to install.
+      var install = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/install")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(install.statusCode()).isEqualTo(404);
+
       var refused = http.send(signed(uri, body, Instant.now(), "a-wrong-secret"), HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).isEqualTo(401);
 

@@ -190,6 +190,12 @@ class SlackInstallIT {
       var forged = install("T3", false);
       assertThat(forged.body()).contains("Chorus was not installed");
       assertThat(installations.installed("T3")).isFalse();
+      assertThat(forged.statusCode()).isEqualTo(400);
+      // Cancelled on Slack's page: Slack sends the browser back with an error instead of a code.
+      var cancelled = http.send(HttpRequest.newBuilder(local("/slack/oauth_redirect?error=access_denied&state=x")).GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(cancelled.statusCode()).isEqualTo(400);
+      assertThat(cancelled.body()).contains("cancelled").contains("href=\"/slack/install\"");
       assertThat(fake.calls("oauth.v2.access")).extracting(FakeSlackApi.Call::team).containsExactly("T1", "T2");
 
       // Each runs a question, with its own token.
@@ -248,6 +254,10 @@ class SlackInstallIT {
       assertThat(installations.erasedAfter("T1")).isEqualTo(START.plus(Duration.ofDays(30)));
       assertThat(signedPost("token=x&team_id=T1&channel_id=CA1&user_id=U1&user_name=U1&command=%2Frespond&text=help"
           + "&trigger_id=tx", "application/x-www-form-urlencoded")).as("T1's requests are no longer served").isEqualTo(401);
+      // Its scheduled work waits rather than failing every pass; T2's goes on.
+      var scheduled = app.getBean(dev.chorus.app.schedule.ChatPlatform.class);
+      assertThat(scheduled.serves(SlackIds.community("T1"))).isFalse();
+      assertThat(scheduled.serves(SlackIds.community("T2"))).isTrue();
       CLOCK.advance(Duration.ofDays(29));
       assertThat(removals.eraseDue()).isEmpty();
       assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1))).isPresent();

@@ -22,7 +22,8 @@ public final class SlackIds {
     return community.value().startsWith(PREFIX);
   }
 
-  static String teamOf(CommunityId community) {
+  /** The workspace id of a Slack community. */
+  public static String teamOf(CommunityId community) {
     if (!owns(community)) {
       throw new IllegalArgumentException("not a Slack community");
     }

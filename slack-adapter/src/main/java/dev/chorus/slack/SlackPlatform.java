@@ -121,6 +121,14 @@ public final class SlackPlatform implements AutoCloseable {
       bolt.asOAuthApp(true);
       bolt.service(installations);
       bolt.service(states);
+      // Chorus's own handlers for an install that went wrong: its page in Chorus's words, and a log
+      // line that never holds the one-time code (Bolt's own handlers log the whole callback).
+      bolt.oauthCallbackStateError((request, response) -> notInstalled(response, "invalid_state"));
+      bolt.oauthCallbackError((request, response) -> notInstalled(response,
+          request.getPayload() == null ? null : request.getPayload().getError()));
+      bolt.oauthCallbackAccessError((com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler)
+          (request, response, answer) -> notInstalled(response, answer.getError()));
+      bolt.oauthCallbackException((request, response, e) -> notInstalled(response, e.getClass().getSimpleName()));
     }
     this.app = new SlackEvents(chorus.apply(chat), slackChat, answers, executor, installations).register(bolt);
     if (settings.appToken() != null) {
@@ -169,6 +177,18 @@ public final class SlackPlatform implements AutoCloseable {
 
   public Chat chat() {
     return chat;
+  }
+
+  /** An install that did not complete: the page saying so, and why in the log (a word, never the code). */
+  private static com.slack.api.bolt.response.Response notInstalled(com.slack.api.bolt.response.Response response,
+      @Nullable String reason) {
+    var why = reason == null ? "unknown" : reason.replaceAll("[^A-Za-z_]", "");
+    why = why.substring(0, Math.min(why.length(), 40));
+    LOG.log(System.Logger.Level.WARNING, "a Slack install did not complete: {0}", why);
+    response.setStatusCode(400);
+    response.setContentType("text/html; charset=utf-8");
+    response.setBody(SlackInstallPages.failure(SlackOAuth.INSTALL_PATH, why));
+    return response;
   }
 
   /** The bot token of a workspace that installed Chorus; a {@link ChatException} where none did. */

@@ -116,11 +116,26 @@ public class SlackWiring implements ChatPlatformModule {
     return new SlackWorkspaceRemovals(installations, new RedisCommunityErasure(redis), schedule.interval());
   }
 
-  /** Slack for scheduled work: where digests and reminders go, and who is in a channel. */
+  /**
+   * Slack for scheduled work: where digests and reminders go, and who is in a channel. With installs,
+   * only the workspaces that have Chorus installed: a removed one's deadlines, digests and reminders
+   * wait (and happen if it installs Chorus again within the grace period) instead of failing every pass.
+   */
   @Bean
   @ConditionalOnExpression(CONFIGURED)
-  ChatPlatform slackChatPlatform(SlackPlatform platform) {
-    return new ChatPlatform(SlackIds.PREFIX, platform.chat(), platform.channelMembers());
+  ChatPlatform slackChatPlatform(SlackPlatform platform, ObjectProvider<RedisSlackInstallations> installations) {
+    var installed = installations.getIfAvailable();
+    if (installed == null) {
+      return new ChatPlatform(SlackIds.PREFIX, platform.chat(), platform.channelMembers());
+    }
+    return new ChatPlatform(SlackIds.PREFIX, platform.chat(), platform.channelMembers(), community -> {
+      try {
+        return installed.installed(SlackIds.teamOf(community));
+      } catch (RuntimeException e) {
+        // The store is unreachable: the pass tries, and fails as it would for any community.
+        return true;
+      }
+    });
   }
 
   @Override
