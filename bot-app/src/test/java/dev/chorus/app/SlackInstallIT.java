@@ -132,10 +132,16 @@ class SlackInstallIT {
         + triggers.incrementAndGet(), "application/x-www-form-urlencoded");
   }
 
+  /** An event as Slack sends it, happening now on the moved clock. */
   private int event(String team, String type, String inner) throws Exception {
+    return event(team, type, inner, CLOCK.instant());
+  }
+
+  private int event(String team, String type, String inner, Instant at) throws Exception {
     return signedPost("{\"token\":\"x\",\"team_id\":\"" + team + "\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
-        + "\"event_id\":\"Ev" + triggers.incrementAndGet() + "\",\"event_time\":1700000000,\"event\":{\"type\":\"" + type
-        + "\"" + inner + ",\"event_ts\":\"1700000000.000900\"}}", "application/json");
+        + "\"event_id\":\"Ev" + triggers.incrementAndGet() + "\",\"event_time\":" + at.getEpochSecond()
+        + ",\"event\":{\"type\":\"" + type + "\"" + inner + ",\"event_ts\":\"" + at.getEpochSecond() + ".000900\"}}",
+        "application/json");
   }
 
   /** Every key, field and value in Redis, and every file Redis keeps on disk, as text. */
@@ -241,7 +247,7 @@ class SlackInstallIT {
         return null;
       });
       var stored = everythingStored(store);
-      assertThat(stored).contains("chorus:slack-installations");
+      assertThat(stored).contains(RedisSlackInstallations.INSTALLATIONS);
       for (var token : tokens) {
         assertThat(stored).doesNotContain(token).doesNotContain(token.substring(5));
       }
@@ -250,7 +256,7 @@ class SlackInstallIT {
       fake.uninstall("T1");
       assertThat(event("T1", "app_uninstalled", "")).isEqualTo(200);
       assertThat(installations.installed("T1")).isFalse();
-      assertThat(store.opsForHash().hasKey("chorus:slack-installations", "T1")).isFalse();
+      assertThat(store.opsForHash().hasKey(RedisSlackInstallations.INSTALLATIONS, "T1")).isFalse();
       assertThat(installations.erasedAfter("T1")).isEqualTo(START.plus(Duration.ofDays(30)));
       assertThat(signedPost("token=x&team_id=T1&channel_id=CA1&user_id=U1&user_name=U1&command=%2Frespond&text=help"
           + "&trigger_id=tx", "application/x-www-form-urlencoded")).as("T1's requests are no longer served").isEqualTo(401);
@@ -264,18 +270,24 @@ class SlackInstallIT {
 
       // T2 removes Chorus too, and installs it again the next day: its data stays.
       fake.uninstall("T2");
+      var revokedAt = CLOCK.instant();
       assertThat(event("T2", "tokens_revoked", ",\"tokens\":{\"bot\":[\"UBOT\"]}")).isEqualTo(200);
       assertThat(installations.installed("T2")).isFalse();
       CLOCK.advance(Duration.ofDays(1));
       assertThat(install("T2", true).statusCode()).isEqualTo(200);
       assertThat(installations.installed("T2")).isTrue();
       assertThat(installations.erasedAfter("T2")).isNull();
+      // Slack delivers the old removal again, late: it cannot undo the install that came after it.
+      assertThat(event("T2", "app_uninstalled", "", revokedAt)).isEqualTo(200);
+      assertThat(installations.installedNow("T2")).isTrue();
+      assertThat(installations.erasedAfter("T2")).isNull();
 
       // Past T1's grace period: T1's data is erased, every key of it; T2's is untouched.
       int t2Keys = keysOf(store, "T2").size();
       CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
       assertThat(removals.eraseDue()).containsExactly("T1");
-      assertThat(keysOf(store, "T1")).isEmpty();
+      // Every key of T1's but its question counter, which stays so no number is given twice.
+      assertThat(keysOf(store, "T1")).containsExactly("chorus:{" + SlackIds.community("T1").value() + "}:last");
       assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(1))).isEmpty();
       assertThat(stores.questions().find(SlackIds.community("T1"), new QuestionId(2))).isEmpty();
       assertThat(store.opsForSet().isMember("chorus:communities", SlackIds.community("T1").value())).isFalse();

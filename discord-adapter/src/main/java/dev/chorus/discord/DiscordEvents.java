@@ -204,7 +204,8 @@ public final class DiscordEvents extends ListenerAdapter {
     var target = event.getTarget();
     var messageId = DiscordIds.message(event.getChannel().getIdLong(), target.getIdLong());
     var author = new MemberId(target.getAuthor().getId());
-    var words = target.getContentRaw();
+    // As members read it: mentions as names, not as <@id> markup.
+    var words = target.getContentDisplay();
     var eventId = new EventId("interaction:" + event.getId());
     firstResponse(event, community, user, () -> asMember(member, user, actor -> chorus.handle(new Inbound.MessageShortcut(
         community, channel, actor, eventId, shortcut.get(), messageId, threadCard, author, words))));

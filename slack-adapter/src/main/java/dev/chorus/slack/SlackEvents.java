@@ -20,6 +20,7 @@ import dev.chorus.core.community.MemberId;
 import dev.chorus.core.conversation.Effect;
 import dev.chorus.core.conversation.Inbound;
 import dev.chorus.core.message.Card;
+import dev.chorus.core.message.Destination;
 import dev.chorus.core.message.Text;
 import dev.chorus.core.message.ChatException;
 import dev.chorus.core.ordering.MemberOrder;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * handled on the executor, one member's events in the order they came; what Chorus says privately goes back as an ephemeral message. Slack's
  * event id (kept through retries) is the core's event id, so a retried event changes state once.
  */
-public final class SlackEvents {
+public final class SlackEvents implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SlackEvents.class.getName());
 
   private final Chorus chorus;
@@ -50,6 +51,7 @@ public final class SlackEvents {
   private final SlackMembers members;
   private final @Nullable SlackInstallations installations;
   private final SlackHome home;
+  private final java.util.concurrent.ScheduledExecutorService homeTimer;
 
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor) {
     this(chorus, chat, clients, executor, null);
@@ -59,11 +61,12 @@ public final class SlackEvents {
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor,
       @Nullable SlackInstallations installations) {
     this.installations = installations;
-    this.home = new SlackHome(chorus, chat, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+    this.homeTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "chorus-slack-home");
       thread.setDaemon(true);
       return thread;
-    }), java.time.Clock.systemUTC());
+    });
+    this.home = new SlackHome(chorus, chat, homeTimer, java.time.Clock.systemUTC());
     chat.whenPostedInChannel(home::changedForEveryone);
     this.chorus = chorus;
     this.chat = chat;
@@ -125,12 +128,24 @@ public final class SlackEvents {
         var community = SlackIds.community(p.getTeam().getId());
         var user = p.getUser().getId();
         var command = ShowHome.commandOf(p.getActions().get(0).getActionId());
-        var dm = home.channelOf(community, user);
         if (command.isPresent()) {
+          var dm = home.channelOf(community, user);
           var channel = new ChannelId(dm == null ? user : dm);
           var event = new EventId("action:" + p.getTriggerId());
-          work(community, channel, user, null, () -> chorus.handle(new Inbound.CommandInvoked(community, channel,
-              actor(community, user), event, command.get())));
+          // The answer goes to the member's direct messages with Chorus: the Home tab has no place for it.
+          order.run(MemberOrder.key(community, user), () -> {
+            for (var answer : chorus.handle(new Inbound.CommandInvoked(community, channel, actor(community, user), event,
+                command.get()))) {
+              if (answer instanceof Effect.Reply reply) {
+                try {
+                  chat.post(community, new Destination.Direct(new MemberId(user)), reply.card());
+                } catch (ChatException e) {
+                  LOG.log(Level.WARNING, "a Home tab answer did not reach Slack: {0}", e.memberMessage());
+                }
+              }
+            }
+            home.changed(community, user);
+          }, () -> {});
         }
         return context.ack();
       }
@@ -170,7 +185,8 @@ public final class SlackEvents {
             : SlackIds.message(channel, message.getThreadTs());
         // A message by an app has no user: it is never the member's own.
         var author = new MemberId(message.getUser() == null ? "" : message.getUser());
-        var words = message.getText() == null ? "" : message.getText();
+        // Slack stores the text with its markup; the form shows it as the author reads it.
+        var words = message.getText() == null ? "" : SlackText.readable(message.getText());
         work(community, channel, user, p.getTriggerId(), () -> chorus.handle(new Inbound.MessageShortcut(community, channel,
             actor(community, user), new EventId("shortcut:" + p.getTriggerId()), shortcut, SlackIds.message(channel, ts),
             thread, author, words)));
@@ -181,19 +197,30 @@ public final class SlackEvents {
     if (installed != null) {
       // Recorded before the acknowledgement: if Redis cannot take it, Slack is answered 500 and sends it again.
       app.event(AppUninstalledEvent.class, (payload, context) -> {
-        installed.removed(payload.getTeamId());
+        installed.removed(payload.getTeamId(), toldAt(payload.getEventTime()));
         return context.ack();
       });
       app.event(TokensRevokedEvent.class, (payload, context) -> {
         var tokens = payload.getEvent().getTokens();
         // Only the bot's token matters: Chorus asks for no user tokens.
         if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
-          installed.removed(payload.getTeamId());
+          installed.removed(payload.getTeamId(), toldAt(payload.getEventTime()));
         }
         return context.ack();
       });
     }
     return app;
+  }
+
+  /** Stops republishing homes: what was waiting to go out is dropped (the next opening publishes it). */
+  @Override
+  public void close() {
+    homeTimer.shutdownNow();
+  }
+
+  /** When Slack says an event happened (whole seconds); now when it does not say. */
+  private static java.time.Instant toldAt(@Nullable Integer eventTime) {
+    return eventTime == null ? java.time.Instant.now() : java.time.Instant.ofEpochSecond(eventTime);
   }
 
   /** A reaction on a message: a vote, or the retraction of one. */

@@ -6,6 +6,7 @@ import dev.chorus.core.Chorus;
 import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.community.MemberId;
 import dev.chorus.core.export.Json;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.PostedMessage;
@@ -120,7 +121,7 @@ final class SlackHome {
     try {
       chat.now(community, client -> client.viewsPublish(request), "Slack did not show the home");
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a member's home was not published: {0}", e.getMessage());
+      Failures.log(LOG, Level.WARNING, "a member's home was not published", e);
     }
   }
 

@@ -16,8 +16,11 @@ public interface SlackInstallations extends InstallationService {
 
   /**
    * The workspace removed Chorus ({@code app_uninstalled}, or its bot token revoked): its token is
-   * forgotten now, its data after the grace period unless it installs Chorus again before. Throws
-   * when this could not be recorded, so Slack sends the event again.
+   * forgotten now, its data after the grace period unless it installs Chorus again before. A removal
+   * Slack told of before the workspace's latest install (a retried event, delivered late) is ignored.
+   * Throws when this could not be recorded, so Slack sends the event again.
+   *
+   * @param toldAt when Slack says it happened (the event's time)
    */
-  void removed(String team);
+  void removed(String team, java.time.Instant toldAt);
 }

@@ -15,6 +15,7 @@ import dev.chorus.core.community.CommunityId;
 import dev.chorus.core.digest.ChannelMembers;
 import dev.chorus.core.message.Chat;
 import dev.chorus.core.message.ChatException;
+import dev.chorus.core.logging.Failures;
 import com.slack.api.bolt.service.OAuthStateService;
 import dev.chorus.core.message.CoalescedEdits;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final Slack lookups;
   private final AppConfig config;
   private final App app;
+  private final SlackEvents events;
   /** Slack allows about one update a second per channel; a tally is edited at most every two seconds. */
   static final Duration EDIT_WINDOW = Duration.ofSeconds(2);
 
@@ -130,7 +132,8 @@ public final class SlackPlatform implements AutoCloseable {
           (request, response, answer) -> notInstalled(response, answer.getError()));
       bolt.oauthCallbackException((request, response, e) -> notInstalled(response, e.getClass().getSimpleName()));
     }
-    this.app = new SlackEvents(chorus.apply(chat), slackChat, answers, executor, installations).register(bolt);
+    this.events = new SlackEvents(chorus.apply(chat), slackChat, answers, executor, installations);
+    this.app = events.register(bolt);
     if (settings.appToken() != null) {
       // Socket Mode: Slack's events come over a WebSocket this app opens, no public URL needed.
       try {
@@ -241,8 +244,7 @@ public final class SlackPlatform implements AutoCloseable {
     } catch (RuntimeException e) {
       // A handler that must not acknowledge what it could not record (a workspace's removal): Slack
       // sends the request again when it is not answered 200.
-      LOG.log(System.Logger.Level.WARNING, "a request from Slack was not taken, Slack will send it again: {0}",
-          e.getMessage());
+      Failures.log(LOG, System.Logger.Level.WARNING, "a request from Slack was not taken, Slack will send it again", e);
       return new HttpAnswer(500, "text/plain", Map.of(), "Chorus could not take this just now; Slack will send it again.");
     }
     return new HttpAnswer(response.getStatusCode(),
@@ -264,6 +266,7 @@ public final class SlackPlatform implements AutoCloseable {
     }
     executor.shutdown();
     timer.shutdown();
+    events.close();
     slackChat.close();
     slack.close();
     lookups.close();

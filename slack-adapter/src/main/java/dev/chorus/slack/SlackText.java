@@ -85,4 +85,38 @@ final class SlackText {
     }
     return i < words.length() && words.charAt(i) == '>';
   }
+
+  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<([^<>]*)>");
+
+  /**
+   * A message's text as Slack stores it, as its author would read it: mentions as their names
+   * ({@code <@U1|ana>} as {@code @ana}, {@code <!here>} as {@code @here}), links as their words and
+   * address, and Slack's escapes undone. For words a member takes into a form: Chorus neutralises them
+   * again wherever it shows them, so nothing here can ping.
+   */
+  static String readable(String stored) {
+    var matcher = MARKUP.matcher(stored);
+    var out = new StringBuilder();
+    while (matcher.find()) {
+      var inside = matcher.group(1);
+      var bar = inside.indexOf('|');
+      var target = bar < 0 ? inside : inside.substring(0, bar);
+      var label = bar < 0 ? null : inside.substring(bar + 1);
+      String shown;
+      if (target.startsWith("@")) {
+        shown = "@" + (label == null ? target.substring(1) : label);
+      } else if (target.startsWith("#")) {
+        shown = "#" + (label == null ? target.substring(1) : label);
+      } else if (target.startsWith("!subteam^") || target.startsWith("!date^")) {
+        shown = label == null ? target.substring(1) : label;
+      } else if (target.startsWith("!")) {
+        shown = "@" + target.substring(1).split("\\^", 2)[0];
+      } else {
+        shown = label == null || label.equals(target) ? target : label + " (" + target + ")";
+      }
+      matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
+    }
+    matcher.appendTail(out);
+    return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
 }

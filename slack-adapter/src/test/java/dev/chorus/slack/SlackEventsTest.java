@@ -202,7 +202,7 @@ class SlackEventsTest {
     }
 
     @Override
-    public void removed(String team) {
+    public void removed(String team, Instant toldAt) {
       if (down) {
         throw new IllegalStateException("the store is down");
       }
@@ -550,6 +550,9 @@ class SlackEventsTest {
     assertThat(send("payload=" + URLEncoder.encode(press, StandardCharsets.UTF_8), "application/x-www-form-urlencoded",
         Instant.now(), SECRET, Map.of()).status()).isEqualTo(200);
     assertThat(homeOf("U2", v -> v.contains("Personal digest by direct message: daily"))).contains("Digest weekly");
+    // The button's answer comes by direct message: the Home tab has no place for it.
+    assertThat(slack.await("chat.postMessage", 1).stream().filter(c -> c.params().get("channel").equals("DU2")))
+        .anySatisfy(c -> assertThat(c.params().get("blocks")).contains("daily"));
 
     // A facilitator's new draft concerns Ben too: his home shows it without his doing anything.
     command("U1", "draft We answer yes, with audits.", "tr5");

@@ -22,9 +22,11 @@ public final class ResolvedSecret {
   }
 
   /**
-   * A 256-bit key for one purpose: HMAC-SHA256 of the purpose's label under the secret. Each purpose
-   * gets its own key, and none reveals the secret or another purpose's key. The labels hold no NUL
-   * byte, so no derived key is ever a pseudonym (whose input always holds one).
+   * A 256-bit key for one purpose: HMAC-SHA256 of {@code chorus/key/} and the purpose's label under
+   * the secret. Each purpose gets its own key, and none reveals the secret or another purpose's key.
+   * The prefix keeps every derived key apart from the stored fingerprint (whose label is not under
+   * {@code chorus/key/}), and the labels hold no NUL byte, so no derived key is ever a pseudonym
+   * (whose input always holds one).
    */
   public byte[] derive(String purpose) {
     if (purpose.indexOf('\0') >= 0) {
@@ -33,7 +35,7 @@ public final class ResolvedSecret {
     try {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
-      return mac.doFinal(("chorus/" + purpose).getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(("chorus/key/" + purpose).getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
     }

@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The workspaces Chorus is installed in, in Redis: each workspace's bot (its token, ids and scopes)
@@ -32,10 +32,45 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * workspace not found is not remembered, so one installing through another replica is served at once.
  */
 public final class RedisSlackInstallations implements SlackInstallations {
-  /** Hash: workspace id → its bot, sealed. */
-  static final String INSTALLATIONS = "chorus:slack-installations";
+  /** Hash: workspace id → its bot, sealed. The three keys share a hash tag, so scripts use them together. */
+  public static final String INSTALLATIONS = "chorus:{slack-installs}:bots";
+  /** Hash: workspace id → when it installed Chorus last (epoch ms), so a late removal cannot undo a reinstall. */
+  public static final String INSTALLED_AT = "chorus:{slack-installs}:installed-at";
   /** Sorted set: workspace id → when its data is erased (epoch ms), while it has not installed Chorus again. */
-  static final String REMOVALS = "chorus:slack-removals";
+  public static final String REMOVALS = "chorus:{slack-installs}:removals";
+
+  /** An install: the bot, when, and no erasure pending, at once. */
+  private static final RedisScript<Long> SAVE = RedisScript.of("""
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+      redis.call('ZREM', KEYS[3], ARGV[1])
+      return 1
+      """, Long.class);
+
+  /**
+   * A removal Slack told of at ARGV[2] (epoch ms): ignored when the workspace installed Chorus again
+   * after it (a retried event, delivered late); otherwise the bot is forgotten and the erasure
+   * scheduled (once: the first removal sets the date), at once.
+   */
+  private static final RedisScript<Long> REMOVE = RedisScript.of("""
+      local installed = redis.call('HGET', KEYS[2], ARGV[1])
+      if installed and tonumber(installed) > tonumber(ARGV[2]) then
+        return 0
+      end
+      redis.call('HDEL', KEYS[1], ARGV[1])
+      redis.call('HDEL', KEYS[2], ARGV[1])
+      redis.call('ZADD', KEYS[3], 'NX', ARGV[3], ARGV[1])
+      return 1
+      """, Long.class);
+
+  /** The erasure is done (or moot): let go of it only if it is still the one that was due. */
+  private static final RedisScript<Long> DONE = RedisScript.of("""
+      local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
+      if due and tonumber(due) == tonumber(ARGV[2]) then
+        return redis.call('ZREM', KEYS[1], ARGV[1])
+      end
+      return 0
+      """, Long.class);
   static final Duration KEEP = Duration.ofMinutes(1);
   private static final String PURPOSE = "slack-installations/v1";
 
@@ -83,23 +118,26 @@ public final class RedisSlackInstallations implements SlackInstallations {
     }
     var copy = json.fromJson(json.toJson(bot), DefaultBot.class);
     var sealed = box.seal(json.toJson(copy), INSTALLATIONS + "/" + team);
-    call(() -> {
-      redis.opsForHash().put(INSTALLATIONS, team, sealed);
-      return null;
-    });
+    var now = clock.instant();
     // Installed again within the grace period: nothing is erased.
-    call(() -> redis.opsForZSet().remove(REMOVALS, team));
-    kept.put(team, new Kept(copy, clock.instant().plus(KEEP)));
+    call(() -> redis.execute(SAVE, List.of(INSTALLATIONS, INSTALLED_AT, REMOVALS), team, sealed,
+        String.valueOf(now.toEpochMilli())));
+    kept.put(team, new Kept(copy, now.plus(KEEP)));
   }
 
+  /** Bolt deletes a bot whose token Slack no longer takes (an inactive workspace): a removal like any other. */
   @Override
   public void deleteBot(Bot bot) {
-    forget(bot.getTeamId());
+    if (bot.getTeamId() != null) {
+      removed(bot.getTeamId(), clock.instant());
+    }
   }
 
   @Override
   public void deleteInstaller(Installer installer) {
-    forget(installer.getTeamId());
+    if (installer.getTeamId() != null) {
+      removed(installer.getTeamId(), clock.instant());
+    }
   }
 
   @Override
@@ -120,23 +158,33 @@ public final class RedisSlackInstallations implements SlackInstallations {
   }
 
   @Override
-  public void removed(String team) {
-    forget(team);
+  public void removed(String team, Instant toldAt) {
     var due = clock.instant().plus(grace).toEpochMilli();
-    // Only the first removal sets the date: Slack may send app_uninstalled and tokens_revoked both, and again.
-    call(() -> redis.opsForZSet().addIfAbsent(REMOVALS, team, due));
+    // Slack's event times are whole seconds: a removal told within the second of an install still counts.
+    call(() -> redis.execute(REMOVE, List.of(INSTALLATIONS, INSTALLED_AT, REMOVALS), team,
+        String.valueOf(toldAt.toEpochMilli() + 999), String.valueOf(due)));
+    kept.remove(team);
   }
 
-  /** Whether the workspace has Chorus installed now. */
+  /** Whether the workspace has Chorus installed now, as this replica last read it (at most {@link #KEEP} ago). */
   public boolean installed(String team) {
     return bot(team) != null;
   }
 
+  /** Whether the workspace has Chorus installed now, read from Redis itself. */
+  public boolean installedNow(String team) {
+    return Boolean.TRUE.equals(call(() -> redis.opsForHash().hasKey(INSTALLATIONS, team)));
+  }
+
+  /** A removed workspace whose grace period ended, and the date it was due (to let go of that one only). */
+  public record DueErasure(String team, double due) {}
+
   /** The removed workspaces whose grace period has ended, not installed again since. */
-  public List<String> dueForErasure() {
-    Set<String> due = call(() -> redis.opsForZSet().rangeByScore(REMOVALS, Double.NEGATIVE_INFINITY,
+  public List<DueErasure> dueForErasure() {
+    var due = call(() -> redis.opsForZSet().rangeByScoreWithScores(REMOVALS, Double.NEGATIVE_INFINITY,
         clock.instant().toEpochMilli()));
-    return due == null ? List.of() : List.copyOf(due);
+    return due == null ? List.of() : due.stream().filter(t -> t.getValue() != null && t.getScore() != null)
+        .map(t -> new DueErasure(t.getValue(), t.getScore())).toList();
   }
 
   /** When the workspace's data is to be erased; null when it is installed, or was never removed. */
@@ -145,17 +193,9 @@ public final class RedisSlackInstallations implements SlackInstallations {
     return score == null ? null : Instant.ofEpochMilli(score.longValue());
   }
 
-  /** The workspace's data is erased (or it was installed again): it no longer waits. */
-  public void erasureDone(String team) {
-    call(() -> redis.opsForZSet().remove(REMOVALS, team));
-  }
-
-  private void forget(@Nullable String team) {
-    if (team == null) {
-      return;
-    }
-    call(() -> redis.opsForHash().delete(INSTALLATIONS, team));
-    kept.remove(team);
+  /** The workspace's data is erased (or it was installed again): that erasure no longer waits. */
+  public void erasureDone(DueErasure erasure) {
+    call(() -> redis.execute(DONE, List.of(REMOVALS), erasure.team(), String.valueOf((long) erasure.due())));
   }
 
   private @Nullable DefaultBot bot(String team) {

@@ -1,6 +1,7 @@
 package dev.chorus.app.slack;
 
 import dev.chorus.app.store.RedisCommunityErasure;
+import dev.chorus.core.logging.Failures;
 import dev.chorus.slack.SlackIds;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class SlackWorkspaceRemovals implements AutoCloseable {
         eraseDue();
       } catch (RuntimeException e) {
         // Kept in Redis: the next look tries again.
-        LOG.log(Level.WARNING, "removed workspaces' data could not be erased yet: {0}", e.getMessage());
+        Failures.log(LOG, Level.WARNING, "removed workspaces' data could not be erased yet", e);
       }
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -48,13 +49,14 @@ public final class SlackWorkspaceRemovals implements AutoCloseable {
   /** Erases every workspace whose grace period is over; the workspaces erased. */
   public List<String> eraseDue() {
     var erased = new ArrayList<String>();
-    for (var team : installations.dueForErasure()) {
-      if (!installations.installed(team)) {
-        long keys = erasure.erase(SlackIds.community(team));
-        erased.add(team);
-        LOG.log(Level.INFO, "erased the data of Slack workspace {0}, which removed Chorus ({1} keys)", team, keys);
+    for (var due : installations.dueForErasure()) {
+      // Read from Redis, never from a replica's memory: a workspace installed again keeps its data.
+      if (!installations.installedNow(due.team())) {
+        long keys = erasure.erase(SlackIds.community(due.team()));
+        erased.add(due.team());
+        LOG.log(Level.INFO, "erased the data of Slack workspace {0}, which removed Chorus ({1} keys)", due.team(), keys);
       }
-      installations.erasureDone(team);
+      installations.erasureDone(due);
     }
     return erased;
   }

@@ -16,6 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * report links, and its places in the indexes of communities and in the agenda; then asks for Redis's
  * files to be rewritten so the words leave the disk too ({@link OldCopies}). Erasing again, or a
  * community with nothing stored, does nothing more.
+ *
+ * <p>Only the community's question counter stays (a number, no one's words): were numbering to start
+ * again at Q1, the old messages still in the platform's channels, whose buttons and reactions name
+ * their question's number, would act on the new questions of a community that comes back.
  */
 public final class RedisCommunityErasure {
   /** Keys deleted per call: large enough to be quick, small enough not to hold Redis up. */
@@ -35,7 +39,9 @@ public final class RedisCommunityErasure {
     for (var tokenHash : shares == null ? List.<String>of() : shares) {
       deleted += orZero(RedisQuestions.call(() -> redis.delete(List.of(RedisKeys.sharedLink(tokenHash)))));
     }
-    var keys = RedisQuestions.call(() -> keysStartingWith(RedisKeys.prefix(community)));
+    var counter = RedisKeys.lastNumber(community);
+    var keys = RedisQuestions.call(() -> keysStartingWith(RedisKeys.prefix(community))).stream()
+        .filter(key -> !key.equals(counter)).toList();
     for (int from = 0; from < keys.size(); from += BATCH) {
       // One community's keys share a hash tag, so each batch is one slot even on a cluster.
       var batch = keys.subList(from, Math.min(keys.size(), from + BATCH));

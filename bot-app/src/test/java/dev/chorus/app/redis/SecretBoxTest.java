@@ -45,5 +45,8 @@ class SecretBoxTest {
     assertThat(secret.toString()).doesNotContain("the-server-secret");
     assertThat(box.toString()).isEqualTo("SecretBox[key=hidden]");
     assertThat(secret.derive("a")).isNotEqualTo(secret.derive("b")).hasSize(32);
+    // No purpose's key is the fingerprint Redis keeps in plain text, whatever its label.
+    var fingerprint = java.util.HexFormat.of().parseHex(ServerSecret.fingerprint(secret.bytes()));
+    assertThat(secret.derive("server-secret-fingerprint/v1")).isNotEqualTo(fingerprint);
   }
 }
