@@ -255,6 +255,10 @@ class DiscordEndToEndIT {
       // within three seconds, no interaction left without one.
       assertThat(fake.violations()).isEmpty();
       assertThat(fake.unacknowledged()).isEmpty();
+      // So does every private reply, but the one saying the store could not be reached (about no question).
+      assertThat(fake.allMessages()).filteredOn(FakeMessage::ephemeral).hasSizeGreaterThan(10).allSatisfy(m ->
+          assertThat(m.plainSummary()).isNotBlank().satisfiesAnyOf(t -> assertThat(t).containsPattern("\\bQ\\d+\\b"),
+              t -> assertThat(t).startsWith("Chorus could not save that just now")));
       // Every card in the channels and threads says in plain text which question it is, and a draft its tally.
       var cards = fake.allMessages().stream().filter(m -> !m.ephemeral() && m.embeds().length() > 0
           && m.text().matches("(?s).*\\bQ\\d+\\b.*")).toList();

@@ -264,6 +264,10 @@ class SlackEndToEndIT {
       // Slack's rules held throughout: nothing over its limits, no mention let through, every answer within 3 s.
       assertThat(slack.violations()).isEmpty();
       assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.params().get("blocks").contains("<!channel>"));
+      // So does every private reply, but the one saying the store could not be reached (about no question).
+      assertThat(slack.calls("chat.postEphemeral")).hasSizeGreaterThan(10).allSatisfy(c -> assertThat(c.params().get("text"))
+          .isNotBlank().satisfiesAnyOf(t -> assertThat(t).containsPattern("\\bQ\\d+\\b"),
+              t -> assertThat(t).startsWith("Chorus could not save that just now")));
       // Every message Chorus posts or edits, in channels and direct messages, has a text that says which
       // question it is, and for a draft its tally.
       var posted = java.util.stream.Stream.concat(slack.calls("chat.postMessage").stream(),

@@ -391,7 +391,7 @@ class DiscordPlatformTest {
     until("reactions seeded", () -> !fake.reactionsOf(idOf(v1)).isEmpty());
 
     var press = fake.button(guild.id(), channelOf(v1), ana.userId(), idOf(v1), buttons.get(0));
-    assertThat(told(press)).contains("Your vote on V1: agree.").contains("press another");
+    assertThat(told(press)).contains("Your vote on V1 of Q1: agree.").contains("press another");
     var ana = new MemberKey(String.valueOf(this.ana.userId()));
     until("the button's vote", () -> StatementChoice.AGREE.equals(question(1).statement(new StatementId(1)).orElseThrow()
         .votes().get(ana)));

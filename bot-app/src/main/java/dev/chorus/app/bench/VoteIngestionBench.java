@@ -155,7 +155,7 @@ public final class VoteIngestionBench {
       }
       // A reaction that counts is answered with nothing private; a command with its confirmation.
       boolean counted = way == Way.REACTION ? answer.isEmpty()
-          : !answer.isEmpty() && ((Effect.Reply) answer.get(0)).card().plainText().startsWith("Your vote on V1: ");
+          : !answer.isEmpty() && ((Effect.Reply) answer.get(0)).card().plainText().startsWith("Your vote on V1 of ");
       if (counted) {
         accepted.incrementAndGet();
       }

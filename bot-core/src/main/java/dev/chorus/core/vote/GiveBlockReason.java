@@ -47,7 +47,7 @@ public final class GiveBlockReason {
       return capped.get();
     }
     var changed = question.withDraftChanged(version, d -> d.withBallot(member, ballot.withReason(reason)));
-    return new Decision.Accepted(List.of(changed), List.of(Effect.Reply.of("Your reason is recorded with your block on "
-        + version + "; it heads the record of dissent if the question closes on this draft.")));
+    return new Decision.Accepted(List.of(changed), List.of(Effect.Reply.of("Your reason is recorded with your block on draft "
+        + version + " of " + question.id() + "; it heads the record of dissent if the question closes on this draft.")));
   }
 }

@@ -58,7 +58,8 @@ public final class VoteOnDraft {
     } else {
       if (recorded != null && recorded.choice() == choice) {
         return source == VoteSource.REACTION ? Decision.Accepted.saying()
-            : Decision.Accepted.saying(Effect.Reply.of("Your vote on " + version + " is already " + choice.word() + "."
+            : Decision.Accepted.saying(Effect.Reply.of("Your vote on draft " + version + " of " + question.id() + " is already "
+                + choice.word() + "."
                 + VotingRules.toChange(source)));
       }
       next = new DraftBallot(choice, clock.instant(), question.anonymous() ? null : request.actor().displayName(), null);
@@ -77,8 +78,9 @@ public final class VoteOnDraft {
             + ". A block is a serious objection: please say why, so everyone can address it: "
             + StandardCommands.REASON_COMMAND.on(question.id(), "<why you block it>")));
       } else if (source != VoteSource.REACTION) {
-        effects.add(Effect.Reply.of(next == null ? "Your vote on " + version + " is withdrawn."
-            : "Your vote on " + version + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")
+        var on = "Your vote on draft " + version + " of " + question.id();
+        effects.add(Effect.Reply.of(next == null ? on + " is withdrawn."
+            : on + ": " + choice.word() + (question.anonymous() ? " (nobody can see how you voted)." : ".")
                 + VotingRules.toChange(source)));
       }
       return effects;

@@ -68,7 +68,8 @@ public final class VoteOnStatement {
     } else {
       if (recorded == choice) {
         return source == VoteSource.REACTION ? Decision.Accepted.saying()
-            : Decision.Accepted.saying(Effect.Reply.of("Your vote on " + id + " is already " + choice.word() + "."
+            : Decision.Accepted.saying(Effect.Reply.of("Your vote on " + id + " of " + question.id() + " is already " + choice.word()
+                + "."
                 + VotingRules.toChange(source)));
       }
       next = choice;
@@ -80,7 +81,7 @@ public final class VoteOnStatement {
       effects.add(new Effect.Edit(new Target.StatementMessage(question.id(), id),
           () -> Cards.statement(shown, shown.statement(id).orElseThrow(), cast.statementTally())));
       if (source != VoteSource.REACTION) {
-        effects.add(Effect.Reply.of("Your vote on " + id + ": " + choice.word()
+        effects.add(Effect.Reply.of("Your vote on " + id + " of " + question.id() + ": " + choice.word()
             + (question.anonymous() ? " (nobody can see how you voted)." : ".") + VotingRules.toChange(source)));
       }
       return effects;
