@@ -542,6 +542,33 @@ final class DiscordState {
     return message == null || message.deleted ? Optional.empty() : Optional.of(message);
   }
 
+  /** A message as Discord describes it, empty: its id, channel (and guild), author, time, type and flags. */
+  private DataObject messageJson(long id, long channelId, long authorId, Instant at, int type, int flags) {
+    DataObject json =
+        DataObject.empty()
+            .put("id", Long.toUnsignedString(id))
+            .put("channel_id", Long.toUnsignedString(channelId))
+            .put("author", userJson(user(authorId)))
+            .put("content", "")
+            .put("embeds", DataArray.empty())
+            .put("components", DataArray.empty())
+            .put("attachments", DataArray.empty())
+            .put("mentions", DataArray.empty())
+            .put("mention_roles", DataArray.empty())
+            .put("mention_everyone", false)
+            .put("pinned", false)
+            .put("tts", false)
+            .put("timestamp", timestamp(at))
+            .put("edited_timestamp", null)
+            .put("type", type)
+            .put("flags", flags);
+    ChannelEntry channel = channels.get(channelId);
+    if (channel != null && channel.guildId != 0) {
+      json.put("guild_id", Long.toUnsignedString(channel.guildId));
+    }
+    return json;
+  }
+
   /**
    * Stores a new message the bot created.
    *
@@ -559,27 +586,7 @@ final class DiscordState {
     long id = nextId();
     Instant now = timeOf(id);
     ChannelEntry channel = channels.get(channelId);
-    DataObject json =
-        DataObject.empty()
-            .put("id", Long.toUnsignedString(id))
-            .put("channel_id", Long.toUnsignedString(channelId))
-            .put("author", userJson(user(FakeDiscord.BOT_USER_ID)))
-            .put("content", "")
-            .put("embeds", DataArray.empty())
-            .put("components", DataArray.empty())
-            .put("attachments", DataArray.empty())
-            .put("mentions", DataArray.empty())
-            .put("mention_roles", DataArray.empty())
-            .put("mention_everyone", false)
-            .put("pinned", false)
-            .put("tts", false)
-            .put("timestamp", timestamp(now))
-            .put("edited_timestamp", null)
-            .put("type", type)
-            .put("flags", extraFlags);
-    if (channel != null && channel.guildId != 0) {
-      json.put("guild_id", Long.toUnsignedString(channel.guildId));
-    }
+    DataObject json = messageJson(id, channelId, FakeDiscord.BOT_USER_ID, now, type, extraFlags);
     if (!body.isNull("nonce")) {
       json.put("nonce", body.get("nonce"));
     }
@@ -913,28 +920,7 @@ final class DiscordState {
    */
   synchronized DataObject memberMessageJson(long channelId, long authorId, String content) {
     long id = nextId();
-    DataObject json = DataObject.empty()
-        .put("id", Long.toUnsignedString(id))
-        .put("channel_id", Long.toUnsignedString(channelId))
-        .put("author", userJson(user(authorId)))
-        .put("content", content)
-        .put("embeds", DataArray.empty())
-        .put("components", DataArray.empty())
-        .put("attachments", DataArray.empty())
-        .put("mentions", DataArray.empty())
-        .put("mention_roles", DataArray.empty())
-        .put("mention_everyone", false)
-        .put("pinned", false)
-        .put("tts", false)
-        .put("timestamp", timestamp(timeOf(id)))
-        .put("edited_timestamp", null)
-        .put("type", 0)
-        .put("flags", 0);
-    ChannelEntry channel = channels.get(channelId);
-    if (channel != null && channel.guildId != 0) {
-      json.put("guild_id", Long.toUnsignedString(channel.guildId));
-    }
-    return json;
+    return messageJson(id, channelId, authorId, timeOf(id), 0, 0).put("content", content);
   }
 
   /** The registered id of a command, guild scope first, or empty if it was never registered. */
