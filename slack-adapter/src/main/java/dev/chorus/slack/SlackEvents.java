@@ -29,6 +29,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -61,17 +62,17 @@ public final class SlackEvents implements AutoCloseable {
   public SlackEvents(Chorus chorus, SlackChat chat, Function<CommunityId, AsyncMethodsClient> clients, Executor executor,
       @Nullable SlackInstallations installations) {
     this.installations = installations;
+    this.order = new MemberOrder(executor);
     this.homeTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "chorus-slack-home");
       thread.setDaemon(true);
       return thread;
     });
-    this.home = new SlackHome(chorus, chat, homeTimer, java.time.Clock.systemUTC());
+    this.home = new SlackHome(chorus, chat, homeTimer, order, java.time.Clock.systemUTC());
     chat.whenPostedInChannel(home::changedForEveryone);
     this.chorus = chorus;
     this.chat = chat;
     this.clients = clients;
-    this.order = new MemberOrder(executor);
     this.members = chat.members();
   }
 
@@ -133,19 +134,8 @@ public final class SlackEvents implements AutoCloseable {
           var channel = new ChannelId(dm == null ? user : dm);
           var event = new EventId("action:" + p.getTriggerId());
           // The answer goes to the member's direct messages with Chorus: the Home tab has no place for it.
-          order.run(MemberOrder.key(community, user), () -> {
-            for (var answer : chorus.handle(new Inbound.CommandInvoked(community, channel, actor(community, user), event,
-                command.get()))) {
-              if (answer instanceof Effect.Reply reply) {
-                try {
-                  chat.post(community, new Destination.Direct(new MemberId(user)), reply.card());
-                } catch (ChatException e) {
-                  LOG.log(Level.WARNING, "a Home tab answer did not reach Slack: {0}", e.memberMessage());
-                }
-              }
-            }
-            home.changed(community, user);
-          }, () -> {});
+          work(community, channel, user, null, () -> chorus.handle(new Inbound.CommandInvoked(community, channel,
+              actor(community, user), event, command.get())), card -> direct(community, user, card), () -> {});
         }
         return context.ack();
       }
@@ -251,21 +241,31 @@ public final class SlackEvents implements AutoCloseable {
    */
   private void work(CommunityId community, ChannelId channel, String member, @Nullable String trigger,
       Supplier<List<Effect.Private>> handle) {
+    work(community, channel, member, trigger, handle, card -> ephemeral(community, channel, member, card), () -> {
+      var client = clients.apply(community);
+      ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);
+    });
+  }
+
+  /**
+   * @param tell how the member is told privately (an ephemeral message, or a direct message where
+   *     there is no channel to show one in)
+   * @param overloaded what the member is told at once when the workers are full; never waits for Slack
+   */
+  private void work(CommunityId community, ChannelId channel, String member, @Nullable String trigger,
+      Supplier<List<Effect.Private>> handle, Consumer<Card> tell, Runnable overloaded) {
     // One member's events in the order Slack sent them: a reaction taken back at once ends removed.
     order.run(MemberOrder.key(community, member), () -> {
       for (var answer : handle.get()) {
         if (answer instanceof Effect.ShowForm form && trigger != null) {
-          openForm(community, channel, member, trigger, form);
+          openForm(community, channel, trigger, form, tell);
         } else {
-          reply(community, channel, member, answer);
+          tell.accept(cardOf(community, member, answer));
         }
       }
       // What the member did may change their Home tab (a draft voted on, a view shared, a setting).
       home.changed(community, member);
-    }, () -> {
-      var client = clients.apply(community);
-      ephemerals(channel, member, Effect.Reply.overloaded().card()).forEach(client::chatPostEphemeral);
-    });
+    }, overloaded);
   }
 
   /** A card as the ephemeral messages that show it to one member. */
@@ -274,7 +274,8 @@ public final class SlackEvents implements AutoCloseable {
         .user(member).text(message.text()).blocksAsString(message.blocksJson()).build()).toList();
   }
 
-  private void openForm(CommunityId community, ChannelId channel, String member, String trigger, Effect.ShowForm form) {
+  private void openForm(CommunityId community, ChannelId channel, String trigger, Effect.ShowForm form,
+      Consumer<Card> tell) {
     try {
       var view = ViewsOpenRequest.builder().triggerId(trigger).viewAsString(SlackForms.modal(form.form(), channel)).build();
       chat.now(community, client -> client.viewsOpen(view), "Slack did not open the form");
@@ -282,16 +283,17 @@ public final class SlackEvents implements AutoCloseable {
     } catch (ChatException e) {
       LOG.log(Level.WARNING, "a form did not reach Slack: {0}", e.memberMessage());
     }
-    reply(community, channel, member, Effect.Reply.of("Slack did not open the form in time. Type the command with "
+    tell.accept(Card.text(Text.of("Slack did not open the form in time. Type the command with "
         + "its text instead, for example " + CommandCatalog.bare("<your view>") + " or " + StandardCommands.OPEN.with("<title>")
-        + "."));
+        + ".")));
   }
 
-  private void reply(CommunityId community, ChannelId channel, String member, Effect.Private answer) {
-    Card card;
+  /** What Chorus tells the member, as a card: an export goes to their direct messages first. */
+  private Card cardOf(CommunityId community, String member, Effect.Private answer) {
     if (answer instanceof Effect.Reply reply) {
-      card = reply.card();
-    } else if (answer instanceof Effect.Attachment file) {
+      return reply.card();
+    }
+    if (answer instanceof Effect.Attachment file) {
       String told;
       try {
         chat.sendFile(community, new MemberId(member), file.fileName(), file.content(), "Your export: " + file.fileName());
@@ -299,18 +301,30 @@ public final class SlackEvents implements AutoCloseable {
       } catch (ChatException e) {
         told = e.memberMessage();
       }
-      card = Card.text(Text.of(told));
-    } else {
-      card = Card.text(Text.of(
-          "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
-              + "command with its text instead."));
+      return Card.text(Text.of(told));
     }
+    return Card.text(Text.of(
+        "That opens a form, which Slack lets Chorus show only right after a command or a button: type the "
+            + "command with its text instead."));
+  }
+
+  /** A card as ephemeral messages in the channel, seen by the member alone. */
+  private void ephemeral(CommunityId community, ChannelId channel, String member, Card card) {
     for (var request : ephemerals(channel, member, card)) {
       try {
         chat.now(community, client -> client.chatPostEphemeral(request), "Slack did not take a private reply");
       } catch (ChatException e) {
         LOG.log(Level.WARNING, "a private reply did not reach Slack: {0}", e.memberMessage());
       }
+    }
+  }
+
+  /** A card in the member's direct messages with Chorus. */
+  private void direct(CommunityId community, String member, Card card) {
+    try {
+      chat.post(community, new Destination.Direct(new MemberId(member)), card);
+    } catch (ChatException e) {
+      LOG.log(Level.WARNING, "an answer did not reach the member's direct messages: {0}", e.memberMessage());
     }
   }
 

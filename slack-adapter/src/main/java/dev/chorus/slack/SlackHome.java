@@ -11,6 +11,7 @@ import dev.chorus.core.message.Block;
 import dev.chorus.core.message.Card;
 import dev.chorus.core.message.PostedMessage;
 import dev.chorus.core.message.Text;
+import dev.chorus.core.ordering.MemberOrder;
 import dev.chorus.core.question.StoreUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -44,6 +45,7 @@ final class SlackHome {
   private final Chorus chorus;
   private final SlackChat chat;
   private final ScheduledExecutorService timer;
+  private final MemberOrder order;
   private final Clock clock;
   /** Each linked message's permalink, asked of Slack once: a message's address never changes. */
   private final Map<String, String> permalinks = new ConcurrentHashMap<>();
@@ -53,10 +55,16 @@ final class SlackHome {
 
   private record Opened(Instant at, String channel) {}
 
-  SlackHome(Chorus chorus, SlackChat chat, ScheduledExecutorService timer, Clock clock) {
+  /**
+   * @param timer only waits out the settling; the publishing runs in {@code order}
+   * @param order the members' own order: a home is built and published after the member's earlier
+   *     events, on the workers, never on the timer's one thread (a publish waits for Redis and Slack)
+   */
+  SlackHome(Chorus chorus, SlackChat chat, ScheduledExecutorService timer, MemberOrder order, Clock clock) {
     this.chorus = chorus;
     this.chat = chat;
     this.timer = timer;
+    this.order = order;
     this.clock = clock;
   }
 
@@ -90,7 +98,8 @@ final class SlackHome {
     if (pending.add(key)) {
       timer.schedule(() -> {
         pending.remove(key);
-        publish(community, member);
+        // With the workers full, the timer publishes it itself: a home is never left stale.
+        order.run(MemberOrder.key(community, member), () -> publish(community, member), () -> publish(community, member));
       }, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
     }
   }

@@ -1,9 +1,9 @@
 package dev.chorus.app.slack;
 
+import static dev.chorus.app.store.RedisQuestions.call;
+
 import com.slack.api.bolt.service.OAuthStateService;
-import dev.chorus.core.question.StoreUnavailableException;
 import java.time.Duration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -36,13 +36,5 @@ public final class RedisOAuthStates implements OAuthStateService {
   @Override
   public void deleteStateFromDatastore(String state) {
     call(() -> redis.delete(PREFIX + state));
-  }
-
-  private static <T> T call(java.util.function.Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (DataAccessException e) {
-      throw new StoreUnavailableException("the install could not be recorded", e);
-    }
   }
 }

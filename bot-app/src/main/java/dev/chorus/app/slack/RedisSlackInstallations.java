@@ -1,12 +1,13 @@
 package dev.chorus.app.slack;
 
+import static dev.chorus.app.store.RedisQuestions.call;
+
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.util.json.GsonFactory;
 import dev.chorus.app.redis.SecretBox;
-import dev.chorus.core.question.StoreUnavailableException;
 import dev.chorus.slack.SlackInstallations;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -116,8 +115,9 @@ public final class RedisSlackInstallations implements SlackInstallations {
     if (team == null || Boolean.TRUE.equals(bot.getIsEnterpriseInstall())) {
       throw new IllegalStateException("Chorus installs into one workspace at a time, not into a whole organization");
     }
-    var copy = json.fromJson(json.toJson(bot), DefaultBot.class);
-    var sealed = box.seal(json.toJson(copy), INSTALLATIONS + "/" + team);
+    var text = json.toJson(bot);
+    var copy = json.fromJson(text, DefaultBot.class);
+    var sealed = box.seal(text, INSTALLATIONS + "/" + team);
     var now = clock.instant();
     // Installed again within the grace period: nothing is erased.
     call(() -> redis.execute(SAVE, List.of(INSTALLATIONS, INSTALLED_AT, REMOVALS), team, sealed,
@@ -212,14 +212,6 @@ public final class RedisSlackInstallations implements SlackInstallations {
     var bot = json.fromJson(box.open((String) sealed, INSTALLATIONS + "/" + team), DefaultBot.class);
     kept.put(team, new Kept(bot, now.plus(KEEP)));
     return bot;
-  }
-
-  private static <T> T call(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (DataAccessException e) {
-      throw new StoreUnavailableException("the Slack installations could not be reached", e);
-    }
   }
 
   @Override

@@ -737,7 +737,7 @@ public final class RedisQuestions implements Questions, Ballots {
   }
 
   /** Runs a Redis call; when Redis cannot be reached or answer in time, says so the way core understands. */
-  static <T> T call(Supplier<T> call) {
+  public static <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (DataAccessException e) {

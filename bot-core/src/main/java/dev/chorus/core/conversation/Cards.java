@@ -97,8 +97,7 @@ public final class Cards {
       case REPLACED -> "replaced";
       case WITHDRAWN -> "withdrawn";
       case HIDDEN -> "hidden";
-      case ACTIVE -> s.kind().label() + ": " + tally.agree() + " agree, " + tally.disagree() + " disagree, " + tally.pass()
-          + " pass";
+      case ACTIVE -> s.kind().label() + ": " + tally.inWords();
     });
     return card.summarised(line.build());
   }
@@ -157,12 +156,7 @@ public final class Cards {
   /** @param tally the draft's tally, as the store counted it when the question may not hold every ballot */
   public static Card draft(Question q, Draft d, boolean announcement, Draft.DraftTally tally) {
     return draftCard(q, d, announcement, tally).summarised(Text.builder().plain(q.id() + " · ").quoted(title(q))
-        .plain(" · draft " + d.version() + ": " + tallyInWords(tally) + (q.open() ? "" : " · closed")).build());
-  }
-
-  /** A draft's tally without symbols, as a screen reader should say it. */
-  static String tallyInWords(Draft.DraftTally t) {
-    return t.agree() + " agree, " + t.abstain() + " abstain, " + t.disagree() + " disagree, " + t.block() + " block";
+        .plain(" · draft " + d.version() + ": " + tally.inWords() + (q.open() ? "" : " · closed")).build());
   }
 
   private static Card draftCard(Question q, Draft d, boolean announcement, Draft.DraftTally tally) {
@@ -215,7 +209,7 @@ public final class Cards {
 
   public static Card outcome(Question q, Outcome o) {
     return outcomeCard(q, o).summarised(Text.builder().plain(q.id() + " · ").quoted(title(q)).plain(" · closed: "
-        + o.level().label() + (o.draft() == null ? "" : " for draft " + o.draft() + " (" + tallyInWords(o.tally()) + ")"))
+        + o.level().label() + (o.draft() == null ? "" : " for draft " + o.draft() + " (" + o.tally().inWords() + ")"))
         .build());
   }
 

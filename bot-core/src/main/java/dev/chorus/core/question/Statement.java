@@ -130,5 +130,9 @@ public record Statement(
     public int total() {
       return agree + disagree + pass;
     }
+
+    public String inWords() {
+      return agree + " agree, " + disagree + " disagree, " + pass + " pass";
+    }
   }
 }
